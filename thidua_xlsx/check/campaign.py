@@ -477,7 +477,8 @@ def _rubric_scales(campaign: cm.Campaign, rule_set: rset.RuleSet, file: str) -> 
     reference day's)."""
     scaled_by = rule_set.year or rule_set
     scale = scaled_by.rule(rset.RUBRIC)
-    expected = tuple(scale.value("groups", ())) if scale is not None else ()
+    groups = scale.value("groups", ()) if scale is not None else ()
+    expected = groups if isinstance(groups, tuple) else ()  # read.rule_sets made them a tuple of numbers
     found = []
     for rubric in campaign.rubrics if expected else ():
         groups = tuple(g.max for g in rubric.groups if g.kind == cm.SCORE)

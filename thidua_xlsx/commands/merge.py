@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.campaign_book import LEGAL_SHEET
 from thidua_xlsx.model.commune_key import is_legacy_code
 from thidua_xlsx.model.errors import Stopped
-from thidua_xlsx.model.issues import ERROR, WARNING, Problems, issue
-from thidua_xlsx.model.report import report_of
+from thidua_xlsx.model.history import History
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue, Problems, issue
+from thidua_xlsx.model.report import Report, report_of
 from thidua_xlsx.model.requests import MergeRequest
 from thidua_xlsx.model.result import Result
+from thidua_xlsx.model.results import Summary
 from thidua_xlsx.papers.pdf import started_early
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.steps import deliver
@@ -24,7 +28,7 @@ from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.carried import pass_inside, periods_found, rules_changed
 from thidua_xlsx.steps.decisions import applied, keep, kept, kind_of_round, set_aside, year_registrations
 from thidua_xlsx.steps.opening import locate_campaign, period_names
-from thidua_xlsx.steps.reading import apply_council_file, counted, heard, nothing_usable, read_and_report
+from thidua_xlsx.steps.reading import YearAgain, apply_council_file, counted, heard, nothing_usable, read_and_report
 from thidua_xlsx.steps.workspace import CampaignFolder, level_above_book
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
@@ -59,7 +63,7 @@ def year(request: MergeRequest, voice: Voice = Voice()) -> Result:
     return _merged(request, voice, _read_year, "year")
 
 
-def _merged(request: MergeRequest, voice: Voice, read, command: str) -> Result:
+def _merged(request: MergeRequest, voice: Voice, read: _Reader, command: str) -> Result:
     r = request
     if r.council_path is not None and r.drop_council:
         raise out.Refused(dx.DROP_AND_GIVE)
@@ -87,9 +91,12 @@ class _Read:
     """What a merge read and decided: the summary, its report, and (the year's) how to decide the year again with
     the year's scores the council gives (:func:`~thidua_xlsx.decide.council.apply_council`)."""
 
-    summary: object
-    report: object
-    year_again: object = None
+    summary: Summary
+    report: Report
+    year_again: YearAgain | None = None
+
+
+_Reader = Callable[[MergeRequest, CampaignFolder, Written, Voice], _Read]  # an inbox's workbooks, or the periods'
 
 
 def _read_inbox(r: MergeRequest, folder: CampaignFolder, _written: Written, voice: Voice) -> _Read:
@@ -133,7 +140,7 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, written: Written, voice:
 
         past = past_ratings(campaign.staff, _history_at(r.history_path, campaign)[0])
 
-    def year_of(chosen):
+    def year_of(chosen: dict[str, ev.PeriodSummary]) -> Summary:
         summary = year_summary(campaign, files, chosen, campaign.unit_rating or None, today=vietnam_today(),
                                book=folder.book_name, registrations=registrations, past=past)
         return replace(summary, issues=(*unusable, *summary.issues))
@@ -146,7 +153,8 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, written: Written, voice:
     return _Read(summary, report_of(summary, r.strict), lambda scores: year_of(with_year_scores(periods, scores)))
 
 
-def _passes_waiting(folder: Path, campaign: cm.Campaign, periods) -> tuple:
+def _passes_waiting(folder: Path, campaign: cm.Campaign, periods: Mapping[str, ev.PeriodSummary]
+                    ) -> tuple[Issue, ...]:
     """A head's pass kept in ``hoi-dong/`` for a period whose summary the year reads was written without it (a summary
     an earlier release left, or one written before the pass): that period still counts as not passed, said with how
     to apply it — the period merged again, which applies the pass kept."""
@@ -173,7 +181,8 @@ def _the_year_s_council(path: Path, campaign: cm.Campaign) -> None:
                                                                     period=labels.get(period, period)))
 
 
-def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, written: Written, voice: Voice, read):
+def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, written: Written, voice: Voice,
+           read: _Reader) -> tuple[Report, Summary, out.OutputPlan, Path | None]:
     """The merge itself, the outputs of ``plan`` checked and held (the summary's own place, and the papers asked
     again, join it once the round is read); ``written``: the record of the tool's own files;
     ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries — counted as
@@ -221,7 +230,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, writte
     return report, summary, plan, council
 
 
-def _basis_warnings(folder: CampaignFolder, summary) -> tuple:
+def _basis_warnings(folder: CampaignFolder, summary: Summary) -> tuple[Issue, ...]:
     """The lines of sheet Căn cứ naming another school (or the sample school): the papers' Tờ trình opens with them
     (Mẫu 01, NĐ 152/2025), so every run that writes the papers says them at their cells, as ``generate`` does — a
     line naming an earlier year of this school is said at every run already (steps.workspace.campaign_notices)."""
@@ -237,7 +246,7 @@ def _basis_warnings(folder: CampaignFolder, summary) -> tuple:
     return tuple(i for i in found if i.sheet == LEGAL_SHEET and i not in summary.issues)
 
 
-def _write(summary, report, output: Path, written: Written, voice: Voice) -> Path:
+def _write(summary: Summary, report: Report, output: Path, written: Written, voice: Voice) -> Path:
     """The summary written at ``output``, noted among the tool's own files, said."""
     from thidua_xlsx.write.summary import write_summary  # deferred: xlsxwriter at start-up
 
@@ -247,7 +256,7 @@ def _write(summary, report, output: Path, written: Written, voice: Voice) -> Pat
     return output
 
 
-def _sealed(summary, output: Path, voice: Voice) -> None:
+def _sealed(summary: Summary, output: Path, voice: Voice) -> None:
     """The year's scoring summary, what the school sends up: its fingerprint said, and whether it is sealed."""
     if summary.decides_titles:
         code = summary.campaign.school.authority_code
@@ -267,8 +276,8 @@ def _papers_again(r: MergeRequest, at: places.Places, key: str, written: Written
     return None
 
 
-def _with_pass(r: MergeRequest, folder: CampaignFolder, key: str, council: Path, summary, report, year_again,
-               voice: Voice):
+def _with_pass(r: MergeRequest, folder: CampaignFolder, key: str, council: Path, summary: Summary, report: Report,
+               year_again: YearAgain | None, voice: Voice) -> tuple[Summary, Report]:
     """The summary and its report once the head's or the council's pass ``council`` is applied (a pass kept with its
     round, applied again, said), its record among what the summary rests on; as they were when no book was used."""
     kind = kind_of_round(key)  # named as it is kept with its round (model.places): where a reader finds it
@@ -279,14 +288,15 @@ def _with_pass(r: MergeRequest, folder: CampaignFolder, key: str, council: Path,
                                                 fingerprint=record.fingerprint, saved=dx.saved_words(record.saved)))
     if not summary.accepted_files:
         return summary, report
-    summary, problems = apply_council_file(summary, council, year_again)
-    if summary is None:
+    passed, problems = apply_council_file(summary, council, year_again)
+    if passed is None:
         raise Stopped(problems)
-    summary = replace(summary, applied=(*summary.applied, record))
+    summary = replace(passed, applied=(*passed.applied, record))
     return summary, report_of(summary, r.strict)
 
 
-def _deliver(r: MergeRequest, summary, report, output: Path, written: Written, voice: Voice, told) -> None:
+def _deliver(r: MergeRequest, summary: Summary, report: Report, output: Path, written: Written, voice: Voice,
+             told: deliver.Kept) -> None:
     """What the merge writes besides its summary, each asked for: the JSON report, the PDF, the public list, the
     departments' feedback copies, the papers, the mail drafts (``told``: says the files kept beside, after each)."""
     from thidua_xlsx.write.report_json import write_report_json  # deferred: write.report_json at start-up
@@ -317,7 +327,7 @@ def _deliver(r: MergeRequest, summary, report, output: Path, written: Written, v
         told()
 
 
-def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary, written: Written, voice: Voice
+def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary: Summary, written: Written, voice: Voice
              ) -> Path | None:
     """The head's or the council's pass this merge applies: the one given (``--council``), else the one kept with the
     round (said by the caller, with its record), none when dropped on purpose (``--bo-duyet``: the one dropped named
@@ -342,14 +352,14 @@ def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary, written
     return found
 
 
-def _keep_pass(folder: Path, key: str, council: Path, summary, voice: Voice) -> None:
+def _keep_pass(folder: Path, key: str, council: Path, summary: Summary, voice: Voice) -> None:
     """The pass given to this merge kept with its round (the one it replaces moved aside), said."""
     target, replaced = keep(folder, key, council)
     voice.say(dx.KEPT.format(file=_shown(target, folder), round=_round_words(summary),
                              replaced=dx.KEPT_REPLACED.format(aside=_shown(replaced, folder)) if replaced else ""))
 
 
-def _own_place(output: Path, at: places.Places, summary) -> bool:
+def _own_place(output: Path, at: places.Places, summary: Summary) -> bool:
     """Whether ``output`` is the round's own summary in its campaign folder (a summary written elsewhere with ``-o``
     is a trial: the pass it applied is not kept with the round)."""
     own = at.year_summary if summary.year else at.summary(summary.round, summary.period)
@@ -357,7 +367,7 @@ def _own_place(output: Path, at: places.Places, summary) -> bool:
         output.name.startswith(own.stem)
 
 
-def _round_words(summary) -> str:
+def _round_words(summary: Summary) -> str:
     return WORDS["year_round"] if summary.year else summary.period_label or WORDS["scoring"]
 
 
@@ -369,7 +379,7 @@ def _shown(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def _with_history(summary, path: Path, voice: Voice):
+def _with_history(summary: Summary, path: Path, voice: Voice) -> Summary:
     """The multi-year decisions of ``summary`` from the history at ``path``: lich-su.xlsx, or a folder of earlier
     final summaries (read only). What reading it found is said and listed with the summary's problems; a history
     that cannot be read leaves the titles above CSTĐCS to the council, as without one."""
@@ -378,12 +388,13 @@ def _with_history(summary, path: Path, voice: Voice):
     history, problems = _history_at(path, summary.campaign)
     warn_problems([p for p in problems if p.severity != ERROR], voice)  # the errors: with the report's, once
     summary = with_history(summary, history)
+    decided = summary.history.people if summary.history is not None else {}
     voice.say(ct.HISTORY_USED.format(path=path, years=", ".join(history.years) or "—",
-                                     proposed=sum(d.granted for ds in summary.history.people.values() for d in ds)))
+                                     proposed=sum(d.granted for ds in decided.values() for d in ds)))
     return replace(summary, issues=(*summary.issues, *problems))
 
 
-def _history_at(path: Path, campaign: cm.Campaign):
+def _history_at(path: Path, campaign: cm.Campaign) -> tuple[History, Problems]:
     """(History, problems) of the history at ``path``: lich-su.xlsx, or a folder of earlier final summaries."""
     from thidua_xlsx.read.history import read_history_book, read_summary_folder  # deferred: python-calamine at start-up
 

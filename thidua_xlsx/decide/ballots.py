@@ -10,10 +10,12 @@ are not put to a vote unless a percentage is set (older practice, TT 35/2015: 70
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import Candidate, Tally, TallyInput, VoteResult
 from thidua_xlsx.model.issues import reason
+from thidua_xlsx.model.results import DepartmentResult, PersonResult
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDXS
 
 
@@ -55,7 +57,8 @@ def count(tally: TallyInput, r: cm.Rules) -> Tally:
                  tuple(results))
 
 
-def candidates(people, departments, r: cm.Rules) -> tuple[Candidate, ...]:
+def candidates(people: Iterable[PersonResult], departments: Iterable[DepartmentResult], r: cm.Rules
+               ) -> tuple[Candidate, ...]:
     """Who goes on the ballot: each person proposed (or left to the council by a quota tie) for a title
     put to a vote, and each department proposed for a collective title put to a vote."""
     found = []
@@ -63,7 +66,7 @@ def candidates(people, departments, r: cm.Rules) -> tuple[Candidate, ...]:
         for d in p.decisions:
             if (d.granted or d.pending) and vote_percent(d.title, r) is not None:
                 found.append(Candidate(p.code, p.name, p.department_name, d.title))
-    for d in departments:
-        if d.proposed and vote_percent(d.proposed, r) is not None:
-            found.append(Candidate(d.code, d.name, d.name, d.proposed))
+    for unit in departments:
+        if unit.proposed and vote_percent(unit.proposed, r) is not None:
+            found.append(Candidate(unit.code, unit.name, unit.name, unit.proposed))
     return tuple(found)

@@ -15,7 +15,7 @@ in Nhân sự as wholly on leave for it is not asked for a score (no "no score",
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 from typing import NamedTuple, cast
 
 from thidua_xlsx.decide import rules
@@ -71,7 +71,7 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
                    max(stamps) if stamps else None, period=selection.period)
 
 
-def _members(campaign: cm.Campaign, selection: Selection, dept: cm.Department, entries: dict,
+def _members(campaign: cm.Campaign, selection: Selection, dept: cm.Department, entries: _Assigned,
              problems: list[Issue]) -> list[PersonResult]:
     """A department's people: its roster (who is not of the round, :func:`_not_of_round`, left out unless scored
     there), each with the entry that speaks for them, then the newcomers its workbook registered on spare rows."""
@@ -79,14 +79,14 @@ def _members(campaign: cm.Campaign, selection: Selection, dept: cm.Department, e
     period = next((p for p in campaign.periods if p.code == selection.period), None)
     people = []
     for person in campaign.members(dept.code):
-        entry, flags = entries.get(person.code, (None, ()))
+        entry, flags = entries.speaking.get(person.code, (None, ()))
         if _not_of_round(person, period, round_) and not _scored_in(entry):
             continue  # a newcomer, started after the period, or a person who moved away before it: not of it
         base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
                             role=person.role, position=person.position, status=STATUS_DEPT_MISSING,
                             facts=person.facts)
         people.append(_fill(base, entry, campaign, round_, problems, flags, selection.period) if entry else base)
-    for entry in entries.get(("newcomers", dept.code), ()):
+    for entry in entries.newcomers.get(dept.code, ()):
         base = PersonResult(code=entry.code, name=entry.name, department=dept.code, department_name=dept.name,
                             role=entry.role, position=entry.position, status=STATUS_SUBMITTED, newcomer=True,
                             flags=(reason("flag.newcomer"),))
@@ -102,7 +102,12 @@ def _not_of_round(person: cm.Person, period: cm.Period | None, round_: str) -> b
     return round_ == ly.SCORING and bool(person.facts.moved_on)
 
 
-def _assign(campaign: cm.Campaign, clean: list[CleanSubmission], problems: list[Issue]) -> dict:
+class _Assigned(NamedTuple):
+    speaking: dict[str, tuple[Entry, tuple[Reason, ...]]]  # roster code → the entry that speaks for them, its flags
+    newcomers: dict[str, list[Entry]]  # department code → the newcomers its workbook registered, not in the roster
+
+
+def _assign(campaign: cm.Campaign, clean: list[CleanSubmission], problems: list[Issue]) -> _Assigned:
     """Which entry speaks for each roster person (each once), and the newcomers left per department.
 
     A person's own department's workbook first; a person moved to another department after the
@@ -115,7 +120,8 @@ def _assign(campaign: cm.Campaign, clean: list[CleanSubmission], problems: list[
     dept_names: dict[str, str] = {}
     for d in campaign.departments:
         dept_names.setdefault(d.code, d.name)
-    found: dict = {}
+    found: dict[str, tuple[Entry, tuple[Reason, ...]]] = {}
+    newcomers: dict[str, list[Entry]] = {}
     own = sorted(clean, key=lambda s: s.department)
     for sub in own:
         for entry in sub.entries:
@@ -130,7 +136,8 @@ def _assign(campaign: cm.Campaign, clean: list[CleanSubmission], problems: list[
             moved = person.department != sub.department
             current = found.get(entry.code)
             if current is None or (current[1] and not moved):
-                flags = (reason("flag.moved", department=dept_names.get(sub.department, sub.department)),) \
+                flags: tuple[Reason, ...] = (reason("flag.moved", department=dept_names.get(sub.department,
+                                                                                           sub.department)),) \
                     if moved else ()
                 found[entry.code] = (entry, flags)
     for code, (entry, flags) in found.items():
@@ -144,15 +151,15 @@ def _assign(campaign: cm.Campaign, clean: list[CleanSubmission], problems: list[
         for entry in sub.entries:
             if not entry.newcomer:
                 continue
-            code = by_name.get((sub.department, match_key(entry.name)))
-            if code is None:
-                found.setdefault(("newcomers", sub.department), []).append(entry)
-            elif code not in found:
-                person = roster[code]
-                matched = dataclasses.replace(entry, code=code, name=person.name, role=person.role,
+            known = by_name.get((sub.department, match_key(entry.name)))
+            if known is None:
+                newcomers.setdefault(sub.department, []).append(entry)
+            elif known not in found:
+                person = roster[known]
+                matched = dataclasses.replace(entry, code=known, name=person.name, role=person.role,
                                               position=person.position, newcomer=False)
-                found[code] = (matched, (reason("flag.newcomer_matched", roster_code=code),))
-    return found
+                found[known] = (matched, (reason("flag.newcomer_matched", roster_code=known),))
+    return _Assigned(found, newcomers)
 
 
 def _scored_in(entry: Entry | None) -> bool:
@@ -263,7 +270,7 @@ def _chosen(p: PersonResult, entry: Entry, campaign: cm.Campaign, period: str, s
     return chosen, source
 
 
-def _gap(p: PersonResult, where: dict, self_score: Score, dept_score: Score, tolerance: float,
+def _gap(p: PersonResult, where: dict[str, str], self_score: Score, dept_score: Score, tolerance: float,
          problems: list[Issue], flags: list[Reason]) -> None:
     """A gap between the person's own total and the department's above the campaign's tolerance, said."""
     if self_score.total is not None and dept_score.total is not None:
@@ -276,7 +283,7 @@ def _gap(p: PersonResult, where: dict, self_score: Score, dept_score: Score, tol
 
 
 def _column_score(rubric: cm.Rubric, values: ItemScores, column: str, source: str, entry: Entry, problems: list[Issue],
-                  where: dict) -> Score:
+                  where: dict[str, str]) -> Score:
     """A column's score. Unknown is never zero: a column begun with a required criterion left blank, or with a cell
     that could not be read, has no total (each blank said at its cell); nothing entered, no total either. Its group
     subtotals are then blank, never 0 (printed blank)."""
@@ -322,7 +329,7 @@ def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: 
         if len(self_only) == len(scored):
             found.append(issue("department.dept_column_blank", WARNING, file=sub.file, department=dept.name,
                                count=len(scored)))
-        if len(scored) >= 2 and all(p.final >= rubric(p.role).total for p in scored):
+        if len(scored) >= 2 and all(p.final is not None and p.final >= rubric(p.role).total for p in scored):
             found.append(issue("signal.all_max", NOTE, department=dept.name, count=len(scored)))
         found += _equal_columns(dept, scored)
         found += _average_far(dept, scored, percent, school)
@@ -356,7 +363,7 @@ def _rubric(campaign: cm.Campaign, role: str) -> cm.Rubric:
     return next((r for r in campaign.rubrics if r.role == role), campaign.rubrics[0])
 
 
-def _rubrics(campaign: cm.Campaign):
+def _rubrics(campaign: cm.Campaign) -> Callable[[str], cm.Rubric]:
     """``_rubric`` for many people: role → rubric looked up once per role."""
     known: dict[str, cm.Rubric] = {}
 
@@ -521,7 +528,8 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dic
     return decide_departments(campaign, people, base) if titled else base
 
 
-def decide_departments(campaign: cm.Campaign, people, departments) -> list[DepartmentResult]:
+def decide_departments(campaign: cm.Campaign, people: Iterable[PersonResult], departments: Iterable[DepartmentResult]
+                       ) -> list[DepartmentResult]:
     """The collective titles of each department from its members' results (scoring round), with the decision's own
     counts (its members here when it is decided — who moved to another school during the year is none —, LĐTT,
     CSTĐCS, disciplined) for every sheet and paper to print. Refused for a book not sent only where the round's own

@@ -23,7 +23,7 @@ one; every rating that changes is in the change log.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.ballots import count, vote_percent
@@ -31,15 +31,15 @@ from thidua_xlsx.decide.consolidate import decide_departments, judged, ranked
 from thidua_xlsx.decide.year import with_provisional
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
-from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange, CouncilEntry, CouncilInput, TallyInput
-from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue, reason
-from thidua_xlsx.model.results import SOURCE_COUNCIL, Decision, PersonResult
+from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange, CouncilEntry, CouncilInput, Tally, TallyInput
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue, Reason, issue, reason
+from thidua_xlsx.model.results import SOURCE_COUNCIL, Decision, PersonResult, Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL, Title
 
 # --- applying (pure) ------------------------------------------------------------------------------
 
-def apply_council(summary, council: CouncilInput, campaign: cm.Campaign,
-                  year_again: Callable[[Mapping[str, float]], object] | None = None):
+def apply_council(summary: Summary, council: CouncilInput, campaign: cm.Campaign,
+                  year_again: Callable[[Mapping[str, float]], Summary] | None = None) -> Summary:
     """The final summary: the council's word over the tool's proposal, with the change log. ``year_again`` (the
     year's summary): the year decided again with the year's scores the council gave (person → score)."""
     problems = list(council.issues)
@@ -76,7 +76,7 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign,
     return with_provisional(final)  # the proposals as the council left them: one count in the run
 
 
-def _entries(summary, council: CouncilInput, problems: list[Issue]) -> dict[str, CouncilEntry]:
+def _entries(summary: Summary, council: CouncilInput, problems: list[Issue]) -> dict[str, CouncilEntry]:
     """The council's rows by person code; a row of a code the summary does not have, and a person whose row the
     council's sheet no longer shows (one deleted takes its decision with it), said."""
     by_code = {p.code: p for p in summary.people}
@@ -93,7 +93,7 @@ def _entries(summary, council: CouncilInput, problems: list[Issue]) -> dict[str,
     return entries
 
 
-def _scored(p: PersonResult, e: CouncilEntry, summary, campaign: cm.Campaign, file: str, problems: list[Issue],
+def _scored(p: PersonResult, e: CouncilEntry, summary: Summary, campaign: cm.Campaign, file: str, problems: list[Issue],
             changes: list[CouncilChange], scores: dict[str, float]) -> PersonResult:
     """``p`` with the council's columns, and the council's score (within the rubric's range) as its final score,
     classified again; a score changed goes into the change log and ``scores``."""
@@ -127,8 +127,9 @@ def _proposals_changed(people: list[PersonResult], proposed: dict[str, str], ent
             said.add(p.code)
 
 
-def _rated_again(people, year: ev.YearResults, again, scores: Mapping[str, float], entries: dict[str, CouncilEntry],
-                 changes: list[CouncilChange]):
+def _rated_again(people: list[PersonResult], year: ev.YearResults, again: Summary, scores: Mapping[str, float],
+                 entries: dict[str, CouncilEntry], changes: list[CouncilChange]
+                 ) -> tuple[list[PersonResult], ev.YearResults]:
     """The year's people and results once rated again with the council's ``scores`` (``again``: that year's
     summary): each person's rating, flags and facts from it, the council's columns and scores kept; the periods' own
     scores kept (what each period gave, not the council's); a score the council gave is said by its change, not as
@@ -136,7 +137,7 @@ def _rated_again(people, year: ev.YearResults, again, scores: Mapping[str, float
     scored, the rule that moved it for the others (the HTXSNV share ranked again)."""
     found = {p.code: p for p in again.people}
     ratings = {code: dataclasses.replace(r, reasons=tuple(x for x in r.reasons if not x.code.startswith("year.score_")))
-               if code in scores else r for code, r in again.year.ratings.items()}
+               if code in scores else r for code, r in (again.year.ratings if again.year is not None else {}).items()}
     result = []
     for p in people:
         new = found.get(p.code)
@@ -242,18 +243,19 @@ def _is_tie(decision: Decision) -> bool:
     return decision.pending and bool(decision.reasons) and decision.reasons[0].code == "quota.tie"
 
 
-def _tie_slots(people) -> dict[str, int]:
+def _tie_slots(people: Iterable[PersonResult]) -> dict[str, int]:
     """Title → the slots left for those tied at the quota's last place (as the rules said)."""
-    return {d.title: dict(d.reasons[0].params)["left"] for p in people for d in p.decisions if _is_tie(d)}
+    return {d.title: left for p in people for d in p.decisions if _is_tie(d)
+            if isinstance(left := dict(d.reasons[0].params)["left"], int)}  # the quota's rule says a count
 
 
-def _why(decision: Decision | None):
+def _why(decision: Decision | None) -> tuple[Reason, ...] | Reason:
     """Why the rules refuse: the decision's reasons, or that nothing was registered."""
     return decision.reasons if decision is not None and decision.reasons else reason("council.not_registered")
 
 
-def _settle_ties(people, before_council: dict, slots: dict[str, int], problems: list[Issue],
-                 changes: list[CouncilChange]):
+def _settle_ties(people: list[PersonResult], before_council: dict[str, PersonResult], slots: dict[str, int],
+                 problems: list[Issue], changes: list[CouncilChange]) -> list[PersonResult]:
     """A tie the council settled: those of the tie it did not choose are not proposed; an open one is said.
     Choosing more of the tie than its slots settles nothing: the choices are set aside, the tie stays open."""
     chosen = {title: [p for p in people if any(d.title == title and d.reasons and d.reasons[0].code ==
@@ -274,7 +276,7 @@ def _settle_ties(people, before_council: dict, slots: dict[str, int], problems: 
     return settled
 
 
-def _not_chosen(p: PersonResult, chosen: dict[str, list], too_many: set[str], problems: list[Issue],
+def _not_chosen(p: PersonResult, chosen: dict[str, list[PersonResult]], too_many: set[str], problems: list[Issue],
                 changes: list[CouncilChange]) -> PersonResult:
     """One of a tie: not proposed when the council settled the tie without them, else the tie said open."""
     if any(chosen[d.title] and d.title not in too_many for d in p.decisions if _is_tie(d)):
@@ -286,7 +288,8 @@ def _not_chosen(p: PersonResult, chosen: dict[str, list], too_many: set[str], pr
     return p
 
 
-def _voted(p, tally, r: cm.Rules, problems: list[Issue], changes: list[CouncilChange]):
+def _voted(p: PersonResult, tally: Tally, r: cm.Rules, problems: list[Issue], changes: list[CouncilChange]
+           ) -> PersonResult:
     decisions = []
     for d in p.decisions:
         if not d.granted or vote_percent(d.title, r) is None:
@@ -308,7 +311,7 @@ def _voted(p, tally, r: cm.Rules, problems: list[Issue], changes: list[CouncilCh
     return dataclasses.replace(p, decisions=tuple(decisions))
 
 
-def _inbox_changes(summary, council: CouncilInput) -> list[Issue]:
+def _inbox_changes(summary: Summary, council: CouncilInput) -> list[Issue]:
     """The council met over a summary of other inputs than those read now: say which."""
     then = {(name, sha) for name, sha, status in council.meta.inputs if status == "accepted"}
     now = {(f.name, f.sha256) for f in summary.files if f.status == "accepted"}

@@ -35,10 +35,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
+from typing import TypeVar, overload
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.issues import Reason, reason
+from thidua_xlsx.model.rule_set import Band
 
 _SCORE_REASONS = {ev.AVERAGE: "year.score_average", ev.SEMESTERS: "year.score_semesters",
                   ev.WEIGHTED: "year.score_weighted"}
@@ -118,7 +120,20 @@ def rate_year(periods: Sequence[ev.Period], scores: Iterable[ev.PeriodScores], f
                                unsent=d.unsent, after_leaving=d.after_leaving, later=d.later) for d in drafts)
 
 
-def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules, items: Sequence | None = None) -> dict[tuple, list]:
+_Item = TypeVar("_Item")  # what the groups hold: the facts, or one item per fact
+
+
+@overload
+def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules) -> dict[tuple[str, str], list[ev.YearFacts]]: ...
+
+
+@overload
+def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules, items: Sequence[_Item]
+               ) -> dict[tuple[str, str], list[_Item]]: ...
+
+
+def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules, items: Sequence[object] | None = None
+               ) -> Mapping[tuple[str, str], Sequence[object]]:
     """The groups the HTXSNV cap is counted in (điều 12 khoản 6 điểm a: the same unit and each group with similar
     tasks), keyed (unit, the group's name): ``items`` (one per fact, default the facts) by group. The head of a unit
     is in none: the managing body rates the head (điều 13 khoản 3 điểm a); nor is a person who moved to another school
@@ -127,7 +142,7 @@ def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules, items: Sequen
     With ``rules.small_groups_together``, a unit's groups of ``rules.small_group`` people or fewer are counted with
     its largest group ("Viên chức + Viên chức quản lý"), or with each other when all its groups are that small."""
     items = list(facts) if items is None else list(items)
-    groups: dict[tuple[str, str], list] = {}
+    groups: dict[tuple[str, str], list[object]] = {}
     for fact, item in zip(facts, items):
         if not fact.head_of and not fact.moved_on:
             groups.setdefault((fact.unit, fact.group), []).append(item)
@@ -144,7 +159,7 @@ def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules, items: Sequen
     return groups
 
 
-def _weights(periods: Sequence[ev.Period], formula: ev.YearFormula) -> dict[str, float]:
+def _weights(periods: Sequence[ev.Period], formula: cm.YearFormula) -> dict[str, float]:
     if formula.kind == ev.AVERAGE:
         return {p.code: 1 for p in periods}
     if formula.kind not in _SCORE_REASONS:
@@ -337,7 +352,7 @@ def _disciplined(facts: ev.YearFacts, reasons: list[Reason]) -> str | None:
     return ev.PENDING
 
 
-def _band(score: float, bands: tuple, citation: str = "") -> tuple[str, Reason]:
+def _band(score: float, bands: tuple[cm.Level | Band, ...], citation: str = "") -> tuple[str, Reason]:
     """Điều 12 khoản 1–4 điểm a: from 90 HTXSNV, 70 to under 90 HTTNV, 50 to under 70 HTNV, under 50 KHTNV.
 
     A province's scale (``citation``: its article) may put a band strictly above its minimum: Hải Phòng QĐ
@@ -359,12 +374,12 @@ def _band(score: float, bands: tuple, citation: str = "") -> tuple[str, Reason]:
     return ev.KHTNV, reason("year.band_below", score=score, high=bands[-1].min, rating=ev.KHTNV)
 
 
-def _above(band) -> bool:
+def _above(band: cm.Level | Band) -> bool:
     """A band "trên" its minimum (a :class:`~thidua_xlsx.model.rule_set.Band`); a Level is "từ" it."""
-    return getattr(band, "above", False)
+    return isinstance(band, Band) and band.above
 
 
-def _range(band, higher) -> Reason:
+def _range(band: cm.Level | Band, higher: cm.Level | Band | None) -> Reason:
     """A band's scores in words: its own minimum ("từ 50" / "trên 80"), up to the next band's ("đến dưới 90" when
     the next starts at 90, "đến 80" when the next starts above 80)."""
     if higher is None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import history as hs
-from thidua_xlsx.model.history import History, Match, PersonYear, Service, Use
+from thidua_xlsx.model.history import History, Initiative, Match, PersonYear, Service, Use
 from thidua_xlsx.model.issues import Reason, reason
 from thidua_xlsx.model.results import PersonResult
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS
@@ -97,7 +97,7 @@ class PastIndex:
         self.service: dict[str, list[Service]] = {}
         for s in history.service:
             self.service.setdefault(s.person, []).append(s)
-        self.initiatives: dict[str, list] = {}
+        self.initiatives: dict[str, list[Initiative]] = {}
         for i in history.initiatives:
             self.initiatives.setdefault(i.author, []).append(i)
         self.departments: dict[str, dict[str, set[str]]] = {}
@@ -126,7 +126,7 @@ class PastIndex:
                     unknown=self.unknown,
                     held=frozenset(y for code in found.codes for y in self.held.get(code, ())))
 
-    def _initiatives(self, codes) -> list[PastInitiative]:
+    def _initiatives(self, codes: Iterable[str]) -> list[PastInitiative]:
         """The recognised sáng kiến of the history's ``codes`` (a level and a decision), each once by its name, with
         the uses of the years before this one."""
         initiatives: dict[str, PastInitiative] = {}
@@ -149,7 +149,7 @@ def _years(rows: list[PersonYear]) -> dict[str, _Year]:
     return years
 
 
-def _initiative_year(i) -> str:
+def _initiative_year(i: Initiative) -> str:
     if i.year:
         return i.year
     day = cm.iso_day(i.decision_date)

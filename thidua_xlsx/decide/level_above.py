@@ -289,11 +289,14 @@ def _edits(changes: tuple[ListChange, ...], proposals: list[Proposal], found: _F
     return tuple(said)
 
 
-class _NameKeys(dict):
+NameKey = tuple[object, ...]  # text.collation.name_key's: tuples of the words' letters and tones
+
+
+class _NameKeys(dict[str, NameKey]):
     """A name → its sort and match key (:func:`~thidua_xlsx.text.collation.name_key`), each name's made once: the
     cross-school check and the lists' order both ask for every proposal's."""
 
-    def __missing__(self, name: str) -> tuple:
+    def __missing__(self, name: str) -> NameKey:
         key = self[name] = name_key(name)
         return key
 
@@ -303,7 +306,7 @@ def _twice(proposals: list[Proposal], names: dict[str, str], proven: set[str], f
     """A person proposed by two schools (same name and birth date) for the same title: both lines held — but a
     school whose file is ``proven`` (sealed with its code) never has a line held by an unproven one's: only the
     unproven line is (a file relabelled, or repeating another school's people, holds nothing of theirs)."""
-    seen: dict[tuple, Proposal] = {}
+    seen: dict[tuple[NameKey, str, str], Proposal] = {}
     for p in proposals:
         if p.kind != PERSON or not p.dob:
             continue

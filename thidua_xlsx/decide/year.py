@@ -36,10 +36,10 @@ from thidua_xlsx.model.campaign_book import (
     SMALL_GROUP_WORDS,
     STAFF_SHEET,
 )
-from thidua_xlsx.model.decisions import YearRegistrations
+from thidua_xlsx.model.decisions import Applied, YearRegistrations
 from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SUPERSEDED, InboxFile
 from thidua_xlsx.model.issued import Registration
-from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
+from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.places import REGISTRATION_INBOX
 from thidua_xlsx.model.results import (
     SOURCE_COUNCIL,
@@ -232,7 +232,7 @@ def _registration_unsent(d: DepartmentResult, registrations: YearRegistrations |
 
 
 def _applied(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], registrations: YearRegistrations | None
-             ) -> tuple:
+             ) -> tuple[Applied, ...]:
     """The records of the decisions the year applied: the registration round's, then each period's (its head's)."""
     return (*((registrations.applied,) if registrations is not None else ()),
             *(a for period in campaign.periods if period.code in periods for a in periods[period.code].applied))
@@ -534,7 +534,7 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
         shown = next((e for e in reversed(entries) if e.registered), None)
         own = Registration(shown.registered, shown.form, shown.initiative) if shown is not None else Registration()
     if registrations is not None and registrations.unsent(p.department) and not own.title:
-        unsent: tuple = (reason(cons.REGISTRATION_UNSENT),)  # nothing chosen: the book never came, not "không đăng ký"
+        unsent: tuple[Reason, ...] = (reason(cons.REGISTRATION_UNSENT),)  # the book never came, not "không đăng ký"
     else:
         unsent = ()
     rated = rating.rating if rating.rating in cm.RATINGS else None
@@ -554,7 +554,7 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
         classification=rated or "", flags=flags)
 
 
-def _waiting(rating: ev.YearRating, labels: dict[str, str]) -> tuple:
+def _waiting(rating: ev.YearRating, labels: dict[str, str]) -> tuple[Reason, ...]:
     """The flag of a year's rating not known yet for another reason than an unfinished form (its own flag): what it
     waits for, so that the titles resting on it wait too (decide.rules) — a rating the authority entered waits for
     nothing."""

@@ -14,9 +14,10 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
+from typing import Any
 
 from thidua_xlsx.model.rule_set import Band, RuleSet
 from thidua_xlsx.model.titles import codes as title_codes
@@ -64,7 +65,7 @@ def iso_day(iso: str) -> datetime.date | None:
         return None
 
 
-def clean_text(value) -> str:
+def clean_text(value: object) -> str:
     """NFC, non-breaking spaces to spaces, trimmed, inner runs of spaces collapsed."""
     if value is None:
         return ""
@@ -72,7 +73,7 @@ def clean_text(value) -> str:
     return " ".join(text.split())
 
 
-def cell_value(value):
+def cell_value(value: object) -> object:
     """A cell's value as calamine gives it, made what the cell shows: empty is None, a whole number an int."""
     if value == "":
         return None
@@ -81,7 +82,7 @@ def cell_value(value):
     return value
 
 
-def num_text(value) -> str:
+def num_text(value: object) -> str:
     """9.5 → '9,5' (Vietnamese decimal comma), 10.0 → '10'. A score is worded by :func:`score_text`."""
     return (f"{value:g}" if isinstance(value, (int, float)) else str(value)).replace(".", ",")
 
@@ -89,13 +90,13 @@ def num_text(value) -> str:
 SCORE_STEP = Decimal("0.01")  # a score is shown to two decimals, cut
 
 
-def _cut(value) -> Decimal:
+def _cut(value: float) -> Decimal:
     """``value`` cut to two decimals from the decimal it is written as (76.33 stays 76.33: no float noise); + 0 makes
     a cut -0.00 plain 0."""
     return Decimal(str(value)).quantize(SCORE_STEP, rounding=ROUND_DOWN) + 0
 
 
-def score_value(value) -> float:
+def score_value(value: float) -> float:
     """A score as every sheet, page and paper gives it: two decimals, cut toward zero, never rounded — NĐ 233/2026
     điều 12 khoản 1 says "từ 90 điểm trở lên": 89.995 is HTTNV and must never be shown as 90 beside it."""
     if round(value, 2) == value:  # two decimals or fewer already (most scores): as it is, without the Decimal's cost
@@ -103,7 +104,7 @@ def score_value(value) -> float:
     return float(_cut(value))
 
 
-def score_text(value) -> str:
+def score_text(value: float) -> str:
     """A score in words, cut as :func:`score_value`: 89.995 → '89,99', 76.3333 → '76,33', 90.0 → '90', 85.5 → '85,5'."""
     return format(_cut(value).normalize(), "f").replace(".", ",")
 
@@ -387,7 +388,7 @@ DERIVED_RULES = ("citations", "rating_bands", "unanswered")  # laid on at load f
 ADDED_SCHOOL_FIELDS = ("province", "filing_date")  # left out while empty: the data as before them
 
 
-def to_dict(campaign: Campaign) -> dict:
+def to_dict(campaign: Campaign) -> dict[str, Any]:
     """Plain data, dates as ISO text; a campaign without periods has no period keys (its metadata as before them).
     What the rule set lays on at load is left out (the next load picks it again)."""
     data = dataclasses.asdict(dataclasses.replace(campaign, rule_set=None))
@@ -411,18 +412,17 @@ def to_dict(campaign: Campaign) -> dict:
     return data
 
 
-def _period_from_dict(p: dict) -> Period:
-    def day(key):
-        return datetime.date.fromisoformat(p[key]) if p.get(key) else None
+def _period_from_dict(p: Mapping[str, Any]) -> Period:
+    deadline = datetime.date.fromisoformat(p["deadline"]) if p.get("deadline") else None
+    return Period(p["code"], p["label"], datetime.date.fromisoformat(p["start"]), datetime.date.fromisoformat(p["end"]),
+                  deadline)
 
-    return Period(p["code"], p["label"], day("start"), day("end"), day("deadline"))
 
-
-def _tuple(value):
+def _tuple(value: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(value) if value is not None else ()
 
 
-def from_dict(data: dict) -> Campaign:
+def from_dict(data: Mapping[str, Any]) -> Campaign:
     """Inverse of :func:`to_dict`; also reads presets (which have no ``id`` and name their titles in words)."""
     rubrics = tuple(rubric_from_dict(r) for r in data["rubrics"])
     fact_names = {f.name for f in dataclasses.fields(Facts)}
@@ -462,7 +462,7 @@ def from_dict(data: dict) -> Campaign:
     )
 
 
-def rubric_from_dict(r: dict) -> Rubric:
+def rubric_from_dict(r: Mapping[str, Any]) -> Rubric:
     return Rubric(role=r["role"], total=r["total"], groups=tuple(
         Group(code=g["code"], name=g["name"], kind=g["kind"], max=g["max"], min=g.get("min"),
               items=tuple(Item(i["code"], i["text"], i["max"], i.get("hint", "")) for i in g["items"]))
@@ -532,7 +532,7 @@ def _group_text(group: Group) -> str:
 SCHOOL_YEAR_STARTS = 8  # August: a school year opens in September, its plans are made from August
 
 
-def school_year_of(day) -> str:
+def school_year_of(day: datetime.date) -> str:
     """The school year ``day`` (a date) falls in: from 1 August of Y it is "Y-(Y+1)"."""
     start = day.year if day.month >= SCHOOL_YEAR_STARTS else day.year - 1
     return f"{start}-{start + 1}"
@@ -548,7 +548,7 @@ def school_year_days(year: str) -> tuple[datetime.date, datetime.date] | None:
     return first, datetime.date(int(found[2]), SCHOOL_YEAR_STARTS, 1) - datetime.timedelta(days=1)
 
 
-def in_school_year(campaign: Campaign, day) -> Campaign:
+def in_school_year(campaign: Campaign, day: datetime.date) -> Campaign:
     """``campaign`` (a preset) moved to the school year of ``day``: the year, the deadlines, the date
     of the criteria resolution, the filing date and the periods shifted by as many years (a preset is written
     for one year)."""
@@ -569,9 +569,7 @@ def moved_years(campaign: Campaign, shift: int) -> Campaign:
     """``campaign`` with its school year, the dates of sheet Trường (:data:`MOVED_SCHOOL_DATES`) and its periods (their
     dates, and every year their labels name: "Học kỳ I 2025-2026" → "Học kỳ I 2026-2027") ``shift`` years later."""
 
-    def moved_date(date):
-        if date is None:
-            return None
+    def moved_date(date: datetime.date) -> datetime.date:
         try:
             return date.replace(year=date.year + shift)
         except ValueError:  # 29 February in a year without one
@@ -588,7 +586,8 @@ def moved_years(campaign: Campaign, shift: int) -> Campaign:
         return _YEAR.sub(lambda m: str(int(m[0]) + shift) if int(m[0]) in years else m[0], p.label)
 
     def moved_period(p: Period) -> Period:
-        return Period(p.code, moved_label(p), moved_date(p.start), moved_date(p.end), moved_date(p.deadline))
+        deadline = moved_date(p.deadline) if p.deadline is not None else None
+        return Period(p.code, moved_label(p), moved_date(p.start), moved_date(p.end), deadline)
 
     year = _YEAR.sub(lambda m: str(int(m[0]) + shift), campaign.school.school_year)
     school = dataclasses.replace(campaign.school, school_year=year,

@@ -5,12 +5,33 @@ fact of the year, from the registration round's own result, whatever the order r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from thidua_xlsx.model.issued import Registration
+from thidua_xlsx.model.issues import Reason
 
 REGISTRATION, HEAD, COUNCIL = "registration", "head", "council"  # whose word: departments', head's, council's
+
+
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
+class Decision:
+    """A title granted or not, with its reasons. ``pending``: the council must decide (not the tool)."""
+
+    title: str  # a code (model.titles)
+    granted: bool
+    reasons: tuple[Reason, ...] = ()
+    pending: bool = False
+    years: tuple[str, ...] = ()  # the earlier school years a multi-year decision used (model.history)
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(r.text for r in self.reasons)
+
+    def to_dict(self) -> dict[str, object]:
+        found: dict[str, object] = {"title": self.title, "granted": self.granted, "pending": self.pending,
+                 "reasons": [r.to_dict() for r in self.reasons]}
+        return found | {"years": list(self.years)} if self.years else found
 
 
 @dataclass(frozen=True)
@@ -29,7 +50,7 @@ class Applied:
         return self.kind, self.round, self.file, self.fingerprint, self.saved
 
 
-def applied_of(rows) -> tuple[Applied, ...]:
+def applied_of(rows: Iterable[object] | None) -> tuple[Applied, ...]:
     """The rows a summary's metadata keeps (:meth:`Applied.to_row`), as values; a row of the wrong shape passed over."""
     return tuple(Applied(*row) for row in rows or ()
                  if isinstance(row, (tuple, list)) and len(row) == 5 and all(isinstance(v, str) for v in row))

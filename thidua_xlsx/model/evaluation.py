@@ -25,6 +25,7 @@ from thidua_xlsx.model.campaign import RATINGS, SCORE, Level, Rubric, YearFormul
 from thidua_xlsx.model.campaign import SEMESTERS as SEMESTERS
 from thidua_xlsx.model.campaign import WEIGHTED as WEIGHTED
 from thidua_xlsx.model.campaign import Period as Period
+from thidua_xlsx.model.decisions import Applied
 from thidua_xlsx.model.inbox import DEPT, SELF
 from thidua_xlsx.model.issues import Reason
 from thidua_xlsx.model.rule_set import Band
@@ -253,7 +254,7 @@ class YearRating:
     def reason(self) -> str:
         return "; ".join(r.text for r in self.reasons)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"person": self.person, "score": self.score, "rating": self.rating, "computed": self.computed,
                 "entered": self.entered, "provisional": self.provisional, "capped": self.capped, "head": self.head,
                 "used": list(self.used), "missing": list(self.missing), "unreadable": list(self.unreadable),
@@ -317,7 +318,7 @@ class PeriodSummary:
     council: bool
     people: Mapping[str, PeriodEntry]
     collectives: Mapping[str, str] = field(default_factory=dict)  # department code → its collective title registered
-    applied: tuple = ()  # the head's pass it rests on (model.decisions.Applied), as its metadata says
+    applied: tuple[Applied, ...] = ()  # the head's pass it rests on, as its metadata says
 
 
 PERIOD_OVER, PERIOD_RUNNING, PERIOD_NOT_BEGUN = "over", "running", "not_begun"

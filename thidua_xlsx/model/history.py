@@ -18,6 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from thidua_xlsx.model.decisions import Decision
+from thidua_xlsx.model.issues import Issue, Reason
+
 # Award forms the multi-year rules decide. They sit beside the title codes of model.titles (a form has no code
 # there: the forms a campaign lists are its own words), named in text.titles.
 BK_TINH = "BK_TINH"  # Bằng khen của Chủ tịch UBND tỉnh (Bắc Ninh QĐ 86/2025 điều 3 khoản 3; the same at ministries)
@@ -150,12 +153,12 @@ class HistoryResults:
     used) and per department, and what was found on the way (a sáng kiến used twice, an ambiguous match …)."""
 
     matches: Mapping[str, Match]  # roster code → match (absent: not found in the history)
-    people: Mapping[str, tuple]  # roster code → tuple[Decision, ...]
-    departments: Mapping[str, tuple]  # department code → tuple[Decision, ...]
-    issues: tuple = ()  # tuple[Issue, ...]
+    people: Mapping[str, tuple[Decision, ...]]  # roster code → its decisions
+    departments: Mapping[str, tuple[Decision, ...]]  # department code → its decisions
+    issues: tuple[Issue, ...] = ()
     sources: tuple[str, ...] = ()
-    flags: Mapping[str, tuple] = field(default_factory=dict)  # roster code → tuple[Reason, ...] for the council
+    flags: Mapping[str, tuple[Reason, ...]] = field(default_factory=dict)  # roster code → reasons for the council
     # roster code → this year's decisions (LĐTT, CSTĐCS) as the history changed them: a sáng kiến already used for an
     # award form cannot carry a CSTĐCS (CV 5007/BNV-TĐKT); a discipline whose term runs into this school year (NĐ
     # 152/2025 điều 4 khoản 4)
-    withdrawn: Mapping[str, tuple] = field(default_factory=dict)  # roster code → tuple[Decision, ...]
+    withdrawn: Mapping[str, tuple[Decision, ...]] = field(default_factory=dict)

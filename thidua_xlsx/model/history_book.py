@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import history as hs
@@ -51,7 +52,7 @@ def split_words(text: str) -> list[str]:
     return [part for part in (cm.clean_text(p) for p in WORD_SEPARATORS.split(text)) if part]
 
 
-def _columns(headers: dict[str, str], specs: dict[str, tuple]) -> tuple[Column, ...]:
+def _columns(headers: dict[str, str], specs: dict[str, tuple[float, str, bool, tuple[str, ...]]]) -> tuple[Column, ...]:
     """Columns in the order of ``headers``; ``specs``: key → (width, kind, required, choices)."""
     return tuple(Column(key, header, *specs[key]) for key, header in headers.items())
 
@@ -119,11 +120,11 @@ class BookMeta:
     schema_version: int = HISTORY_SCHEMA_VERSION
     app: str = ly.APP_ID
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict) -> BookMeta:
+    def from_json(cls, data: Mapping[str, Any]) -> BookMeta:
         """Raises KeyError, TypeError or ValueError on anything that is not a history book's metadata."""
         if data.get("kind") != "history" or data.get("app") != ly.APP_ID:
             raise ValueError("not a history book")
@@ -142,7 +143,7 @@ class TableRows:
     order written back), each row one value per header — text, a number, a date, a boolean or None."""
 
     headers: tuple[str, ...]
-    rows: tuple[tuple, ...] = ()
+    rows: tuple[tuple[object, ...], ...] = ()
 
     def column(self, header: str) -> int | None:
         return self.headers.index(header) if header in self.headers else None
@@ -185,7 +186,7 @@ class SummaryYear:
     draft: str = ""  # a year still running: its periods not final, in words ("" a finished year)
 
 
-def refusal(book: HistoryBook, found: SummaryYear) -> tuple[str, dict] | None:
+def refusal(book: HistoryBook, found: SummaryYear) -> tuple[str, dict[str, str]] | None:
     """Why ``found`` may not be added to ``book`` (a message code and its parameters), or None: another school's
     summary, a year typed by hand, a year added from another campaign's summary, a summary no council has passed (its
     titles are proposals, not what anyone received: next year's multi-year titles would count them)."""

@@ -13,7 +13,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -162,15 +162,15 @@ class InboxFile:
         return self.submission
 
 
-def reject(entry: InboxFile, code: str, **params) -> InboxFile:
-    return dataclasses.replace(entry, status=REJECTED, reason=code,
-                               issues=(*entry.issues, issue(code, ERROR, file=entry.name, **params)))
+def reject(entry: InboxFile, code: str, **where_and_params: Any) -> InboxFile:
+    """``entry`` refused, with the issue :func:`~thidua_xlsx.model.issues.issue` makes of the rest."""
+    found = issue(code, ERROR, file=entry.name, **where_and_params)
+    return dataclasses.replace(entry, status=REJECTED, reason=code, issues=(*entry.issues, found))
 
 
-def skip(entry: InboxFile, code: str, severity: str = NOTE, **params) -> InboxFile:
-    return dataclasses.replace(entry, status=SKIPPED, reason=code, issues=(*entry.issues, issue(code, severity,
-                                                                                               file=entry.name,
-                                                                                               **params)))
+def skip(entry: InboxFile, code: str, severity: str = NOTE, **where_and_params: Any) -> InboxFile:
+    found = issue(code, severity, file=entry.name, **where_and_params)
+    return dataclasses.replace(entry, status=SKIPPED, reason=code, issues=(*entry.issues, found))
 
 
 class ItemScores(Mapping[str, "float | None"]):
@@ -206,7 +206,8 @@ class ItemScores(Mapping[str, "float | None"]):
     def __len__(self) -> int:
         return len(self.codes)
 
-    def __reduce__(self):  # sent back by the reading workers: the codes and the numbers, not the lookup
+    def __reduce__(self) -> tuple[type[ItemScores], tuple[tuple[str, ...], list[float | None]]]:
+        """Sent back by the reading workers: the codes and the numbers, not the lookup."""
         return ItemScores, (self.codes, [None if v != v else v for v in self._values[:-1]])
 
     def __repr__(self) -> str:

@@ -16,12 +16,16 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.kept import per_object
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import is_registered
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 LOCKED_FOLDER = "o-khoa"  # in ISSUED_FOLDER: the locked content of each record
 NEWCOMER_PREFIX = "MOI"
@@ -165,14 +169,14 @@ class IssuedWorkbook:
     def round(self) -> str:
         return self.layout.round
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"layout": self.layout.to_json(), "people": [dataclasses.asdict(p) for p in self.people],
                 "collective": self.collective, "locked": [list(kv) for kv in self.locked],
                 "fingerprint": self.fingerprint, "file_name": self.file_name, "issued_on": list(self.issued_on),
                 "sha256": self.sha256, "rubrics": [as_data(r) for r in self.rubrics]}
 
     @classmethod
-    def from_json(cls, data: dict) -> IssuedWorkbook:
+    def from_json(cls, data: Mapping[str, Any]) -> IssuedWorkbook:
         """A record; one written before titles had codes names them in words, read as their codes."""
         return cls(layout=ly.WorkbookLayout.from_json(data["layout"]),
                    people=tuple(IssuedPerson(**{**p, "registered": title_code(p.get("registered", ""))})
@@ -184,7 +188,7 @@ class IssuedWorkbook:
 
 
 @per_object(256)  # what every department shares
-def as_data(value):
+def as_data(value: DataclassInstance | tuple[DataclassInstance, ...]) -> object:
     """``dataclasses.asdict`` of ``value`` — a frozen dataclass, or a tuple of them — made once for the same object:
     the campaign's rubrics go in full into every department's workbook id and record (deep-copied each time
     before: benchmarks/RESULTS.md). The data is shared: read it, never change it."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from thidua_xlsx.model.campaign import num_text, score_text
 from thidua_xlsx.model.titles import Title
@@ -48,7 +49,7 @@ class Issue:
         message = self.message_in(words) if words is not None else self.message
         return f"[{self.where}] {message}" if self.where else message
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         """For the JSON report: codes and parameters, no Vietnamese wording."""
         return {"code": self.code, "severity": self.severity, "file": self.file, "sheet": self.sheet,
                 "cell": self.cell, "params": {k: _plain(v) for k, v in self.params}}
@@ -72,11 +73,11 @@ class Reason:
     def text(self) -> str:
         return REASONS[self.code].format(**{k: _word(v, k) for k, v in self.params})
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"code": self.code, "params": {k: _plain(v) for k, v in self.params}}
 
 
-def reason(code: str, **params) -> Reason:
+def reason(code: str, **params: object) -> Reason:
     _check(REASONS, code, params.keys())
     return Reason(code, tuple(sorted(params.items())))
 
@@ -84,7 +85,7 @@ def reason(code: str, **params) -> Reason:
 _FIELDS: dict[str, frozenset[str]] = {}  # message template → the names it uses
 
 
-def _check(catalogue: dict[str, str], code: str, given, where=frozenset()) -> None:
+def _check(catalogue: Mapping[str, str], code: str, given: Iterable[str], where: frozenset[str] = frozenset()) -> None:
     """A missing code or parameter raises KeyError at once (a typo fails in tests), without wording the
     message: problems and reasons are made by the hundred thousand in a province's merge."""
     template = catalogue[code]
@@ -96,7 +97,7 @@ def _check(catalogue: dict[str, str], code: str, given, where=frozenset()) -> No
         raise KeyError(f"{code}: {', '.join(sorted(missing))}")
 
 
-class Lines(tuple):
+class Lines(tuple[str, ...]):
     """A parameter worded as its lines joined by "; " — in the JSON report too, as one text. Its lines
     may be shared with other issues' (the cells a newer version changed repeat over a department's
     versions: a hundred versions, one copy of each line)."""
@@ -112,7 +113,7 @@ class Lines(tuple):
 _AS_TYPED = frozenset({"value", "shown"})
 
 
-def _word(value, name: str = "") -> str:
+def _word(value: object, name: str = "") -> str:
     if value is None:
         return ""
     if type(value) is float:
@@ -131,7 +132,7 @@ def _word(value, name: str = "") -> str:
     return str(value)
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, Lines):
         return str(value)
     if isinstance(value, Reason):
@@ -141,7 +142,8 @@ def _plain(value):
     return value
 
 
-def issue(code: str, severity: str = ERROR, *, file: str = "", sheet: str = "", cell: str = "", **params) -> Issue:
+def issue(code: str, severity: str = ERROR, *, file: str = "", sheet: str = "", cell: str = "", **params: object
+          ) -> Issue:
     """Build an Issue; the message template is checked at once so a typo fails in tests."""
     _check(MESSAGES, code, params.keys(), _WHERE)
     return Issue(code, severity, file, sheet, cell, tuple(_shared_pair(pair) for pair in sorted(params.items())))
@@ -174,12 +176,13 @@ class Problems:
 
     items: list[Issue] = field(default_factory=list)
 
-    def add(self, code: str, severity: str = ERROR, **where_and_params) -> Issue:
+    def add(self, code: str, severity: str = ERROR, **where_and_params: Any) -> Issue:
+        """An issue made by :func:`issue` (which types where it is and checks its parameters), kept."""
         found = issue(code, severity, **where_and_params)
         self.items.append(found)
         return found
 
-    def extend(self, issues) -> None:
+    def extend(self, issues: Iterable[Issue]) -> None:
         self.items.extend(issues)
 
     @property
@@ -189,5 +192,5 @@ class Problems:
     def __len__(self) -> int:
         return len(self.items)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Issue]:
         return iter(self.items)

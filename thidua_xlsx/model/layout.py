@@ -20,10 +20,11 @@ import hashlib
 import hmac
 import json
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
-from thidua_xlsx.model.summary_fields import Mistyped, named_fields, typed_fields
+from thidua_xlsx.model.summary_fields import Mistyped, Row, named_fields, typed_fields
 from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.text.collation import unmarked
 from thidua_xlsx.text.releases import VERSION
@@ -126,6 +127,7 @@ class DepartmentSheet:
 
 
 SheetLayout = RegistrationSheet | CollectiveSheet | ScoringSheet | DepartmentSheet
+_Sheet = TypeVar("_Sheet", bound=SheetLayout)
 _SHEET_KINDS = {cls.kind: cls for cls in (RegistrationSheet, CollectiveSheet, ScoringSheet, DepartmentSheet)}
 
 
@@ -144,32 +146,33 @@ class WorkbookLayout:
     template_version: int = TEMPLATE_VERSION
     app: str = APP_ID
 
-    def of_kind(self, cls) -> list:
+    def of_kind(self, cls: type[_Sheet]) -> list[_Sheet]:
         return [s for s in self.sheets if isinstance(s, cls)]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         """The layout as JSON data, in :func:`dataclasses.asdict`'s order and types. A sheet's fields are text,
         numbers and tuples of them (immutable): taken as they are, not deep-copied by ``asdict`` (made twice a
         workbook by ``generate``: benchmarks/RESULTS.md)."""
-        data = {name: getattr(self, name) for name in _IDENTITY_FIELDS}
+        data: dict[str, object] = {name: getattr(self, name) for name in _IDENTITY_FIELDS}
         data["sheets"] = [{"kind": s.kind, **{name: getattr(s, name) for name in _SHEET_FIELDS[s.kind]}}
                           for s in self.sheets]
         return data
 
     @classmethod
-    def from_json(cls, data: dict, with_sheets: bool = True) -> WorkbookLayout:
+    def from_json(cls, data: Mapping[str, Any], with_sheets: bool = True) -> WorkbookLayout:
         """Raises KeyError, TypeError or ValueError on anything that is not a layout we wrote.
 
         ``with_sheets=False``: the identity alone (a returned workbook's own record of its sheets is
         never used: the record of what was issued has them)."""
-        sheets = []
+        sheets: list[SheetLayout] = []
         for raw in data["sheets"] if with_sheets else ():
             raw = dict(raw)
             sheet_cls = _SHEET_KINDS[raw.pop("kind")]
-            sheets.append(sheet_cls(**{k: _frozen(v) for k, v in raw.items()}))
-        fields = {f.name for f in dataclasses.fields(cls)} - {"sheets"}
-        values = {k: data[k] for k in fields if k in data}
-        if not all(isinstance(values.get(k, ""), str) for k in fields - {"template_version"}):
+            fields: dict[str, Any] = {k: _frozen(v) for k, v in raw.items()}  # a layout this tool wrote, as written
+            sheets.append(sheet_cls(**fields))
+        identity = {f.name for f in dataclasses.fields(cls)} - {"sheets"}
+        values = {k: data[k] for k in identity if k in data}
+        if not all(isinstance(values.get(k, ""), str) for k in identity - {"template_version"}):
             raise TypeError("identity fields must be text")
         return cls(**values, sheets=tuple(sheets))
 
@@ -180,13 +183,13 @@ _SHEET_FIELDS = {kind: tuple(f.name for f in dataclasses.fields(cls)) for kind, 
 META_CHUNK = 30000  # characters of JSON per cell (Excel's cell limit is 32,767)
 
 
-def meta_cells(data: dict) -> list[str]:
+def meta_cells(data: Mapping[str, object]) -> list[str]:
     """Column A of a metadata sheet: our app id, then the JSON in chunks that fit a cell."""
     body = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return [APP_ID, *(body[start:start + META_CHUNK] for start in range(0, len(body), META_CHUNK))]
 
 
-def meta_json(column: list, limit: int = MAX_META_CHARS) -> dict:
+def meta_json(column: Sequence[object], limit: int = MAX_META_CHARS) -> dict[str, Any]:
     """Inverse of :func:`meta_cells`, bounded by ``limit`` characters; raises ValueError on anything we
     did not write."""
     if not column or column[0] != APP_ID:
@@ -200,7 +203,7 @@ def meta_json(column: list, limit: int = MAX_META_CHARS) -> dict:
     return data
 
 
-def _frozen(value):
+def _frozen(value: object) -> object:
     """Lists (of lists) as tuples, recursing into lists only (a record holds thousands of values,
     mostly lists of pairs: those made in one pass)."""
     if type(value) is not list:
@@ -258,18 +261,18 @@ class SummaryMeta:
     # A year's summary (scoring round): what each person ends the year with, for the history of later years —
     # (code, name, birth date, rating, titles granted, award form, sáng kiến, its level, its decision, discipline);
     # and each department's (code, name, titles granted). After the council's pass: the council's titles.
-    outcomes: tuple[tuple, ...] = ()
-    department_outcomes: tuple[tuple, ...] = ()
-    special_outcomes: tuple[tuple, ...] = ()  # the đột xuất / chuyên đề awards: (who, kind, achievement, form)
+    outcomes: tuple[Row, ...] = ()
+    department_outcomes: tuple[Row, ...] = ()
+    special_outcomes: tuple[Row, ...] = ()  # the đột xuất / chuyên đề awards: (who, kind, achievement, form)
     # A year's summary (schema 5), for the level above and the analysts: the school's name; each person's (code,
     # department code, department name, position, gender, final score); every decision of a person or a department
     # (code, title, granted, pending); the council's ballot (code, title, votes, members, passed); and the digest
     # of the proposal lists as the sheet "Đề nghị khen thưởng" shows them (a list edited by hand no longer matches).
     school: str = ""
-    people_info: tuple[tuple, ...] = ()
-    decisions: tuple[tuple, ...] = ()
-    department_decisions: tuple[tuple, ...] = ()
-    votes: tuple[tuple, ...] = ()
+    people_info: tuple[Row, ...] = ()
+    decisions: tuple[Row, ...] = ()
+    department_decisions: tuple[Row, ...] = ()
+    votes: tuple[Row, ...] = ()
     lists_digest: str = ""
     starts: tuple[tuple[str, str], ...] = ()  # a year's summary: each person's (code, Ngày vào ngành), for the history
     newest_input: str = ""  # ISO: when the newest workbook read was saved — which of two versions is newer (sealed)
@@ -286,11 +289,11 @@ class SummaryMeta:
     schema_minor: int = SUMMARY_SCHEMA_MINOR  # what this release added to format 8 (absent from an earlier one's: 0)
     app: str = APP_ID
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict) -> SummaryMeta:
+    def from_json(cls, data: Mapping[str, object]) -> SummaryMeta:
         """The metadata ``data`` (its JSON as read) says, each field typed (model.summary_fields). ValueError when it
         is no summary's of ours; :class:`~thidua_xlsx.model.summary_fields.Mistyped` when it is, but a field is not
         what the tool writes. Of a layout this release does not know, only what its refusal names."""
@@ -383,7 +386,7 @@ SEAL_SCHEMA = 7  # the first summary layout that can carry the school's seal
 SEALED_LAYOUTS = ("7a", "7b", "7c", "8")
 
 
-def summary_layout(data: dict) -> str:
+def summary_layout(data: Mapping[str, object]) -> str:
     """The layout of a summary's metadata ``data`` (its JSON as read): its schema number, or for schema 7 which of its
     three layouts ("7a", "7b", "7c"); the fields it holds tell them apart."""
     version = data.get("schema_version")
@@ -392,7 +395,7 @@ def summary_layout(data: dict) -> str:
     return "7a" if "digest" not in data else "7b" if "applied" not in data else "7c"
 
 
-def sealed_content(data: dict) -> str:
+def sealed_content(data: Mapping[str, object]) -> str:
     """The digest of what a summary's metadata ``data`` (its JSON as read) seals, by its own layout's rule (see
     :data:`SEALED_LAYOUTS`): what its digest, when it has one, and its seal were made over."""
     layout = summary_layout(data)
@@ -414,7 +417,7 @@ def content_digest(meta: SummaryMeta) -> str:
     return _digest({**fields, "digest": "", "seal": ""})
 
 
-def _digest(body: dict) -> str:
+def _digest(body: Mapping[str, object]) -> str:
     text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -443,7 +446,7 @@ def seal_for(code: str, content: str) -> str:
     return hmac.new(key.encode("ascii", "ignore"), content.encode("ascii"), hashlib.sha256).hexdigest() if key else ""
 
 
-def lists_digest(rows) -> str:
+def lists_digest(rows: Iterable[Iterable[object]]) -> str:
     """A digest of proposal lines, in any order, each cell as text, spaces aside: the same lists give the same
     digest whoever reads them (the writer from its values, the level above from the cells)."""
     lines = sorted("\t".join(" ".join(str(cell or "").split()) for cell in row) for row in rows)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 import operator
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.commune_key import CommuneKey
-from thidua_xlsx.model.issues import Reason
+from thidua_xlsx.model.inbox import InboxFile
+from thidua_xlsx.model.issues import Issue, Reason
 
 PERSON, COLLECTIVE = "CANHAN", "TAPTHE"  # the kinds of a proposal: the province's import file's own codes (column R)
 
@@ -67,10 +68,11 @@ class Proposal:
         ``dataclasses.replace`` gives, without its checks: a province's 72,000 proposals)."""
         return Proposal(school, *_BUT_SCHOOL(self))
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Proposal], tuple[object, ...]]:
         """Pickled as its values, made again by its constructor: a worker hands a province's 72,000 over, pickled
         in 0.4x and unpickled in 0.6x the time the dataclass's own state takes (its fields by name, set one by one)."""
-        return Proposal, _VALUES(self)
+        values: tuple[object, ...] = _VALUES(self)
+        return Proposal, values
 
 
 _BUT_SCHOOL = operator.attrgetter(*(f.name for f in fields(Proposal)[1:]))  # school is the first field
@@ -241,15 +243,15 @@ class LevelAboveSummary:
     that the officer accepted), those held apart still waiting for the officer, and what was found."""
 
     campaign: LevelAbove
-    files: tuple  # tuple[InboxFile, ...]
+    files: tuple[InboxFile, ...]
     schools: tuple[SchoolResult, ...]
     proposals: tuple[Proposal, ...]
-    issues: tuple = ()  # tuple[Issue, ...]
+    issues: tuple[Issue, ...] = ()
     removed: tuple[tuple[Proposal, str], ...] = ()  # the officer's pass: each proposal taken off, with the reason
     held: tuple[Held, ...] = ()  # waiting for the officer: in none of the lists, papers and import files
     accepted: tuple[tuple[Held, str], ...] = ()  # held apart, then accepted by the officer (among ``proposals``)
 
-    def every_issue(self) -> tuple:  # tuple[Issue, ...]
+    def every_issue(self) -> tuple[Issue, ...]:
         """What the merge found, as every door says it: each file's own (a summary from before the seal, a version
         superseded, a file refused) and then the merge's, so that the console, the Kiểm tra sheet, the JSON and the
         counts name the same problems."""
@@ -302,7 +304,7 @@ PURPOSE_FIELD, OFFICER_BOOK, SENT_COPY = "purpose", "officer", "sent"
 SHOWN_DIGITS = 16  # hex digits of a line's shown identity kept in the record: 64 bits, under the seal
 
 
-def shown_digest(cells) -> str:
+def shown_digest(cells: Iterable[object]) -> str:
     """What a line of the commune summary shows that says which proposal it is (its name, position, school, title or
     grounds: ``cells``), as a short digest the sealed record keeps beside the line's key: a line whose cells read
     otherwise (rows swapped, cut and pasted, typed over) is told. Each cell as a person reads it (NFC, spaces
@@ -311,14 +313,14 @@ def shown_digest(cells) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:SHOWN_DIGITS]
 
 
-def officer_seal(key: CommuneKey, record: Mapping) -> str:
+def officer_seal(key: CommuneKey, record: Mapping[str, object]) -> str:
     """The commune's keyed seal over its summary's metadata ``record`` (all but the seal itself, as canonical JSON),
     with the commune's own key (model.commune_key, never sent): only the tool of this commune makes it, and a line of
     the record re-pointed (an x on one person's line read as another's) breaks it."""
     return key.officer_seal_of([record_body(record)])
 
 
-def record_body(record: Mapping) -> str:
+def record_body(record: Mapping[str, object]) -> str:
     """The canonical JSON a commune summary's record is sealed over: every field but the seal."""
     return json.dumps({k: v for k, v in record.items() if k != OFFICER_SEAL_FIELD}, ensure_ascii=False,
                       sort_keys=True, separators=(",", ":"))

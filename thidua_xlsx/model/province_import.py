@@ -18,6 +18,7 @@ The codes are per installation (each province's catalogue makes its own); a mapp
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from thidua_xlsx.model import history as hs
@@ -163,7 +164,7 @@ class ImportRow:
         return self.proposal.kind, self.title.code, self.category.code, self.field.code
 
 
-def import_rows(proposals, mapping: Mapping) -> tuple[tuple[ImportRow, ...], tuple[Issue, ...]]:
+def import_rows(proposals: Iterable[Proposal], mapping: Mapping) -> tuple[tuple[ImportRow, ...], tuple[Issue, ...]]:
     """The rows of ``proposals`` (in their order) the mapping can code, and each proposal it cannot, by name, with
     every reason (an unknown title and an unknown gender: both said, so that both are fixed at once)."""
     rows, refused = [], []
@@ -213,9 +214,9 @@ def batches(rows: tuple[ImportRow, ...], size: int) -> list[tuple[ImportRow, ...
 # --- the data file's shape ------------------------------------------------------------------------------------
 
 
-def to_dict(mapping: Mapping) -> dict:
+def to_dict(mapping: Mapping) -> dict[str, object]:
     """The mapping as its data file holds it (workbook_templates/SCHEMA.md), without its key (the file's name)."""
-    data: dict = {"name": mapping.name}
+    data: dict[str, object] = {"name": mapping.name}
     if mapping.source:
         data["source"] = mapping.source
     data["last_row"] = mapping.last_row

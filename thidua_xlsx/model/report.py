@@ -8,6 +8,7 @@ many files were used, how many problems were found, or whether the run succeeded
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from thidua_xlsx.model import layout as ly
@@ -85,7 +86,7 @@ class Report:
         """The hints for the council (odd patterns): shown apart, never counted against anyone."""
         return tuple(i for i in self.issues if i.code.startswith("signal."))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"valid": self.valid, "exit_code": self.exit_code, "strict": self.strict, "counts": asdict(self.counts),
                 "missing_departments": list(self.missing)}
 
@@ -140,18 +141,18 @@ def history_report(summaries: int, added: int, issues: tuple[Issue, ...]) -> Rep
                           files=summaries, accepted=added)
 
 
-def command_report(name: str, issues, usable: bool, files: int = 0, accepted: int = 0) -> Report:
+def command_report(name: str, issues: Iterable[Issue], usable: bool, files: int = 0, accepted: int = 0) -> Report:
     """The Report of a command that reads no inbox (init, generate, history, collect): its problems, the files it was
     given (``files``) and used (``accepted``; the others refused); usable or not (exit 0 or 1). What it does not count
     (departments, people, titles) is None."""
-    issues = tuple(issues)
-    severities = Counter(i.severity for i in issues)
+    found = tuple(issues)
+    severities = Counter(i.severity for i in found)
     counts = Counts(files=files, accepted=accepted, superseded=0, rejected=files - accepted, skipped=0,
                     departments=None, submitted=None, people=None, scored=None, newcomers=None, registered=None,
                     ldtt=None, cstdcs=None, errors=severities[ERROR], warnings=severities[WARNING],
                     notes=severities[NOTE])
-    return Report(name, counts, (), _in_order(issues), (), usable=usable)
+    return Report(name, counts, (), _in_order(found), (), usable=usable)
 
 
-def _in_order(issues) -> tuple[Issue, ...]:
+def _in_order(issues: Iterable[Issue]) -> tuple[Issue, ...]:
     return tuple(sorted(issues, key=lambda i: _SEVERITY_ORDER.get(i.severity, len(_SEVERITY_ORDER))))

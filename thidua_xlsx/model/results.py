@@ -4,11 +4,14 @@ writer takes. Values only: made by decide/, written by write/ and papers/."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import CouncilChange, Tally
 from thidua_xlsx.model.decisions import Applied
+from thidua_xlsx.model.decisions import Decision as Decision  # said in model.decisions: model.history holds them too
 from thidua_xlsx.model.evaluation import YearRating, YearResults
 from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, InboxFile
@@ -24,26 +27,6 @@ class Score:
     gate_ok: bool
     entered: int
     blank_required: int
-
-
-@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
-class Decision:
-    """A title granted or not, with its reasons. ``pending``: the council must decide (not the tool)."""
-
-    title: str  # a code (model.titles)
-    granted: bool
-    reasons: tuple[Reason, ...] = ()
-    pending: bool = False
-    years: tuple[str, ...] = ()  # the earlier school years a multi-year decision used (model.history)
-
-    @property
-    def reason(self) -> str:
-        return "; ".join(r.text for r in self.reasons)
-
-    def to_dict(self) -> dict:
-        found = {"title": self.title, "granted": self.granted, "pending": self.pending,
-                 "reasons": [r.to_dict() for r in self.reasons]}
-        return found | {"years": list(self.years)} if self.years else found
 
 
 SOURCE_SELF, SOURCE_DEPT, SOURCE_COUNCIL = SELF, DEPT, "council"
@@ -204,10 +187,18 @@ def sent_count(summary: Summary) -> tuple[int, int, int]:
     return sum(p.department in sent for p in summary.people), len(sent), len(summary.departments)
 
 
-def by_department(people) -> dict[str, list]:
+class _OfDepartment(Protocol):
+    @property
+    def department(self) -> str: ...
+
+
+_Member = TypeVar("_Member", bound=_OfDepartment)
+
+
+def by_department(people: Iterable[_Member]) -> dict[str, list[_Member]]:
     """Department code → its people (roster persons or results), in the order given: one pass, so
     that the loops over departments cost the number of people, not departments × people."""
-    groups: dict[str, list] = {}
+    groups: dict[str, list[_Member]] = {}
     for p in people:
         groups.setdefault(p.department, []).append(p)
     return groups

@@ -36,7 +36,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol, TypeVar
 
 # The rule keys a rule set cites, one per decision (the words of each are in text/rule_sets).
 LDTT, CSTDCS, CSTDCS_QUOTA, TTLDTT, TTLDXS = "ldtt", "cstdcs", "cstdcs_quota", "ttldtt", "ttldxs"
@@ -112,7 +114,7 @@ class RuleEntry:
     article: str  # "điều 4 khoản 2 điểm b"
     values: tuple[tuple[str, object], ...] = ()
 
-    def value(self, key: str, default=None):
+    def value(self, key: str, default: object = None) -> object:
         return dict(self.values).get(key, default)
 
 
@@ -138,6 +140,9 @@ class Source:
     rules: tuple[tuple[str, tuple[RuleEntry, ...]], ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+Sources = tuple[Source, ...]  # the national file, then the province's when there is one
 
 
 @dataclass(frozen=True)
@@ -267,14 +272,14 @@ def pick(national: Source, province: Source | None, day: dt.date, day_from: str 
                    decree=next((by_key[e.text] for e in _entries((national,), RATING)), None))
 
 
-def _texts_in_force(sources, by_key: dict[str, LegalText],
+def _texts_in_force(sources: Sources, by_key: dict[str, LegalText],
                     day: dt.date) -> tuple[tuple[LegalText, ...], tuple[SetAside, ...]]:
     """The texts in force on ``day`` and, of them, those set aside because a text they rest on has ended."""
     texts = tuple(t for s in sources for t in s.texts if t.in_force(day))
     return texts, tuple(_set_aside(t, sources, by_key, day) for t in texts if _ended_bases(t, by_key, day))
 
 
-def _chosen(sources, by_key: dict[str, LegalText],
+def _chosen(sources: Sources, by_key: dict[str, LegalText],
             in_force: set[str]) -> tuple[dict[str, RuleEntry], tuple[Conflict, ...]]:
     """Each rule's entry in force (the province after the nation: its entry wins) and the conflicts: within one
     file, two entries in force for one rule (neither amending the other), where the text issued later applies."""
@@ -293,19 +298,19 @@ def _chosen(sources, by_key: dict[str, LegalText],
     return chosen, tuple(conflicts)
 
 
-def _ended_to_recheck(sources, day: dt.date) -> tuple[LegalText, ...]:
+def _ended_to_recheck(sources: Sources, day: dt.date) -> tuple[LegalText, ...]:
     """The texts whose end is a date to re-check and has passed by ``day``."""
     return tuple(t for s in sources for t in s.texts
                  if t.recheck and t.in_force_until is not None and t.in_force_until < day)
 
 
-def _notes(sources, texts: tuple[LegalText, ...], in_force: set[str]) -> tuple[str, ...]:
+def _notes(sources: Sources, texts: tuple[LegalText, ...], in_force: set[str]) -> tuple[str, ...]:
     """The texts' re-check words and notes, then the files' own notes, each once in that order."""
     of_texts = (n for t in texts if t.key in in_force for n in (t.recheck, t.note) if n)
     return tuple(dict.fromkeys([*of_texts, *(n for s in sources for n in s.notes)]))
 
 
-def _first_later(sources, by_key: dict[str, LegalText], unanswered: tuple[str, ...],
+def _first_later(sources: Sources, by_key: dict[str, LegalText], unanswered: tuple[str, ...],
                  day: dt.date) -> LegalText | None:
     """Of the texts that would answer an unanswered rule, the first to come into force after ``day``."""
     later = [by_key[e.text] for key in unanswered for e in _entries(sources, key) if by_key[e.text].later(day)]
@@ -330,7 +335,7 @@ def issued(text: LegalText) -> dt.date:
     return text.issued or text.in_force_from or dt.date.min
 
 
-def _entries(sources, key: str) -> tuple[RuleEntry, ...]:
+def _entries(sources: Sources, key: str) -> tuple[RuleEntry, ...]:
     return tuple(e for s in sources for k, entries in s.rules if k == key for e in entries)
 
 
@@ -339,13 +344,27 @@ def _ended_bases(text: LegalText, by_key: dict[str, LegalText], day: dt.date) ->
     return tuple(by_key[k] for k in text.rests_on if k in by_key and by_key[k].ended(day))
 
 
-def _set_aside(text: LegalText, sources, by_key: dict[str, LegalText], day: dt.date) -> SetAside:
+def _set_aside(text: LegalText, sources: Sources, by_key: dict[str, LegalText], day: dt.date) -> SetAside:
     rules = tuple(key for s in sources for key, entries in s.rules if any(e.text == text.key for e in entries))
     ended = _ended_bases(text, by_key, day)
     return SetAside(text, ended, rules, max(t.in_force_until or day for t in ended) + dt.timedelta(days=1))
 
 
-def applied(rules, rule_set: RuleSet, school_rules_citation: str, year: RuleSet | None = None):
+class _Floored(Protocol):
+    """What :func:`applied` reads and replaces of a campaign's ``Rules`` (model.campaign imports this module: the
+    class cannot be named here): a dataclass with the floors' fields."""
+
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+    @property
+    def ttldtt_at_least(self) -> bool: ...
+
+
+_Rules = TypeVar("_Rules", bound=_Floored)
+
+
+def applied(rules: _Rules, rule_set: RuleSet, school_rules_citation: str, year: RuleSet | None = None
+            ) -> tuple[_Rules, RuleSet]:
     """``rules`` (a :class:`~thidua_xlsx.model.campaign.Rules`) with the rule set laid on it: each province value
     a floor, ``citations``, ``rating_bands`` and ``unanswered`` filled. Returns (the rules, the rule set with the
     citations as applied, the values raised and ``year``). ``school_rules_citation``: how a reason cites the
@@ -377,10 +396,12 @@ def applied(rules, rule_set: RuleSet, school_rules_citation: str, year: RuleSet 
             citations[key] = school_rules_citation
             continue
         raised.append(Raised(key, name, school, value, citations.get(key, "")))
-        changes |= {"ttldtt_min_percent": value[0], "ttldtt_at_least": value[1]} if key == TTLDTT else {name: value}
+        changes |= {"ttldtt_min_percent": value[0], "ttldtt_at_least": value[1]} if isinstance(value, tuple) else \
+            {name: value}  # a tuple: the share and whether it may be equal (TTLDTT)
     rated_by = year or rule_set
     rating = rated_by.rule(RATING)
-    bands = tuple(rating.value("bands", ())) if rating is not None else ()
+    found = rating.value("bands", ()) if rating is not None else ()
+    bands = found if isinstance(found, tuple) else ()  # read.rule_sets made them a tuple of Band
     citations[RATING] = rated_by.cite(RATING)
     cited = tuple((key, citations[key]) for key in RULE_KEYS if citations.get(key))
     rules = dataclasses.replace(rules, **changes, citations=cited, rating_bands=bands,
@@ -388,11 +409,11 @@ def applied(rules, rule_set: RuleSet, school_rules_citation: str, year: RuleSet 
     return rules, dataclasses.replace(rule_set, citations=cited, raised=tuple(raised), year=year)
 
 
-def _higher(a, b) -> bool:
+def _higher(a: float, b: float) -> bool:
     return a > b
 
 
-def _lower(a, b) -> bool:
+def _lower(a: float, b: float) -> bool:
     return a < b
 
 
@@ -403,7 +424,8 @@ def _stricter_share(a: tuple[float, bool], b: tuple[float, bool]) -> bool:
 
 
 # (rule, value key, "the school's value is stricter") for each value a province may floor.
-_FLOORS = ((LDTT, "min_months", _higher), (TTLDTT, "min_percent", _stricter_share),
+_Floor = tuple[str, str, Callable[[Any, Any], bool]]  # each compares its rule's values: a number, or (share, at least)
+_FLOORS: tuple[_Floor, ...] = ((LDTT, "min_months", _higher), (TTLDTT, "min_percent", _stricter_share),
            (TTLDXS, "min_percent", _higher), (CSTDCS_QUOTA, "percent", _lower))
 _FIELDS = {(LDTT, "min_months"): "ldtt_min_months", (TTLDTT, "min_percent"): "ttldtt_min_percent",
            (TTLDXS, "min_percent"): "ttldxs_min_percent", (CSTDCS_QUOTA, "percent"): "cstdcs_quota_percent"}

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import chain
+from typing import Any, cast
 
 NAME_CHARS = 1_000  # a school's name, a year, a round, a code, a release: far beyond any a campaign book holds
 CELL_CHARS = 32_767  # a text of a table: no cell of a workbook holds more (Excel's limit)
@@ -27,6 +28,11 @@ _HALF = re.compile("[\ud800-\udfff]")
 _HEX = {16: re.compile("[0-9a-f]{16}"), 64: re.compile("[0-9a-f]{64}")}
 
 
+# A table's row as read: every cell checked to be a text, a number, a flag, nothing or a list of those — by kind, not
+# by column (its readers index the columns they know): what a cell of a given column is, the reader says.
+Row = tuple[Any, ...]
+
+
 class Mistyped(ValueError):
     """A summary's metadata of ours (its app and kind say so) with a field (``field``) that is not what the tool
     writes: damaged, or made to break its reader."""
@@ -36,14 +42,14 @@ class Mistyped(ValueError):
         self.field = field
 
 
-def typed_fields(data: dict) -> dict:
+def typed_fields(data: Mapping[str, object]) -> dict[str, Any]:
     """The fields of ``data`` (a summary's metadata as its JSON reads, of a layout this release knows), each as its
     type: tables as tuples of tuples. Keys of no field are left out. :class:`Mistyped` naming the first field that is
     not what the tool writes, or a field every layout has that is missing."""
     missing = next((name for name in REQUIRED if name not in data), None)
     if missing is not None:
         raise Mistyped(missing)
-    typed = {}
+    typed: dict[str, Any] = {}  # each value checked to be its field's type: SummaryMeta's keywords
     for name, value in data.items():
         check = _CHECKS.get(name)
         if check is None:
@@ -55,7 +61,7 @@ def typed_fields(data: dict) -> dict:
     return typed
 
 
-def named_fields(data: dict) -> dict:
+def named_fields(data: Mapping[str, object]) -> dict[str, Any]:
     """Of a summary whose layout this release does not know (a newer release's, or its number edited): its number,
     and the school and release its refusal names when they are names ("" when not). Its other fields may be anything
     and are never read."""
@@ -122,7 +128,7 @@ def _texts(value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _rows(value: object) -> tuple[tuple, ...]:
+def _rows(value: object) -> tuple[Row, ...]:
     """A table: a list of rows, each a list of cells — a text, a number, a flag, nothing, or a list of those (a
     person's titles). Checked a kind of cell at a time, not cell by cell: a school of a thousand people holds some
     forty thousand, read for every school at the commune."""
@@ -141,14 +147,14 @@ def _rows(value: object) -> tuple[tuple, ...]:
 _PLAIN = frozenset({str, int, float, bool, type(None)})  # what JSON gives for a text, a number, a flag, nothing
 
 
-def _plain(cells: list) -> None:
+def _plain(cells: list[object]) -> None:
     """Each of ``cells`` a text a cell can hold, a number (a whole one JSON carries exactly), a flag, or nothing; else
     TypeError or ValueError."""
     kinds = set(map(type, cells))
     if not kinds <= _PLAIN:
         raise TypeError("not a cell")
     if str in kinds:
-        texts = cells if len(kinds) == 1 else [cell for cell in cells if type(cell) is str]
+        texts = cast("list[str]", cells) if len(kinds) == 1 else [cell for cell in cells if type(cell) is str]
         every = "".join(texts)  # one look over them all for half a surrogate pair, not one a text
         if (len(every) > CELL_CHARS and max(map(len, texts)) > CELL_CHARS) or not _text_ok(every):
             raise ValueError("not a text the tool writes")

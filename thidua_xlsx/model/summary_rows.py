@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import Issue
+from thidua_xlsx.model.summary_fields import Row
 
 WHERE = ["school", "school_year", "campaign_id", "file"]
 PEOPLE = WHERE + ["code", "name", "birth_date", "department_code", "department", "position", "gender", "rating",
@@ -69,9 +70,9 @@ class SummaryRows:
     edited: bool  # the lists shown no longer say what the data says (read.school_lists)
     fingerprint: str  # SHA-256 of the file
     where: tuple[str, str, str, str]  # school, school year, campaign id, file: the first columns of every row
-    people: tuple[tuple, ...]
-    decisions: tuple[tuple, ...]
-    departments: tuple[tuple, ...]
+    people: tuple[Row, ...]
+    decisions: tuple[Row, ...]
+    departments: tuple[Row, ...]
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ choice to the summary; they stay the campaign's words.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.titles import TITLE_NAMES
@@ -46,7 +47,7 @@ def code(text: str) -> str:
     return _BY_FOLDED.get(fold(text), text) if text else ""
 
 
-def codes(texts) -> tuple[str, ...]:
+def codes(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(code(t) for t in texts)
 
 

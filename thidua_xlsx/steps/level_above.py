@@ -13,7 +13,7 @@ from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
-from thidua_xlsx.model.level_above import LevelAbove
+from thidua_xlsx.model.level_above import LevelAbove, LevelAboveSummary, SchoolSummary
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.level_above_book import load_level_above_book
@@ -24,7 +24,8 @@ from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import commands as ct
 
 
-def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: Path | None = None):
+def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: Path | None = None
+                     ) -> tuple[LevelAbove, LevelAboveSummary, CommuneKey]:
     """The level above's campaign and what its inbox holds (read only; the merge's and the commune page's one way):
     (LevelAbove, LevelAboveSummary, CommuneKey), with the officer's pass in ``officer`` when given (lines taken off,
     lines held apart accepted, with reasons; its problems among the summary's). Stopped when its book, its key or the
@@ -83,7 +84,7 @@ class SchoolState:
     newer: str = ""  # with none read: the file it sent that a newer release wrote (this one to update), its fingerprint
 
 
-def school_states(summary, today: dt.date) -> list[SchoolState]:
+def school_states(summary: LevelAboveSummary, today: dt.date) -> list[SchoolState]:
     """Each school of ``summary``'s list (a LevelAboveSummary) against its campaign's deadline on ``today`` (never its
     code: a secret, shown only when asked — steps.school_codes)."""
     deadline = summary.campaign.deadline
@@ -107,7 +108,7 @@ def school_states(summary, today: dt.date) -> list[SchoolState]:
     return found
 
 
-def _sealed_time(summary) -> dt.datetime | None:
+def _sealed_time(summary: SchoolSummary) -> dt.datetime | None:
     """A proven summary's time as its seal covers it (its newest input's, UTC as written: the time its own document
     properties show, which anyone can change): what "lưu lúc" says and "sau hạn" is decided from. None when it says
     none."""

@@ -30,7 +30,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua_xlsx.model import result as rs
-from thidua_xlsx.model.errors import Refused, Stopped
+from thidua_xlsx.model.errors import Refused as Refused  # the commands' refusal, raised as out.Refused
+from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import NOTE, Problems, issue
 from thidua_xlsx.model.places import CAMPAIGN_FILE, ISSUED_FOLDER, OUTPUTS_RECORD
 from thidua_xlsx.system import lock

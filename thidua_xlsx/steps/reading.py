@@ -2,31 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.errors import Stopped
-from thidua_xlsx.model.inbox import ACCEPTED
+from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
-from thidua_xlsx.model.report import report_of
-from thidua_xlsx.read.containment import scan_inbox
+from thidua_xlsx.model.report import Report, report_of
+from thidua_xlsx.model.results import Summary
+from thidua_xlsx.read.containment import InboxItem, scan_inbox
 from thidua_xlsx.steps.opening import chosen_period, refuse_period
 from thidua_xlsx.steps.workspace import CampaignFolder
 from thidua_xlsx.system.received import received_by_digest
 from thidua_xlsx.system.voice import Voice, warn_problems
 from thidua_xlsx.text import commands as ct
 
+if TYPE_CHECKING:  # for the annotations only: the CLI starts without the readers
+    from thidua_xlsx.read.registry import IssuedRegistry
 
-def _last_round_issued(registry) -> str | None:
+# the year decided again with the council's scores (person → score)
+YearAgain = Callable[[Mapping[str, float]], Summary]
+
+
+def _last_round_issued(registry: IssuedRegistry) -> str | None:
     """The scoring round once any scoring workbook went out, else registration if one did (None: neither)."""
     rounds = {w.round for w in registry.all()}
     return next((r for r in (ly.SCORING, ly.REGISTRATION) if r in rounds), None)
 
 
-def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None,
-                period: str | None = None, entries=None):
+def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None,
+                on_file: Callable[[str], None] | None = None, period: str | None = None,
+                entries: Sequence[InboxItem] | None = None) -> Summary:
     """Read every entry of ``inbox`` (read-only), check, consolidate. Returns a Summary, with the problems of
     the campaign's record of issued workbooks (``so-da-phat/``).
 
@@ -58,7 +68,7 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     return replace(summary, issues=(*summary.issues, *damaged)) if damaged else summary
 
 
-def unknown_senders(campaign: cm.Campaign, files) -> list[Issue]:
+def unknown_senders(campaign: cm.Campaign, files: Sequence[InboxFile]) -> list[Issue]:
     """Each book that came by mail (collect) from an address its department's row of the campaign does not give: a
     warning at that file — stronger when it is the version used. It stays filed (a head may write from another
     address); the merge says it where the decision is made, not only where it was collected."""
@@ -66,20 +76,22 @@ def unknown_senders(campaign: cm.Campaign, files) -> list[Issue]:
 
 
     known = {d.code: d.email.strip().lower() for d in campaign.departments if d.email.strip()}
-    books = [f for f in files if f.submission is not None and f.submission.issued.department_code in known]
-    came = received_by_digest([f.path for f in books]) if books else {}
+    books = [(f, f.submission.issued.department_code) for f in files
+             if f.submission is not None and f.submission.issued.department_code in known]
+    came = received_by_digest([f.path for f, _ in books]) if books else {}
     found = []
-    for f in books:
+    for f, department in books:
         sent = came.get(f.sha256)
         address = parseaddr(sent.sender)[1].strip().lower() if sent is not None else ""
-        expected = known[f.submission.issued.department_code]
+        expected = known[department]
         if address and address != expected:
             found.append(issue("file.sender_unknown_used" if f.status == ACCEPTED else "file.sender_unknown", WARNING,
                                file=f.name, department=f.department_name, sender=address, known=expected))
     return found
 
 
-def apply_council_file(summary, path: Path, year_again=None):
+def apply_council_file(summary: Summary, path: Path, year_again: YearAgain | None = None
+                       ) -> tuple[Summary | None, Problems]:
     """The final summary from the council's summary ``path``: (Summary, problems) — None when the file
     is not this campaign's scoring summary (the problems say why). Stopped when it is the summary of another
     period, or of a period where the year's is asked, or the reverse: a head's score counts for its own period
@@ -96,7 +108,7 @@ def apply_council_file(summary, path: Path, year_again=None):
     return apply_council(summary, council, summary.campaign, year_again), problems
 
 
-def _other_summary(summary, period: str, path: Path) -> str:
+def _other_summary(summary: Summary, period: str, path: Path) -> str:
     """Why the council's summary ``path`` (of ``period``; "": the year's) is not the one this run decides."""
     labels = {p.code: p.label for p in summary.campaign.periods}
     given = {"file": path.name, "code": period, "period": labels.get(period, period)}
@@ -111,7 +123,7 @@ def _other_summary(summary, period: str, path: Path) -> str:
 
 
 def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, strict: bool, voice: Voice,
-                    period: str | None = None):
+                    period: str | None = None) -> tuple[Summary, Report]:
     """The inbox read and decided, and its :class:`Report` said: (Summary, Report). The problems of the
     campaign's record of issued workbooks are said too; Stopped when that record is lost and the inbox
     holds workbooks of the campaign (the secretary restores the folder; no department refills); Refused when
@@ -130,7 +142,7 @@ def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, str
     return summary, report_of(summary, strict)
 
 
-def _check_registry(folder: CampaignFolder, summary) -> None:
+def _check_registry(folder: CampaignFolder, summary: Summary) -> None:
     """Stopped when workbooks of this campaign came back but no record of what was issued can be read."""
     not_issued = [f.name for f in summary.files if f.reason == "file.not_issued"]
     registry = folder.registry
@@ -142,7 +154,7 @@ def _check_registry(folder: CampaignFolder, summary) -> None:
         + (", …" if len(not_issued) > 5 else ""), campaign=folder.folder))
 
 
-def counted(summary, folder: CampaignFolder, strict: bool, voice: Voice):
+def counted(summary: Summary, folder: CampaignFolder, strict: bool, voice: Voice) -> tuple[Summary, Report]:
     """(Summary, Report) of what a run read, counted once for ``status`` and ``merge`` alike (the same errors,
     warnings and notes for the same inbox): what the campaign as a whole tells (said when it was opened) and what
     its rule set tells (a province's floor raised, a text ended by the filing date: said here, where the decisions
@@ -171,7 +183,7 @@ def heard(voice: Voice) -> tuple[Voice, list[str]]:
     return replace(voice, warn=warn), said
 
 
-def nothing_usable(inbox: Path, summary) -> str:
+def nothing_usable(inbox: Path, summary: Summary) -> str:
     if not summary.files:
         return ct.EMPTY_INBOX.format(inbox=inbox)
     return (ct.NO_PERIOD_SUMMARY if summary.year else ct.NOTHING_USABLE).format(inbox=inbox)

@@ -128,8 +128,7 @@ def _reasons(rating: YearRating | None, council: CouncilChange | None, rerated: 
     found = []
     if council is not None:  # a score's change: its before and after are numbers (None: no year's score before)
         after, before = (v if isinstance(v, (int, float)) else None for v in (council.after, council.before))
-        found.append(sx.YEAR_SHORT_COUNCIL.format(score=cm.score_text(after), before=sx.YEAR_NO_SCORE if before is None
-                                                  else cm.score_text(before)))
+        found.append(sx.YEAR_SHORT_COUNCIL.format(score=_score_or_none(after), before=_score_or_none(before)))
     if rerated is not None:
         found.append(sx.YEAR_SHORT_RERATED.format(before=_rating(str(rerated.before))))  # a rating's code
     for reason in rating.reasons if rating else ():
@@ -139,6 +138,10 @@ def _reasons(rating: YearRating | None, council: CouncilChange | None, rerated: 
         elif template:
             found.append(template.format(**_words(reason)))
     return found
+
+
+def _score_or_none(score: float | None) -> str:
+    return sx.YEAR_NO_SCORE if score is None else cm.score_text(score)
 
 
 def legend(ratings) -> list[str]:
