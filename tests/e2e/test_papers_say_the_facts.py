@@ -274,10 +274,11 @@ def test_a_came_in_teacher_s_phieu_says_which_month_the_head_typed_and_which_lac
     from thidua_xlsx.text import appraisal as atx
 
     me = next(p for p in journey.data["people"] if p["code"] == journey.arrived)
-    assert me["year"]["head_entered"] == [{"period": "thang-9", "score": FORMER_SCHOOL_SCORE}]
+    said = atx.PERIODS_FORMER_SCHOOL.format(periods="Tháng 9/2026")
+    assert me["year"]["head_entered"] == [{"period": "thang-9", "score": FORMER_SCHOOL_SCORE, "kind": "former_school",
+                                           "before": None, "note": "Kết quả tại trường cũ", "said": said}]
     lines = appraisal_pages(journey.docs / "Phieu-xep-loai-chat-luong-vien-chuc.docx")[me["name"]]
     text = "\n".join(lines)
-    said = atx.PERIODS_FORMER_SCHOOL.format(periods="Tháng 9/2026")
     assert said in text and "hiệu trưởng nhập" in said and "trường cũ" in said, text
     assert f"Tháng 9/2026: {points(FORMER_SCHOOL_SCORE)} (chỉ có tổng điểm)" in text
     for label in (atx.GENERAL, atx.TASKS):  # not her Tháng 10's parts beside a total of two months: which lacks them
