@@ -43,8 +43,7 @@ from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.messages import YEAR_STATE_WORDS
 from thidua_xlsx.text.wording import date_line
-from thidua_xlsx.write.head_said import head_lines
-from thidua_xlsx.write.summary.content import own_periods
+from thidua_xlsx.write.summary.content import head_lines, own_periods
 
 FOOTNOTE_PT, DATE_PT = 11, 12  # the date lines at 12: "Place, ngày …… tháng …… năm ……" on one line of a half page
 # a person's page must hold on one sheet, twelve monthly periods and a long name included: tighter than a letter

@@ -15,7 +15,7 @@ from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION, Report, report_of
 from thidua_xlsx.model.results import PersonResult, Score, Summary, rating_source
 from thidua_xlsx.model.rule_set import RuleSet
 from thidua_xlsx.write.engine import replacing
-from thidua_xlsx.write.head_said import head_said
+from thidua_xlsx.write.summary.content import head_said
 
 
 def write_report_json(summary: Summary, path: Path, report: Report | None = None) -> None:

@@ -23,9 +23,8 @@ from thidua_xlsx.text.decisions import PERIOD_WORDS, draft_text
 from thidua_xlsx.text.messages import LABELS, YEAR_STATE_WORDS
 from thidua_xlsx.text.messages.untidy import HEAD_ENTERED_NOTE
 from thidua_xlsx.write.engine import cell_lines, name_width, row_height
-from thidua_xlsx.write.head_said import head_lines
 from thidua_xlsx.write.summary.book import PROTECTED, Book
-from thidua_xlsx.write.summary.content import own_periods, remarks, score_cell
+from thidua_xlsx.write.summary.content import head_lines, own_periods, remarks, score_cell
 from thidua_xlsx.write.summary.tables import COUNCIL_NOTE_WIDTH, council_inputs, council_row_height
 
 PERIOD_WIDTH = 7
