@@ -42,9 +42,10 @@ RUBRIC = {
 }
 STAFF = [("VC01", "Nguyễn Thị Hiền", "T1"),  # 90 each period (28 + 62); the head lowers the second to 85
          ("VC02", "Trần Văn Tới", "T1"),  # came in: the first period blank here, the head types her former school's
-         ("VC03", "Lê Thị Sang", "T2")]  # came in too: the former school's first period as a total alone
+         ("VC03", "Lê Thị Sang", "T2"),  # came in too: the former school's first period as a total alone
+         ("VC04", "Phạm Văn Tổ", "T2")]  # 85 each period: T2's book is sent in each period
 NAMES = {code: name for code, name, _ in STAFF}
-DEPARTMENT_SCORES = {"VC01": (90, 90, 90), "VC02": (None, 80, 80), "VC03": (None, 84, 84)}
+DEPARTMENT_SCORES = {"VC01": (90, 90, 90), "VC02": (None, 80, 80), "VC03": (None, 84, 84), "VC04": (85, 85, 85)}
 CORRECTION_NOTE = "Chưa nộp kế hoạch chủ nhiệm đúng hạn"
 
 
@@ -62,7 +63,7 @@ def _run(*args):
 def build(root: Path, monkeypatch, kind: str, head: dict[str, tuple], second: dict[str, tuple]) -> dict:
     """The year of ``kind`` (cm.MONTHS, cm.QUARTERS) with the head's pass on its first period typing ``head`` and on
     its second ``second`` ({code: (score, note, *parts)}: tests/head_pass.head_scores), then ``year --docs``: the
-    Phiếu's pages by name and the year's JSON."""
+    Phiếu's pages by name, the year's JSON, what each period's pass said on screen, and the year's workbook."""
     periods = MONTHS if kind == cm.MONTHS else QUARTERS
     on_day(monkeypatch, AFTER[kind])
     person = {"position": "Giáo viên", "gender": "Nữ", "dob": "1985-01-02", "start": "2008-09-05", "rating": None,
@@ -75,6 +76,7 @@ def build(root: Path, monkeypatch, kind: str, head: dict[str, tuple], second: di
         id=f"head-{kind}", period_kind=kind, periods=periods, staff=staff, classification=levels,
         gate_cap="HTNV", rules={"ldtt_min_classification": "HTTNV"}, rubrics=[RUBRIC])))
     book, ky = folder.folder / "campaign.xlsx", root / "ky"
+    said: dict[str, str] = {}
     for k, period in enumerate(p["code"] for p in periods):
         _run("generate", book, "--round", "cham-diem", "--period", period)
         inbox = root / "inbox" / period
@@ -91,10 +93,11 @@ def build(root: Path, monkeypatch, kind: str, head: dict[str, tuple], second: di
         typed = (head, second, {})[k]
         council = root / f"hieu-truong_{period}.xlsx"
         head_scores(first, council, typed)
-        _run("merge", inbox, "--period", period, "--council", council, "-o", ky / f"cuoi_{period}.xlsx",
-             "--campaign", book)
+        said[period] = _run("merge", inbox, "--period", period, "--council", council, "-o",
+                            ky / f"cuoi_{period}.xlsx", "--campaign", book).output
     _run("year", ky, "-o", root / "ca-nam.xlsx", "--json", root / "ca-nam.json", "--campaign", book, "--docs",
          root / "ho-so")
     report = json.loads((root / "ca-nam.json").read_text(encoding="utf-8"))
     return {"pages": appraisal_pages(root / "ho-so" / f"{atx.FILE_APPRAISAL}.docx"), "periods": periods,
-            "people": {p["code"]: p for p in report["people"]}}
+            "people": {p["code"]: p for p in report["people"]}, "said": said, "root": root,
+            "year": root / "ca-nam.xlsx"}

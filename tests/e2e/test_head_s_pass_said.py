@@ -48,3 +48,34 @@ def test_a_part_only_a_total_came_for_is_said_not_known_with_the_period_that_lac
                             for label in (atx.GENERAL, atx.TASKS)]
     assert "chưa rõ" in part_one[0] and not any("trung bình" in line for line in part_one[:2])
     assert year["people"]["VC02"]["year"]["parts"] == {"general": None, "tasks": None}  # never 0
+
+
+def _reason(year, person: str) -> str:
+    """The person's Lý do cell of the year's sheet."""
+    from openpyxl import load_workbook
+
+    from thidua_xlsx.text import summary as sx
+
+    ws = load_workbook(year["year"])[sx.S_YEAR]
+    heads = next(row for row in ws.iter_rows(values_only=True) if "Lý do" in row)
+    row = next(row for row in ws.iter_rows(values_only=True) if len(row) > 1 and row[1] == person)
+    return str(row[heads.index("Lý do")])
+
+
+def test_the_year_s_json_and_sheet_say_the_head_s_score_in_the_phieu_s_words(year):
+    """One value printed everywhere: the JSON's head_entered gives why (a correction with the score it replaced and
+    her note; a transfer-in's former school result), with the Phiếu's own line, which the year's sheet says in its
+    Lý do."""
+    first, second = (p["code"] for p in year["periods"][:2])
+    corrected = year["people"]["VC01"]["year"]["head_entered"]
+    assert [{k: e[k] for k in ("period", "score", "kind", "before", "note")} for e in corrected] == [
+        {"period": second, "score": 85, "kind": "corrected", "before": 90, "note": CORRECTION_NOTE}]
+    moved = year["people"]["VC02"]["year"]["head_entered"]
+    assert [{k: e[k] for k in ("period", "score", "kind", "before", "note")} for e in moved] == [
+        {"period": first, "score": 86, "kind": "former_school", "before": None, "note": "Kết quả tại trường cũ"}]
+    for person, (entry,) in (("VC01", corrected), ("VC02", moved)):
+        page = "\n".join(year["pages"][NAMES[person]])
+        assert entry["said"] in page, (entry["said"], page)
+        assert entry["said"].rstrip(".") in _reason(year, person)
+    assert "sửa điểm 90 thành 85" in corrected[0]["said"] and CORRECTION_NOTE in _reason(year, "VC01")
+    assert "chuyển đến" not in _reason(year, "VC01") and "trường cũ" in _reason(year, "VC02")

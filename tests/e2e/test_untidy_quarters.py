@@ -21,7 +21,6 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.text import summary as sx
-from thidua_xlsx.text.messages.untidy import HEAD_ENTERED
 
 QUARTERS = [{"code": "quy-1", "label": "Quý I", "start": "2026-09-01", "end": "2026-11-30", "deadline": "2026-12-05"},
             {"code": "quy-2", "label": "Quý II", "start": "2026-12-01", "end": "2027-02-28", "deadline": "2027-03-05"}]
@@ -109,7 +108,9 @@ def _people(data: dict) -> dict[str, dict]:
 def test_the_transfer_s_quarter_is_the_head_s_score_said_where_it_came_from(quarters):
     row = quarters["year"][CAME]
     assert (row["Quý I"], row["Quý II"], row["Điểm năm"]) == (87.33, 87, 87.16)  # cut, not rounded
-    assert HEAD_ENTERED.format(periods="Quý I") in row["Lý do"]
+    # her 86 here in November made the quarter's 87,33 with her former school's months: the head's correction, said
+    # in the Phiếu's words with her note
+    assert f"Quý I: hiệu trưởng sửa điểm 86 thành 87,33 ở lượt duyệt của kỳ – lý do: {FORMER}" in row["Lý do"]
     came = _people(quarters["data"])[CAME]["year"]
     assert (came["used"], came["missing"], came["rating"], came["score"]) == (["quy-1", "quy-2"], [], "HTTNV", 87.165)
 

@@ -255,14 +255,15 @@ def test_a_transfer_s_month_entered_by_the_head_is_written_where_the_year_is_rea
     assert result.exit_code == 0, result.output
 
     people = {p["code"]: p["year"] for p in data["people"]}
-    assert people["GV04"]["head_entered"] == [{"period": "thang-10", "score": 86}]
+    said = "Tháng 10/2025: hiệu trưởng nhập – người chuyển đến: kết quả ở trường cũ (Điều 15 khoản 1 điểm a)."
+    assert people["GV04"]["head_entered"] == [{"period": "thang-10", "score": 86, "kind": "former_school",
+                                               "before": None, "note": "Kết quả tại trường cũ", "said": said}]
     assert people["GV04"]["score"] == round((80 + 86 + 90) / 3, 4)
     assert all("head_entered" not in y for code, y in people.items() if code != "GV04")  # a department's scores
     ws = load_workbook(tmp_path / "nam.xlsx")[sx.S_YEAR]
     rows = {ws.cell(r, 2).value: r for r in range(1, ws.max_row + 1)}
     reason = ws.cell(rows["GV04"], ws.max_column).value
-    assert reason.startswith("Tháng 10/2025: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ")
-    assert "chuyển đến" not in reason  # the head may have set it for another reason: the person's line says neither
+    assert reason.startswith(said.rstrip("."))  # the Phiếu's words: her department gave none, a transfer-in's month
     notes = " ".join(str(ws.cell(r, 1).value) for r in range(1, min(rows.values())))
     assert "kết quả các tháng tại trường cũ do trường cũ gửi (NĐ 233/2026 điều 15 khoản 1 điểm a)" in notes
     assert ws.cell(rows["Mã"], ws.max_column).value == "Lý do" and "được ghi ở cột Lý do" in notes  # the column named

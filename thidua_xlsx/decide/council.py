@@ -110,8 +110,9 @@ def _scored(p: PersonResult, e: CouncilEntry, summary: Summary, campaign: cm.Cam
         # judge the criteria typed, which it replaces — a form come back blank is classified by it.
         changes.append(CouncilChange(p.code, p.name, "score", p.final, e.score, e.note))
         scores[p.code] = e.score
-        p = dataclasses.replace(p, final=e.score, final_source=SOURCE_COUNCIL, classification=rules.classify(
-            campaign.classification, campaign.gate_cap, e.score, True))
+        p = dataclasses.replace(p, final=e.score, final_source=SOURCE_COUNCIL, council_parts=e.parts,
+                                classification=rules.classify(campaign.classification, campaign.gate_cap, e.score,
+                                                              True))
     return p
 
 

@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.evaluation import UNKNOWN_PARTS, Parts
 from thidua_xlsx.model.issues import Issue, Reason
 
 TIE_OPEN = "tie_open"  # before a tie the council settled: the tie, left to the council
@@ -38,6 +39,9 @@ class CouncilEntry:
     note: str
     sheet: str
     row: int  # 1-based, for the messages
+    # a period's pass: the two parts of the head's score where she typed both and they add up to it (a transfer-in's
+    # former school result); else not known — her score a total alone
+    parts: Parts = UNKNOWN_PARTS
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import CouncilChange, Tally
 from thidua_xlsx.model.decisions import Applied
 from thidua_xlsx.model.decisions import Decision as Decision  # said in model.decisions: model.history holds them too
-from thidua_xlsx.model.evaluation import YearRating, YearResults
+from thidua_xlsx.model.evaluation import UNKNOWN_PARTS, Parts, YearRating, YearResults
 from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, InboxFile
 from thidua_xlsx.model.issues import Issue, Reason
@@ -64,6 +64,7 @@ class PersonResult:
     council_score: float | None = None  # what the council typed, after a council pass
     council_decision: str = ""  # "" (agree with the proposal), a title code or titles.NO_PROPOSAL
     council_note: str = ""
+    council_parts: Parts = UNKNOWN_PARTS  # a period's head pass: her score's two parts, where she gave both
 
     @property
     def has_registered(self) -> bool:

@@ -43,7 +43,7 @@ from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.messages import YEAR_STATE_WORDS
 from thidua_xlsx.text.wording import date_line
-from thidua_xlsx.write.summary.content import own_periods
+from thidua_xlsx.write.summary.content import head_lines, own_periods
 
 FOOTNOTE_PT, DATE_PT = 11, 12  # the date lines at 12: "Place, ngày …… tháng …… năm ……" on one line of a half page
 # a person's page must hold on one sheet, twelve monthly periods and a long name included: tighter than a letter
@@ -247,27 +247,6 @@ def _part_lacking(year: ev.YearResults, rating: ev.YearRating | None, person: st
     used = [period for period in year.periods if period.code in (rating.used if rating else ())]
     lacking = [period.label for period in used if mine.get(period.code, ev.UNKNOWN_PARTS).get(part) is None]
     return lacking if len(lacking) < len(used) else []
-
-
-def head_lines(year: ev.YearResults, person: str) -> list[str]:
-    """What part I says of ``person``'s periods whose score the head's pass gave: each correction with the score it
-    replaced and her reason, then the transfer-in's months at her former school, then those whose summary keeps no
-    reason (an earlier release's)."""
-    given = year.head_entered.get(person, {})
-    labels = {p.code: p.label for p in year.periods}
-    lines = [_corrected(labels[code], head, year.scores[person][code]) for code, head in given.items()
-             if head.kind == ev.HEAD_CORRECTED]
-    for kind, words in ((ev.HEAD_FORMER_SCHOOL, atx.PERIODS_FORMER_SCHOOL),
-                        (ev.HEAD_NOT_SAID, atx.PERIODS_HEAD_ENTERED)):
-        periods = [labels[code] for code, head in given.items() if head.kind == kind]
-        lines += [words.format(periods=", ".join(periods))] if periods else []
-    return lines
-
-
-def _corrected(period: str, head: ev.HeadScore, score: float | None) -> str:
-    """A period's score the head corrected: what it was, what she made it, and her reason (her note, or none given)."""
-    return atx.PERIOD_HEAD_CORRECTED.format(period=period, before=points(head.before or 0), score=points(score or 0),
-                                            note=head.note.rstrip(". ") or atx.HEAD_NO_NOTE)
 
 
 def _unscored(year: ev.YearResults, person: str, leave: str | None) -> tuple[tuple[str, list[str]], ...]:

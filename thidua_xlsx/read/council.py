@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.council import CouncilEntry, CouncilInput, TallyInput, VoteCount
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, Problems, issue
@@ -21,6 +22,7 @@ from thidua_xlsx.read.registrations import checked_summary
 from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.messages import YEAR_STATE_WORDS
+from thidua_xlsx.text.period_pass import PART_BLANK
 
 
 def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> CouncilInput | None:
@@ -85,6 +87,7 @@ def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue],
         if head is None:
             continue
         start, cols = head
+        cols |= _part_columns(rows[start]) if meta.period else {}
         unread = _unread_columns(rows[start], meta)
         choices = {title_name(c): c for c in (*campaign.titles.individual, NO_PROPOSAL)}  # as its dropdown lists them
         entries: list[CouncilEntry] = []
@@ -117,7 +120,8 @@ def _entry(row: list, r: int, cols: dict[str, int], code: str, person: str, choi
         found.append(issue("council.note_cleaned", WARNING, file=file, sheet=sheet, cell=a1(r, cols["note"]),
                            name=person, person=code, count=kept.removed))
     typed = cm.clean_text(cell("decision")) if "decision" in cols else ""
-    if score in (None, "") and not typed and not note:
+    parts = {part: cell(part) for part in sx.PERIOD_COUNCIL_PARTS if part in cols}
+    if score in (None, "") and not typed and not note and all(v in (None, "") for v in parts.values()):
         return None
     number = _number(score)
     if score not in (None, "") and number is None:
@@ -127,7 +131,43 @@ def _entry(row: list, r: int, cols: dict[str, int], code: str, person: str, choi
     if typed and not decision:
         found.append(issue("council.bad_decision", ERROR, file=file, sheet=sheet, cell=a1(r, cols["decision"]),
                            value=typed, choices=", ".join(choices)))
-    return CouncilEntry(code, number, decision, note, sheet, r + 1)
+    where = dict(file=file, sheet=sheet, name=person, person=code)
+    return CouncilEntry(code, number, decision, note, sheet, r + 1,
+                        _head_parts(parts, number, r, cols, where, found) if parts else ev.UNKNOWN_PARTS)
+
+
+def _part_columns(head: list) -> dict[str, int]:
+    """The columns of the two parts of the head's score in a period's sheet, where it has both (since 0.9, and only
+    where the rubric is the decree's frame); none in an older summary: her score is then a total alone."""
+    texts = [cm.clean_text(v) for v in head]
+    wanted = sx.PERIOD_COUNCIL_PARTS
+    return {key: texts.index(text) for key, text in wanted.items()} if all(t in texts for t in wanted.values()) else {}
+
+
+def _head_parts(typed: dict[str, object], score: float | None, r: int, cols: dict[str, int], where: dict,
+                found: list[Issue]) -> ev.Parts:
+    """The two parts the head typed beside her score on row ``r`` (0-based): each a number from 0 to its maximum (NĐ
+    233/2026 điều 10, 11), both there and adding up to her score — else said by their cells and not used (her score
+    counts alone, its parts not known: never a part made up)."""
+    numbers = {}
+    for part, value in typed.items():
+        numbers[part] = number = _number(value)
+        if value not in (None, "") and (number is None or not 0 <= number <= ev.PART_MAX[part]):
+            found.append(issue("council.bad_part", WARNING, cell=a1(r, cols[part]), part=sx.PERIOD_COUNCIL_PARTS[part],
+                               value=cm.clean_text(value), max=ev.PART_MAX[part], **where))
+            return ev.UNKNOWN_PARTS
+    parts = ev.Parts(numbers[ev.GENERAL], numbers[ev.TASKS])
+    if parts == ev.UNKNOWN_PARTS or parts.make(score):
+        return parts
+    found.append(issue("council.parts_not_total", WARNING, cell=f"{a1(r, cols[ev.GENERAL])}:{a1(r, cols[ev.TASKS])}",
+                       general=_part_text(parts.general), tasks=_part_text(parts.tasks), total=_part_text(score),
+                       **where))
+    return ev.UNKNOWN_PARTS
+
+
+def _part_text(value: float | None) -> str:
+    """A part or a score as the message says it: two decimals cut, or blank."""
+    return PART_BLANK if value is None else cm.score_text(value)
 
 
 class _Written(NamedTuple):

@@ -18,9 +18,19 @@ PERIOD_PASS_MESSAGES = {
                                  "({value}); lượt này không đọc cột đó – xếp loại vẫn là {value}. Xếp loại do cấp có "
                                  "thẩm quyền quyết định thì nhập ở cột Xếp loại viên chức (sheet Nhân sự); Hội đồng "
                                  "chấm lại điểm năm thì ghi ở cột Điểm Hội đồng (nền vàng), rồi chạy lại.",
+    # the two parts of the head's score (a transfer-in's former school result), read where the sheet has their columns
+    "council.bad_part": "{name} ({person}): {part} '{value}' không phải số từ 0 đến {max}; hai phần điểm của kỳ không "
+                        "được dùng – kỳ này chỉ có tổng điểm, phần điểm trên Phiếu xếp loại ghi 'chưa rõ'. Hãy sửa ô "
+                        "này (hoặc để trống cả hai phần), rồi chạy lại.",
+    "council.parts_not_total": "{name} ({person}): hai phần điểm ghi ở hai cột Hội đồng (tiêu chí chung {general}, kết "
+                               "quả nhiệm vụ {tasks}) không cộng đúng bằng Điểm Hội đồng ({total}); hai phần này không "
+                               "được dùng – kỳ này chỉ có tổng điểm, phần điểm trên Phiếu xếp loại ghi 'chưa rõ'. Hãy "
+                               "ghi đủ cả hai phần cho cộng đúng bằng Điểm Hội đồng (hoặc để trống cả hai), rồi chạy "
+                               "lại.",
 }
 
 # what someone typed where a council's pass does not read: printed by the run, not only counted (a warning she must
 # see before she takes the summary for what she typed)
 TYPED_NOT_READ = frozenset({"council.period_decision_not_read", "council.final_typed_over",
-                            "council.rating_typed_over"})
+                            "council.rating_typed_over", "council.bad_part", "council.parts_not_total"})
+PART_BLANK = "trống"  # a part of the head's score left blank, as council.parts_not_total says it

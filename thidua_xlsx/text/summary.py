@@ -80,12 +80,21 @@ DETAIL_NOTE_PERIOD = ("Điểm của kỳ đánh giá. Hiệu trưởng (cấp c
                       "trang của kỳ này, chọn tệp ở ô \"Bảng tổng hợp kỳ Hiệu trưởng đã chấm\" và bấm Tổng hợp để có "
                       "bản cuối của kỳ. Kỳ đánh giá không xét danh hiệu: danh hiệu thi đua xét một lần cho cả năm, từ "
                       "xếp loại năm (trang Cả năm (từ các kỳ), nút Tổng hợp cả năm).")
+# said after it where the sheet has the two part columns (the rubric is the decree's frame)
+DETAIL_NOTE_PERIOD_PARTS = (" Người chuyển đến: Hiệu trưởng ghi kết quả ở trường cũ vào cột Điểm Hội đồng và, nếu "
+                            "trường cũ gửi đủ, hai phần điểm (tiêu chí chung đến 30, kết quả nhiệm vụ đến 70) ở hai "
+                            "cột bên cạnh; hai phần phải cộng đúng bằng điểm.")
 SOURCE_HEAD = "Hiệu trưởng chấm"  # a period's score typed in its council column: the head's (NĐ 233/2026 điều 13)
 DETAIL_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ", "Vai trò")
 DETAIL_HEAD_LAST = ("Tổng tự chấm", "Tổng tổ chấm", "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng",
                     "Điểm xét", "Nguồn điểm", "Xếp loại", "Ghi chú")
 # a period's: no decision column (a period decides no title; the head's pass reads scores and notes only)
 DETAIL_HEAD_LAST_PERIOD = tuple(h for h in DETAIL_HEAD_LAST if h != "Quyết định Hội đồng")
+# a period's where the rubric is the decree's frame (30 + 70), beside the head's score: its two parts (NĐ 233/2026
+# điều 10, 11), typed where she has them — a transfer-in's former school result —, read as optional (a summary written
+# before 0.9 has none), so that part I of the year's Phiếu adds up
+PERIOD_COUNCIL_PARTS = {"general": "Hội đồng: tiêu chí chung", "tasks": "Hội đồng: kết quả nhiệm vụ"}
+DETAIL_HEAD_LAST_PARTS = (*DETAIL_HEAD_LAST_PERIOD[:3], *PERIOD_COUNCIL_PARTS.values(), *DETAIL_HEAD_LAST_PERIOD[3:])
 COUNCIL_HEADS = {"code": "Mã", "score": "Điểm Hội đồng", "decision": "Quyết định Hội đồng",
                  "note": "Ghi chú Hội đồng"}  # read back by the council pass
 PERIOD_COUNCIL_HEADS = {k: v for k, v in COUNCIL_HEADS.items() if k != "decision"}  # the head's pass of a period

@@ -15,6 +15,7 @@ from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION, Report, report_of
 from thidua_xlsx.model.results import PersonResult, Score, Summary, rating_source
 from thidua_xlsx.model.rule_set import RuleSet
 from thidua_xlsx.write.engine import replacing
+from thidua_xlsx.write.summary.content import head_said
 
 
 def write_report_json(summary: Summary, path: Path, report: Report | None = None) -> None:
@@ -112,11 +113,13 @@ def _change_dict(c: CouncilChange) -> dict:
 
 
 def _head_entered(year: YearResults, person: str) -> dict:
-    """``head_entered``: the periods whose score the head entered (a transfer's months at the former school, or a
-    score the head set), each with its score; the key only where there are such periods."""
-    codes = year.head_entered.get(person, ())
-    return {"head_entered": [{"period": code, "score": year.scores.get(person, {}).get(code)} for code in codes]} \
-        if codes else {}
+    """``head_entered``: the periods whose score the head's pass gave, each with its score, why (``kind``: a
+    correction, a transfer-in's former school result, "" not said), the score it replaced, her note and the Phiếu's
+    words of it (``said``); the key only where there are such periods."""
+    given = year.head_entered.get(person, {})
+    return {"head_entered": [{"period": code, "score": year.scores.get(person, {}).get(code), "kind": head.kind,
+                              "before": head.before, "note": head.note, "said": head_said(year, person, code)}
+                             for code, head in given.items()]} if given else {}
 
 
 def _person_dict(p: PersonResult, year: YearResults | None) -> dict:

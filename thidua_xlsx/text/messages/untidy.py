@@ -35,9 +35,8 @@ CONFLICT_LATER = (", văn bản ban hành sau: các văn bản của cùng một
 CONFLICT_BY_ORDER = (", văn bản ghi trước trong tệp: các văn bản này ban hành cùng ngày (hoặc tệp không ghi ngày ban "
                      "hành) nên không biết văn bản nào ban hành sau.")
 
-# The year's sheet: a period's score the head's pass gave — a transfer's months at the former school, or a score the
-# head set for another reason: the period's summary keeps no reason, so the line names neither (the note says both)
-HEAD_ENTERED = "{periods}: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ"
+# The year's sheet: a period's score the head's pass gave is said in its Lý do in the Phiếu's words
+# (write.head_said); the note above the table says where such a score comes from
 HEAD_ENTERED_NOTE = ("Điểm kỳ do hiệu trưởng nhập ở lượt duyệt của kỳ (cột Điểm Hội đồng của bảng tổng hợp kỳ) được "
                      "ghi ở cột Lý do; với người chuyển đến, đó là kết quả các tháng tại trường cũ do trường cũ gửi "
                      "(NĐ 233/2026 điều 15 khoản 1 điểm a).")

@@ -105,7 +105,10 @@ def _year_end(summary: Summary) -> dict:
 
 def _parts(p: PersonResult, rubric: cm.Rubric | None) -> ev.Parts:
     """The two parts (NĐ 233/2026 điều 10, 11) of ``p``'s final score, from the column it came from, where the
-    rubric is the decree's frame; the head's score (the council's column) is a total alone: its parts not known."""
+    rubric is the decree's frame; the head's score (the council's column): the two parts she typed beside it (read
+    checked to add up to it), else not known — a total alone."""
+    if p.final_source == SOURCE_COUNCIL:
+        return p.council_parts if rubric is not None and ev.decree_groups(rubric) else ev.UNKNOWN_PARTS
     score = {SOURCE_SELF: p.self_score, SOURCE_DEPT: p.dept_score}.get(p.final_source)
     if score is None or rubric is None or p.final is None:
         return ev.UNKNOWN_PARTS

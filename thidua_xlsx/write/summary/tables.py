@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.results import SOURCE_COUNCIL, DepartmentResult, PersonResult
 from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
@@ -78,9 +79,11 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     the period's scores in the council's score column; it has no decision column: a period decides no title."""
     groups = _group_columns(campaign, people)
     first = sx.DETAIL_HEAD_FIRST
-    last_fixed = sx.DETAIL_HEAD_LAST_PERIOD if period else sx.DETAIL_HEAD_LAST
+    parts = bool(period) and _decree_frame(campaign)
+    last_fixed = sx.DETAIL_HEAD_LAST_PARTS if parts else sx.DETAIL_HEAD_LAST_PERIOD if period else sx.DETAIL_HEAD_LAST
     group_width = 8
-    council_widths = (9, COUNCIL_NOTE_WIDTH) if period else (9, 14, COUNCIL_NOTE_WIDTH)
+    council_widths = (9, 9, 9, COUNCIL_NOTE_WIDTH) if parts else (9, COUNCIL_NOTE_WIDTH) if period else \
+        (9, 14, COUNCIL_NOTE_WIDTH)
     departments = [d.name for d in campaign.departments] if campaign else [p.department_name for p in people]
     widths = (5, 8, 22, engine.name_width(13, departments), 10, *(group_width,) * (2 * len(groups)), 8, 8,
               *council_widths, 8, 9, 11, 26)
@@ -88,28 +91,37 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     last_col = len(widths) - 1
     title = sx.DETAIL_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
         sx.DETAIL_TITLE.format(year=book.year)
-    row = book.title(ws, 0, last_col, title, sx.DETAIL_NOTE_PERIOD if period else sx.DETAIL_NOTE)
+    note = sx.DETAIL_NOTE_PERIOD + (sx.DETAIL_NOTE_PERIOD_PARTS if parts else "") if period else sx.DETAIL_NOTE
+    row = book.title(ws, 0, last_col, title, note)
     head, sub = row, row + 1
     tail = len(first) + 2 * len(groups)
     score_col = tail + 2
     decision_col = None if period else tail + 3
-    note_col = tail + 3 if period else tail + 4
-    council_cols = {c for c in (score_col, decision_col, note_col) if c is not None}
+    note_col = tail + 1 + len(council_widths)
+    council_cols = set(range(score_col, note_col + 1))
     fixed = [*enumerate(first), *((tail + k, t) for k, t in enumerate(last_fixed))]
     _detail_heads(book, ws, head, fixed, len(first), groups, council_cols, group_width)
-    council_styles = ["council", "council"] if period else ["council", "council", "council"]
     styles = ["center", "center", "text", "text", "text", *["num"] * (2 * len(groups)), "num", "num",
-              *council_styles, "num", "center", "center", "text"]
+              *["council"] * len(council_widths), "num", "center", "center", "text"]
     wrapped = (2, 3, *(c for c in (decision_col, note_col) if c is not None), len(styles) - 1)
-    r = book.rows(ws, sub + 1, (_detail_row(n, p, groups, period) for n, p in enumerate(people, start=1)), styles,
-                  lambda values: council_row_height(values, widths, wrapped, book))
+    r = book.rows(ws, sub + 1, (_detail_row(n, p, groups, period, parts) for n, p in enumerate(people, start=1)),
+                  styles, lambda values: council_row_height(values, widths, wrapped, book))
     ws.freeze_panes(sub + 1, 3)
     ws.autofilter(sub, 0, max(r, sub), last_col)
     ws.repeat_rows(head, sub)
     if people:
         council_inputs(ws, sub + 1, r, score_col, decision_col, campaign,
                        max(rb.max_total for rb in campaign.rubrics) if campaign else 1000)
+        for col, most in enumerate(ev.PART_MAX.values(), start=score_col + 1) if parts else ():
+            ws.data_validation(sub + 1, col, r, col, {"validate": "decimal", "criteria": "between", "minimum": 0,
+                                                      "maximum": most})
     ws.protect("", PROTECTED)
+
+
+def _decree_frame(campaign: cm.Campaign | None) -> bool:
+    """Whether a rubric of ``campaign`` is the decree's frame (30 + 70): the head's pass on a period then takes her
+    score's two parts beside it (a transfer-in's former school result), part I of the year's Phiếu."""
+    return campaign is not None and any(ev.decree_groups(rubric) for rubric in campaign.rubrics)
 
 
 def _detail_heads(book: Book, ws, head: int, fixed: list[tuple[int, str]], first: int,
@@ -132,14 +144,16 @@ def _detail_heads(book: Book, ws, head: int, fixed: list[tuple[int, str]], first
     book.row(ws, head + 1, row_height(1))
 
 
-def _detail_row(n: int, p: PersonResult, groups: list[tuple[str, str]], period: str) -> list:
+def _detail_row(n: int, p: PersonResult, groups: list[tuple[str, str]], period: str, parts: bool) -> list:
     """One person's row of Điểm chi tiết: who, each group's two scores, the totals, the council's columns (a period:
-    no decision), the final score, its source, the classification and the remarks."""
+    no decision; ``parts``: her score's two parts), the final score, its source, the classification and the
+    remarks."""
     scores = []
     for code, _ in groups:
         scores += [score_cell(p.self_score.groups.get(code)) if p.self_score else None,
                    score_cell(p.dept_score.groups.get(code)) if p.dept_score else None]
-    council = [p.council_score, p.council_note] if period else \
+    given = [p.council_parts.general, p.council_parts.tasks] if parts else []
+    council = [p.council_score, *given, p.council_note] if period else \
         [p.council_score, title_name(p.council_decision), p.council_note]
     return [n, p.code, p.name, p.department_name, p.role, *scores, score_cell(total(p.self_score)),
             score_cell(total(p.dept_score)), *council, score_cell(p.final), _source(p, period),

@@ -21,10 +21,10 @@ from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.decisions import PERIOD_WORDS, draft_text
 from thidua_xlsx.text.messages import LABELS, YEAR_STATE_WORDS
-from thidua_xlsx.text.messages.untidy import HEAD_ENTERED, HEAD_ENTERED_NOTE
+from thidua_xlsx.text.messages.untidy import HEAD_ENTERED_NOTE
 from thidua_xlsx.write.engine import cell_lines, name_width, row_height
 from thidua_xlsx.write.summary.book import PROTECTED, Book
-from thidua_xlsx.write.summary.content import own_periods, remarks, score_cell
+from thidua_xlsx.write.summary.content import head_lines, own_periods, remarks, score_cell
 from thidua_xlsx.write.summary.tables import COUNCIL_NOTE_WIDTH, council_inputs, council_row_height
 
 PERIOD_WIDTH = 7
@@ -98,13 +98,9 @@ def _person_row(n: int, p: PersonResult, year: YearResults, scored: CouncilChang
 
 
 def head_entered(year: YearResults, person: str) -> str:
-    """The periods of ``person`` whose score the head entered (a transfer's months at the former school, or a score
-    the head set), by their labels; "" when none."""
-    codes = year.head_entered.get(person, ())
-    if not codes:
-        return ""
-    labels = {p.code: p.label for p in year.periods}
-    return HEAD_ENTERED.format(periods=", ".join(labels.get(code, code) for code in codes))
+    """The periods of ``person`` whose score the head's pass gave, in the Phiếu's words (a correction with her reason,
+    a transfer-in's months at her former school), each a clause of the Lý do; "" when none."""
+    return "; ".join(line.rstrip(".") for line in head_lines(year, person))
 
 
 def _period_cell(year: YearResults, person: str, period: str, leave: str | None = None):
