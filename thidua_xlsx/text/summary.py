@@ -224,6 +224,9 @@ VOTES_SHORT = "{votes}/{members} ({share}%)"
 NOTE_COUNCIL = "Hội đồng quyết định"
 REFUSED_TITLE = "KHÔNG ĐỀ NGHỊ (TÀI LIỆU NỘI BỘ CỦA HỘI ĐỒNG, KHÔNG GỬI KÈM TỜ TRÌNH)"
 REFUSED_SUBTITLE = "(Người đã đăng ký nhưng không đủ điều kiện; {count} người)"
+REFUSED_SUBTITLE_WAITING = ("(Người đã đăng ký chưa được đề nghị: {refused} người không đủ điều kiện, {waiting} "
+                            "người còn chờ xét)")
+REFUSED_WAITING = "chờ xét – {reason}"  # a decision that waits (a fact, a period, the council): no refusal
 REFUSED_HEAD = ("STT", "Họ và tên", "Chức vụ", "Tổ", "Xếp loại viên chức", "Điểm (tự / tổ / HĐ)",
                 "Danh hiệu đăng ký", "Sáng kiến (tên, cấp, số QĐ)", "Số phiếu / tỷ lệ", "Lý do không đề nghị")
 YEAR_SCORE_HEAD = "Điểm năm"  # the score column of a year's lists: the year's score from its periods
@@ -277,6 +280,8 @@ MINUTES_VOTE_BLANK = "; số phiếu đồng ý: ……/…… (……%)"  # a t
 MINUTES_VOTE_COUNTED = "; bỏ phiếu kín: {passed}/{voted} trường hợp đạt (chi tiết ở sheet Kiểm phiếu)"
 MINUTES_VOTE_NONE = "; bỏ phiếu kín chưa có giá trị (cuộc họp chưa đủ số thành viên)"
 MINUTES_REFUSED = "- Đã đăng ký nhưng không đủ điều kiện đề nghị danh hiệu nào: {count} đ/c{listed}."
+MINUTES_WAITING = ("- Đã đăng ký, chưa xét được (còn chờ thông tin, kết quả các kỳ hay Hội đồng xét): {count} "
+                   "đ/c{listed}.")
 MINUTES_LOWER = ("- Đã đăng ký danh hiệu cao hơn nhưng chỉ được đề nghị danh hiệu thấp hơn: {count} đ/c (đã tính "
                  "ở danh sách danh hiệu được đề nghị).")
 MINUTES_COLLECTIVE_HEAD = "2. Danh hiệu tập thể"
