@@ -94,8 +94,10 @@ DETAIL_DECISION_MESSAGE = ("Để trống: đồng ý với đề nghị. Chọn
                            "ghi lý do ở cột Ghi chú Hội đồng.")
 DETAIL_SELF, DETAIL_DEPT = "Tự chấm", "Tổ chấm"
 YEAR_TITLE = "ĐIỂM CÁC KỲ VÀ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC – NĂM HỌC {year}"
-YEAR_NOTE = ("Đã có bảng tổng hợp của {used}/{total} kỳ; kỳ chưa có: {missing}. Hội đồng ghi vào các cột nền vàng; "
-             "xếp loại do cấp có thẩm quyền quyết định nhập ở cột Xếp loại viên chức của sheet Nhân sự.")
+YEAR_NOTE = ("Đã có bảng tổng hợp của {used}/{total} kỳ; kỳ chưa có: {missing}. Cột Số kỳ có điểm đếm trên các kỳ "
+             "đã đến của từng người (kỳ chưa hết, chưa đến kỳ, nghỉ trọn kỳ, trước ngày vào ngành, sau ngày chuyển đi "
+             "không tính). Hội đồng ghi vào các cột nền vàng; xếp loại do cấp có thẩm quyền quyết định nhập ở cột Xếp "
+             "loại viên chức của sheet Nhân sự.")
 YEAR_NONE_MISSING = "không"
 YEAR_RULES_NOTE = ("Cách tính (điều, khoản của Nghị định 233/2026/NĐ-CP, trừ khi ghi văn bản khác): {rules}. Cột Lý do "
                    "chỉ ghi điều riêng của từng người; các quy tắc chung của mọi người là những quy tắc vừa kể.")
