@@ -78,3 +78,14 @@ def test_no_paper_says_a_waiting_person_fails(waiting_year):
         assert "không đủ điều kiện" not in text and "chưa đạt Lao động tiên tiến" not in text, paper.name
         if paper.parent.name.startswith("Lao-dong"):  # the LĐTT list: none of the three proposed
             assert not any(name in text for name in names), paper.name
+
+
+def test_a_dossier_written_before_the_vote_never_says_its_bien_ban_holds_the_vote(waiting_year):
+    """A CSTĐCS is put to the council's vote and no count is typed yet: each title's Danh-muc-ho-so.txt names the
+    Biên bản as one without the vote's results, and says where they go (QĐ 638/QĐ-BNV asks the minutes with them)."""
+    checklists = sorted(waiting_year.docs.rglob("Danh-muc-ho-so.txt"))
+    assert checklists
+    for checklist in checklists:
+        text = checklist.read_text(encoding="utf-8-sig")
+        assert "Biên bản họp bình xét (chưa có kết quả bỏ phiếu: ghi ở sheet Kiểm phiếu" in text, checklist
+        assert "(có kết quả bỏ phiếu)" not in text
