@@ -15,6 +15,7 @@ from tests.feedback import returned  # noqa: F401 — a module fixture: a workbo
 from tests.filling import forms, person_values
 from tests.new_user_year import journey  # noqa: F401 — a module fixture: the new user's draft year
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
+from tests.waiting_year import waiting_year  # noqa: F401 — a module fixture: a draft year with people waiting
 from thidua_xlsx.cli import main
 
 

@@ -22,7 +22,7 @@ from tests.init_fixtures import on_day
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.titles import LDTT
+from thidua_xlsx.model.titles import LDTT, TTLDTT
 
 MONTHS = [{"code": f"thang-{m}", "label": f"Tháng {m}/2026", "start": f"2026-{m:02d}-01",
            "end": f"2026-{m:02d}-{30 if m in (9, 11) else 31}", "deadline": f"2026-{m + 1:02d}-05"}
@@ -68,7 +68,7 @@ def moved(tmp_path_factory):
     root = tmp_path_factory.mktemp("chuyen-di")
     folder = make_folder(root / "campaign", _campaign())
     book = folder.folder / "campaign.xlsx"
-    registrations = register(folder, REGISTERED, root)
+    registrations = register(folder, REGISTERED, root, collective={"T1": TTLDTT})  # her department's own title
     ky = root / "ky"
     found: dict = {"book": load_workbook(book, read_only=True)}
     for k, month in enumerate(MONTHS):
@@ -233,3 +233,24 @@ def test_tap_the_and_its_list_count_the_members_here_when_the_title_is_decided(m
               if len(r) > 3 and r[1] == name]
     assert all((r[2], r[3]) == ("2", str(ldtt)) for r in listed)
     assert (t1["members"], t1["ldtt"]) == (2, ldtt)  # the JSON says the decision's own counts too
+
+
+def test_the_to_trinh_and_its_ttldtt_list_count_as_the_decision_does(moved):
+    """Her department's TTLĐTT is proposed on the members here when it is decided (she left on 01/11: 2 of the 3 on
+    the roster, both LĐTT): the Tờ trình names it, and the Danh sách sent with it prints the decision's own members,
+    LĐTT and share — the numbers of the decision's reason and of sheet Tập thể (Luật TĐKT 2022 điều 28)."""
+    from tests.documents import docx_rows, docx_text
+    from thidua_xlsx.text import summary as sx
+
+    t1 = next(d for d in moved["year"]["departments"] if d["code"] == "T1")
+    ttldtt = next(d for d in t1["decisions"] if d["title"] == TTLDTT)
+    share = next(r["params"]["share"]["params"] for r in ttldtt["reasons"] if r["code"] == "collective.ttldtt_granted")
+    assert ttldtt["granted"] and (share["members"], share["ldtt"]) == (t1["members"], t1["ldtt"]) == (2, 2), ttldtt
+    name = next(d.name for d in _campaign().departments if d.code == "T1")
+    letter = " ".join(docx_text(moved["papers"] / "01_To-trinh.docx").split())
+    assert f"- Tập thể lao động tiên tiến: 1 tập thể ({name});" in letter, letter
+    listed = [r for path in moved["papers"].rglob("*Danh-sach_Tap-the*.docx") for r in docx_rows(path)
+              if len(r) > 4 and r[1] == name]
+    assert [(r[2], r[3], r[4]) for r in listed] == [("2", "2", "100%")], listed
+    row = next(r for r in moved["year_book"][sx.S_COLLECTIVE].iter_rows(values_only=True) if r and r[0] == name)
+    assert (row[1], row[2], row[3]) == (2, 2, 1)

@@ -80,3 +80,14 @@ def test_the_phieu_says_the_same_words(journey):
         assert atx.PERIODS_RUNNING.format(periods="Tháng 11/2026") in text, name
         assert atx.PERIODS_RUNNING.startswith(PERIOD_WORDS["running"].capitalize())
         assert atx.PERIODS_NOT_BEGUN.startswith(PERIOD_WORDS["not_begun"].capitalize())
+
+
+def test_the_year_workbook_s_note_says_what_each_person_s_count_of_periods_is_of(journey):
+    """"2/9" summaries beside a person's "2/2": the note says the person's count is of the periods come for them
+    (the year's score averages the periods that have results, NĐ 233/2026 điều 12 khoản 5), so the two never read as
+    a contradiction."""
+    lines = sheet_lines(journey.summary, sx.S_YEAR)
+    note = next(line for line in lines if "Đã có bảng tổng hợp" in line)
+    assert "Đã có bảng tổng hợp của 2/9 kỳ" in note
+    assert "Cột Số kỳ có điểm đếm trên các kỳ đã đến của từng người" in note
+    assert any(" | 2/2 | " in line for line in lines)

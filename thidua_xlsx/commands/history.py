@@ -17,6 +17,8 @@ from thidua_xlsx.system.files import check_writable, open_elsewhere
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.text import history as hx
 
+YEAR_DRAFT, YEAR_DRAFT_PRE_COUNCIL = "history.year_draft", "history.year_draft_pre_council"  # a year still running
+
 
 def update_history(book: Path | None, summaries: list[Path], today: dt.date | None = None, final: bool = False):
     """``history``: the history book ``book`` made when missing, then each final summary of ``summaries`` added
@@ -67,10 +69,12 @@ def _years_added(kept: HistoryBook, summaries: list[Path], final: bool, book_nam
     for path in summaries:
         year, refused = read_final_summary(path)
         problems.extend(refused)
-        if year is not None and year.draft and not final:
-            problems.add("history.year_draft", file=year.file, year=year.year, periods=year.draft)
-            continue
         why = refusal(kept, year) if year is not None else None
+        if year is not None and year.draft and not final:  # before the council too: the way on passes it first
+            before_council = why is not None and why[0] == "history.summary_pre_council"
+            problems.add(YEAR_DRAFT_PRE_COUNCIL if before_council else YEAR_DRAFT, file=year.file, year=year.year,
+                         periods=year.draft)
+            continue
         if why is not None:
             problems.add(why[0], file=book_name, **why[1])
         if year is None or why is not None:

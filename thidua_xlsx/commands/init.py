@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from thidua_xlsx.commands.history import update_history
+from thidua_xlsx.commands.history import YEAR_DRAFT, YEAR_DRAFT_PRE_COUNCIL, update_history
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import result as rs
@@ -160,7 +160,10 @@ def _history_carried(old: Path, previous: cm.Campaign, directory: Path
     if years is None and target.is_file():
         years = ()
     written = (WrittenFile(target, rs.HISTORY),) if copied or (done is not None and done.written) else ()
-    problems = tuple(replace(p, severity=WARNING) for p in (done.problems if done is not None else ()))
+    # a draft year the book already holds (written on purpose, --chinh-thuc) is carried as it is: no refusal said
+    held = years is not None and previous.school.school_year in years
+    problems = tuple(replace(p, severity=WARNING) for p in (done.problems if done is not None else ())
+                     if not (held and p.code in (YEAR_DRAFT, YEAR_DRAFT_PRE_COUNCIL)))
     return years, written, problems
 
 

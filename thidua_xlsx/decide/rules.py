@@ -244,13 +244,16 @@ def _classification(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...])
 
 def _ldtt_outcome(c: Candidate, failed: list[Reason], waiting: Reason | None, judged: Reason | None,
                   worked: float | None, basis: tuple[Reason, ...]) -> Decision:
-    """Refused on what failed; else waiting for the year's rating, or for the council's judgement on the months;
-    else granted, with the months, a leave or a course that made them, and the classification."""
+    """Refused on what failed (waiting, not refused, when all that fails is a fact nobody entered); else waiting for
+    the year's rating, or for the council's judgement on the months; else granted, with the months, a leave or a
+    course that made them, and the classification."""
     said = (judged,) if judged is not None else ()
     if failed:
         rated = any(r.code == "ldtt.rating" for r in failed)
         waited = (waiting,) if waiting is not None else ()
-        return Decision(LDTT, False, (*failed, *waited, *said, *(_provisional(c) if rated else ()), *basis))
+        known = any(r.code != "facts.missing" for r in failed)  # a fact nobody entered refuses no one: it waits
+        return Decision(LDTT, False, (*failed, *waited, *said, *(_provisional(c) if rated else ()), *basis),
+                        pending=not known)
     if waiting is not None:
         return Decision(LDTT, False, (waiting, *said, *basis), pending=True)
     if judged is not None:
@@ -483,7 +486,8 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     A title counting members' titles or ratings that are pending is pending too, never refused on them: the LĐTT
     share reached only with the members whose LĐTT is pending, no CSTĐCS granted while one is pending, members whose
     year rating is not known yet (TTLĐXS needs all of them to complete their tasks) — each said
-    ("collective.*_pending"); a condition that fails on what is known refuses it as before.
+    ("collective.*_pending"); so is one resting on a member's fact nobody entered (a rating, a discipline, a review
+    status: "chưa đủ thông tin"); a condition that fails on what is known refuses it as before.
     """
     if not is_registered(u.registered):
         return [Decision(TTLDTT, False, (reason("collective.not_registered"), *_basis(rules, rset.TTLDTT)))]
@@ -511,9 +515,9 @@ def _ttldxs(u: Unit, rules: cm.Rules, share: float, share_text: Reason, unknown:
     """TTLĐXS (art. 27): every condition checked, each failure said; pending when only pending members stand in the
     way."""
     basis = _basis(rules, rset.TTLDXS)
-    failed, pending = [], []
-    if u.unrated:
-        failed.append(reason("collective.unrated", count=u.unrated))
+    unknown = [*unknown, *((reason("collective.unrated", count=u.unrated),) if u.unrated else ()),
+               *((reason("collective.review_unknown", count=u.review_unknown),) if u.review_unknown else ())]
+    failed, pending = [], [*unknown]  # a fact nobody entered refuses nothing: the title waits for it
     if u.rating_pending:
         pending.append(reason("collective.rating_pending", count=u.rating_pending))
     if u.at_least_htnv + u.unrated + u.rating_pending < u.members:
@@ -533,13 +537,10 @@ def _ttldxs(u: Unit, rules: cm.Rules, share: float, share_text: Reason, unknown:
         failed.append(reason("collective.disciplined", count=u.disciplined))
     if u.under_review:
         failed.append(reason("collective.under_review", count=u.under_review))
-    failed += unknown
-    if u.review_unknown:
-        failed.append(reason("collective.review_unknown", count=u.review_unknown))
     if not failed and not pending:
         return Decision(TTLDXS, True, (reason("collective.ttldxs_granted", share=share_text, cstdcs=u.cstdcs),
                                        *basis))
-    return Decision(TTLDXS, False, (*(failed or pending), *basis), pending=not failed)
+    return Decision(TTLDXS, False, (*failed, *unknown, *basis) if failed else (*pending, *basis), pending=not failed)
 
 
 def _ttldtt(u: Unit, rules: cm.Rules, share: float, share_text: Reason, unknown: list[Reason],
@@ -547,7 +548,7 @@ def _ttldtt(u: Unit, rules: cm.Rules, share: float, share_text: Reason, unknown:
     """TTLĐTT (art. 28): the LĐTT share (from or above the floor, as ``Rules.ttldtt_at_least`` says) and no member
     warned or worse; a member under review is said in the granted reason, for the council."""
     basis = _basis(rules, rset.TTLDTT)
-    failed, pending = [], []
+    failed, pending = [], [*unknown]
     below = share < rules.ttldtt_min_percent if rules.ttldtt_at_least else share <= rules.ttldtt_min_percent
     if below and _reached(u, rules.ttldtt_min_percent, rules.ttldtt_at_least):
         pending.append(waiting)
@@ -556,9 +557,8 @@ def _ttldtt(u: Unit, rules: cm.Rules, share: float, share_text: Reason, unknown:
                              share=share_text, needed=rules.ttldtt_min_percent))
     if u.warned_or_worse:
         failed.append(reason("collective.warned", count=u.warned_or_worse))
-    failed += unknown
-    if failed:
-        return Decision(TTLDTT, False, (*failed, *basis))
+    if failed:  # the facts nobody entered said beside what fails
+        return Decision(TTLDTT, False, (*failed, *unknown, *basis))
     if pending:
         return Decision(TTLDTT, False, (*pending, *basis), pending=True)
     review = (reason("collective.review_pending", count=u.under_review),) if u.under_review else ()

@@ -10,6 +10,7 @@ from thidua_xlsx.text import documents as dw
 
 LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL, SPECIAL, AWARDS = (
     "letter", "minutes", "tally", "list", "report", "ballot", "checklist", "appraisal", "special", "awards")
+MINUTES_BEFORE_VOTE = "minutes_before_vote"  # the Biên bản's name in a checklist before the council counted its vote
 TRANSFER = "transfer"  # a person who moved to another school: her periods' results, for the new school
 
 

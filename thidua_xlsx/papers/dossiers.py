@@ -60,6 +60,7 @@ from thidua_xlsx.papers.document_set import (
     LETTER,
     LIST,
     MINUTES,
+    MINUTES_BEFORE_VOTE,
     REPORT,
     SPECIAL,
     TALLY,
@@ -172,7 +173,8 @@ def _plan(s: Facts, folder: Path) -> list[tuple[str, str, Path, Callable]]:
     """Every paper: (kind, name in words, where it goes, what makes it), the shared ones first."""
     planned: list[tuple[str, str, Path, Callable]] = [
         (LETTER, dw.DOC_NAMES[LETTER], folder / f"{dw.FILE_LETTER}.docx", lambda: letter.paper(s)),
-        (MINUTES, dw.DOC_NAMES[MINUTES], folder / f"{dw.FILE_MINUTES}.docx", lambda: minutes.paper(s))]
+        (MINUTES, dw.DOC_NAMES[MINUTES_BEFORE_VOTE if s.ballot and s.tally is None else MINUTES],
+         folder / f"{dw.FILE_MINUTES}.docx", lambda: minutes.paper(s))]
     if s.ballot:
         planned.append((TALLY, dw.DOC_NAMES[TALLY], folder / f"{dw.FILE_TALLY}.docx", lambda: tally.paper(s)))
         for title, chosen in s.ballot.items():

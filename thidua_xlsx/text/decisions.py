@@ -29,6 +29,12 @@ DECISION_MESSAGES = {
                           "lịch sử chỉ ghi năm đã xong. Hãy tổng hợp và cho Hiệu trưởng duyệt các kỳ còn thiếu, tổng "
                           "hợp lại cả năm rồi ghi; chắc chắn muốn ghi năm như hiện có thì chạy lại với --chinh-thuc "
                           "(trên trang: đánh dấu ô Ghi dù năm chưa xong).",
+    "history.year_draft_pre_council": ("'{file}' là bảng cả năm {year} còn DỰ THẢO ({periods}) và chưa qua Hội đồng "
+                                       "– chưa ghi vào sổ lịch sử: sổ lịch sử chỉ ghi danh hiệu Hội đồng đã bình xét "
+                                       "của năm đã xong. Hãy tổng hợp và cho Hiệu trưởng duyệt các kỳ còn thiếu, tổng "
+                                       "hợp lại cả năm, cho Hội đồng bình xét (year --council) rồi ghi; chắc chắn muốn "
+                                       "ghi năm chưa xong thì vẫn cần bảng sau lượt Hội đồng, rồi ghi với "
+                                       "--chinh-thuc."),
     "year.pass_not_applied": "{period}: bảng tổng hợp kỳ '{file}' được ghi mà chưa áp dụng lượt duyệt của Hiệu trưởng "
                              "đang giữ ở {kept}, nên kỳ này vẫn tính là chưa duyệt. Hãy tổng hợp lại kỳ {period} "
                              "(thidua-xlsx merge {inbox} --period {period_code} --force) để áp dụng lượt duyệt ấy, "

@@ -47,6 +47,8 @@ FILE_SPECIAL = "To-trinh-khen-dot-xuat"  # in no title's hồ sơ: the đột xu
 DOC_NAMES = {
     "letter": "Tờ trình (Mẫu 01, Nghị định 152/2025/NĐ-CP)",
     "minutes": "Biên bản họp bình xét (có kết quả bỏ phiếu)",
+    # written before the council counted its vote: the results to fill in are blank in it
+    "minutes_before_vote": "Biên bản họp bình xét (chưa có kết quả bỏ phiếu: ghi ở sheet Kiểm phiếu rồi ghi lại hồ sơ)",
     "tally": "Biên bản kiểm phiếu",
     "list": "Danh sách đề nghị công nhận danh hiệu {title}",
     "report": "Báo cáo thành tích (Mẫu 05) của {name}",

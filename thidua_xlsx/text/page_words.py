@@ -262,6 +262,14 @@ PAGE_MESSAGES: dict[str, str] = {
                            "chấm ở trang của từng kỳ, bấm lại *Tổng hợp cả năm* rồi *Ghi vào sổ lịch sử*; chắc chắn "
                            "muốn ghi năm như hiện có thì đánh dấu ô *Ghi dù năm chưa xong* trên trang *Cả năm (từ "
                            "các kỳ)* rồi bấm lại."),
+    "history.year_draft_pre_council": ("'{file}' là bảng cả năm {year} còn DỰ THẢO ({periods}) và chưa qua Hội "
+                                       "đồng – chưa ghi vào sổ lịch sử: sổ lịch sử chỉ ghi danh hiệu Hội đồng đã bình "
+                                       "xét của năm đã xong. Hãy tổng hợp các kỳ còn thiếu và chọn bảng Hiệu trưởng đã "
+                                       "chấm ở trang của từng kỳ, rồi trên trang *Cả năm (từ các kỳ)* chọn bảng Hội "
+                                       "đồng đã điền ở ô *Bảng cả năm Hội đồng đã ghi*, bấm *Tổng hợp cả năm*, sau đó "
+                                       "bấm *Ghi vào sổ lịch sử*; chắc chắn muốn ghi năm chưa xong thì vẫn cần bảng "
+                                       "sau lượt Hội đồng ấy, rồi đánh dấu ô *Ghi dù năm chưa xong* và bấm *Ghi vào sổ "
+                                       "lịch sử*."),
     "history.book_is_summary": ("'{file}' là bảng tổng hợp năm học {year} do chương trình ghi, không phải sổ lịch "
                                 "sử: không dùng làm lịch sử và không ghi gì vào tệp này. Sổ lịch sử là lich-su.xlsx "
                                 "trong thư mục chiến dịch: hãy đổi tên tệp này hoặc chuyển nó ra chỗ khác, rồi bấm "

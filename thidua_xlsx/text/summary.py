@@ -103,8 +103,10 @@ DETAIL_DECISION_MESSAGE = ("Để trống: đồng ý với đề nghị. Chọn
                            "ghi lý do ở cột Ghi chú Hội đồng.")
 DETAIL_SELF, DETAIL_DEPT = "Tự chấm", "Tổ chấm"
 YEAR_TITLE = "ĐIỂM CÁC KỲ VÀ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC – NĂM HỌC {year}"
-YEAR_NOTE = ("Đã có bảng tổng hợp của {used}/{total} kỳ; kỳ chưa có: {missing}. Hội đồng ghi vào các cột nền vàng; "
-             "xếp loại do cấp có thẩm quyền quyết định nhập ở cột Xếp loại viên chức của sheet Nhân sự.")
+YEAR_NOTE = ("Đã có bảng tổng hợp của {used}/{total} kỳ; kỳ chưa có: {missing}. Cột Số kỳ có điểm đếm trên các kỳ "
+             "đã đến của từng người (kỳ chưa hết, chưa đến kỳ, nghỉ trọn kỳ, trước ngày vào ngành, sau ngày chuyển đi "
+             "không tính). Hội đồng ghi vào các cột nền vàng; xếp loại do cấp có thẩm quyền quyết định nhập ở cột Xếp "
+             "loại viên chức của sheet Nhân sự.")
 YEAR_NONE_MISSING = "không"
 YEAR_RULES_NOTE = ("Cách tính (điều, khoản của Nghị định 233/2026/NĐ-CP, trừ khi ghi văn bản khác): {rules}. Cột Lý do "
                    "chỉ ghi điều riêng của từng người; các quy tắc chung của mọi người là những quy tắc vừa kể.")
@@ -233,6 +235,9 @@ VOTES_SHORT = "{votes}/{members} ({share}%)"
 NOTE_COUNCIL = "Hội đồng quyết định"
 REFUSED_TITLE = "KHÔNG ĐỀ NGHỊ (TÀI LIỆU NỘI BỘ CỦA HỘI ĐỒNG, KHÔNG GỬI KÈM TỜ TRÌNH)"
 REFUSED_SUBTITLE = "(Người đã đăng ký nhưng không đủ điều kiện; {count} người)"
+REFUSED_SUBTITLE_WAITING = ("(Người đã đăng ký chưa được đề nghị: {refused} người không đủ điều kiện, {waiting} "
+                            "người còn chờ xét)")
+REFUSED_WAITING = "chờ xét – {reason}"  # a decision that waits (a fact, a period, the council): no refusal
 REFUSED_HEAD = ("STT", "Họ và tên", "Chức vụ", "Tổ", "Xếp loại viên chức", "Điểm (tự / tổ / HĐ)",
                 "Danh hiệu đăng ký", "Sáng kiến (tên, cấp, số QĐ)", "Số phiếu / tỷ lệ", "Lý do không đề nghị")
 YEAR_SCORE_HEAD = "Điểm năm"  # the score column of a year's lists: the year's score from its periods
@@ -286,6 +291,8 @@ MINUTES_VOTE_BLANK = "; số phiếu đồng ý: ……/…… (……%)"  # a t
 MINUTES_VOTE_COUNTED = "; bỏ phiếu kín: {passed}/{voted} trường hợp đạt (chi tiết ở sheet Kiểm phiếu)"
 MINUTES_VOTE_NONE = "; bỏ phiếu kín chưa có giá trị (cuộc họp chưa đủ số thành viên)"
 MINUTES_REFUSED = "- Đã đăng ký nhưng không đủ điều kiện đề nghị danh hiệu nào: {count} đ/c{listed}."
+MINUTES_WAITING = ("- Đã đăng ký, chưa xét được (còn chờ thông tin, kết quả các kỳ hay Hội đồng xét): {count} "
+                   "đ/c{listed}.")
 MINUTES_LOWER = ("- Đã đăng ký danh hiệu cao hơn nhưng chỉ được đề nghị danh hiệu thấp hơn: {count} đ/c (đã tính "
                  "ở danh sách danh hiệu được đề nghị).")
 MINUTES_COLLECTIVE_HEAD = "2. Danh hiệu tập thể"

@@ -50,15 +50,24 @@ def proposal_rows(people) -> list[tuple[str, str, str, str]]:
 
 
 def refusals(people: Sequence[PersonResult]) -> list[tuple[PersonResult, str]]:
-    """People who registered but were refused (the lowest refused title's reason, in words)."""
+    """People who registered and are not proposed all they registered for (the lowest title not granted's reason, in
+    words; one that waits says so: "chờ xét", never a refusal)."""
     found = []
     for p in people:
         refused = [d for d in p.decisions if not d.granted]
         if p.has_registered and refused:
-            reason = refused[0].reason
+            reason = sx.REFUSED_WAITING.format(reason=refused[0].reason) if refused[0].pending else refused[0].reason
             found.append((p, sx.REFUSED_STILL.format(reason=reason, title=title_name(p.proposed)) if p.proposed
                           else reason))
     return found
+
+
+def waits(p: PersonResult) -> bool:
+    """Whether the lowest title ``p`` is not proposed for waits (a fact nobody entered, a period not scored yet, the
+    council's judgement) rather than being refused: "chờ", never "không đủ điều kiện" (docs/conventions.md:
+    Messages)."""
+    refused = [d for d in p.decisions if not d.granted]
+    return bool(refused) and refused[0].pending
 
 
 def criteria_line(summary: Summary, not_recorded: str = sx.CRITERIA_NOT_RECORDED, end: str = "") -> str:

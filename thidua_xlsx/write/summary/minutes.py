@@ -20,6 +20,7 @@ from thidua_xlsx.write.summary.content import (
     criteria_line,
     refusals,
     titles_in_order,
+    waits,
 )
 
 WIDTHS = (13, 13, 12, 13, 13, 12)
@@ -116,14 +117,7 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
     lines += [("body", sx.MINUTES_INDIVIDUAL.format(title=title_name(t), count=len(names), listed=_listed(s, names),
                                                     vote=_vote(s, t)))
               for t, names in individual.items()]
-    nothing = [p for p in s.people if p.has_registered and not p.proposed]
-    lower = [p for p, _ in refusals(s.people) if p.proposed]  # counted once: on the list of the title they got
-    # the internal list of those not proposed is a sheet of its own (a year's: not said attached, for its Biên bản and
-    # Tờ trình name their people and attach nothing), or nowhere: no paper names them
-    refused = sx.LISTED_ATTACHED if nothing and lists_attached(s) else ""
-    lines.append(("body", sx.MINUTES_REFUSED.format(count=len(nothing), listed=refused)))
-    if lower:
-        lines.append(("body", sx.MINUTES_LOWER.format(count=len(lower))))
+    lines += _not_proposed(s)
     lines.append(("heading", sx.MINUTES_COLLECTIVE_HEAD))
     lines += [("body", sx.MINUTES_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names),
                                                     vote=_vote(s, t)))
@@ -134,6 +128,23 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
     end = book.sign_pair(ws, row + 1, last_col, sx.SIGN_SECRETARY, school.secretary, sx.SIGN_CHAIR,
                          school.principal, date=False, seal=False)
     book.keep_together(ws, [(row - 1, end, 0)])  # the last paragraph with the signatures
+
+
+def _not_proposed(s: Summary) -> list[tuple[str, str]]:
+    """Who registered and is not proposed: those refused, those whose decision waits (said apart, only when there
+    are some: a fact or a period awaited is no refusal), and those proposed a lower title."""
+    nothing = [p for p in s.people if p.has_registered and not p.proposed]
+    waiting = [p for p in nothing if waits(p)]
+    lower = [p for p, _ in refusals(s.people) if p.proposed]  # counted once: on the list of the title they got
+    # the internal list of those not proposed is a sheet of its own (a year's: not said attached, for its Biên bản and
+    # Tờ trình name their people and attach nothing), or nowhere: no paper names them
+    listed = sx.LISTED_ATTACHED if nothing and lists_attached(s) else ""
+    lines = [("body", sx.MINUTES_REFUSED.format(count=len(nothing) - len(waiting), listed=listed))]
+    if waiting:
+        lines.append(("body", sx.MINUTES_WAITING.format(count=len(waiting), listed=listed)))
+    if lower:
+        lines.append(("body", sx.MINUTES_LOWER.format(count=len(lower))))
+    return lines
 
 
 def letter_sheet(book: Book, summary: Summary) -> None:

@@ -13,7 +13,7 @@ from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.wording import initiative_text, short_note
 from thidua_xlsx.write.engine import name_width
 from thidua_xlsx.write.summary.book import Book, Styled
-from thidua_xlsx.write.summary.content import proposal_lists, refusals, score_cell, score_text
+from thidua_xlsx.write.summary.content import proposal_lists, refusals, score_cell, score_text, waits
 
 LIST_STYLES = ["center", "text", "text", "text", "center", "center", "text", "text", "center", "text"]
 
@@ -66,7 +66,10 @@ def refused_sheet(book: Book, people: Sequence[PersonResult], year: bool = False
     last_col = len(widths) - 1
     ws = book.sheet(sx.S_REFUSED, widths, landscape=True)
     refused = refusals(people)
-    row = book.title(ws, 0, last_col, sx.REFUSED_TITLE, sx.REFUSED_SUBTITLE.format(count=len(refused)))
+    waiting = sum(waits(p) for p, _ in refused)
+    row = book.title(ws, 0, last_col, sx.REFUSED_TITLE,
+                     sx.REFUSED_SUBTITLE_WAITING.format(refused=len(refused) - waiting, waiting=waiting) if waiting
+                     else sx.REFUSED_SUBTITLE.format(count=len(refused)))
     rows = [[n, p.name, p.position, p.department_name, p.facts.rating, _score(p, year), title_name(p.registered),
              initiative_text(p.facts), None, reason] for n, (p, reason) in enumerate(refused, start=1)]
     head = tuple(sx.YEAR_SCORE_HEAD if year and k == SCORE_COLUMN else h for k, h in enumerate(sx.REFUSED_HEAD))
