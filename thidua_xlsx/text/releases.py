@@ -41,6 +41,10 @@ CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                  "'chưa rõ'. Lượt duyệt ghi bằng bản trước không lưu lý do: chạy lại lượt duyệt của kỳ nếu muốn."),
         (SCHOOL, "Mã xác thực cũ (10 ký tự): chương trình nói trước khi gửi cả điều xã chưa cập nhật sẽ làm (không "
                  "đọc được tệp, ghi trường chưa gửi): báo xã cập nhật bằng bộ cài rồi xin mã mới."),
+        (SCHOOL, "Danh hiệu chỉ còn chờ một thông tin chưa nhập (xếp loại, số tháng, kỷ luật) nay là 'chờ xét', "
+                 "không còn bị ghi 'không đủ điều kiện'; Không đề nghị và Biên bản đếm riêng hai nhóm."),
+        (SCHOOL, "Lượt duyệt của Hiệu trưởng ở một kỳ nhận thêm hai phần điểm (hai cột mới ở sheet Điểm chi tiết) "
+                 "cho người chuyển đến: Phiếu in hai phần cộng đúng bằng tổng."),
         (BOTH, "Bảng tổng hợp mở và lưu lại bằng Excel không còn bị báo định dạng ngày giờ hiện khác giá trị."),
     )),
     ("0.9.0", (
