@@ -26,7 +26,7 @@ from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.issues import NOTE
 from thidua_xlsx.model.places import CAMPAIGN_FILE, LEVEL_ABOVE_BOOK
 from thidua_xlsx.read.campaign_book import load_campaign_book
-from thidua_xlsx.read.level_above_book import load_level_above_book
+from thidua_xlsx.read.commune_book import load_level_above_book
 from thidua_xlsx.read.presets import load_preset, preset_dir
 
 ROOT = Path(__file__).resolve().parent.parent

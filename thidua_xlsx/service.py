@@ -30,7 +30,8 @@ from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.steps import outputs as out
-from thidua_xlsx.steps.officer import officer_decisions
+from thidua_xlsx.steps.commune_codes import school_code
+from thidua_xlsx.steps.commune_officer import officer_decisions
 from thidua_xlsx.steps.overview import (
     REGISTRATION,
     commune_overview,
@@ -45,7 +46,6 @@ from thidua_xlsx.steps.overview import (
 )
 from thidua_xlsx.steps.reading import apply_council_file, merge_inbox
 from thidua_xlsx.steps.receive import council_upload, keep_council, receive
-from thidua_xlsx.steps.school_codes import school_code
 from thidua_xlsx.steps.summaries import read_rows
 from thidua_xlsx.steps.updated import release_news, writer_news
 from thidua_xlsx.steps.workspace import campaign_in, open_campaign

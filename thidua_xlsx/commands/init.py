@@ -181,11 +181,11 @@ def run(request: InitRequest, voice: Voice) -> Result:
         warn_problems(started.notices, voice)
         return Result("init", command_report("init", started.notices, True), files, home=directory)
     if request.new_key:
-        from thidua_xlsx.commands.level_above import renew_key  # deferred: python-calamine at start-up
+        from thidua_xlsx.commands.commune import renew_key  # deferred: python-calamine at start-up
 
         return renew_key(directory, voice)
     if request.level == LEVEL_ABOVE_LEVEL:
-        from thidua_xlsx.commands.level_above import init_level_above  # deferred: python-calamine at start-up
+        from thidua_xlsx.commands.commune import init_level_above  # deferred: python-calamine at start-up
 
         if (directory / LEVEL_ABOVE_BOOK).exists() and not request.force:
             raise out.Refused(ct.EXISTS.format(path=directory / LEVEL_ABOVE_BOOK))

@@ -37,13 +37,13 @@ from thidua_xlsx.write.console import console_lines, council_lines
 def merge(request: MergeRequest, voice: Voice = Voice()) -> Result:
     """``merge``: read, check, decide (and apply the council's word), then write every output asked for.
     Every output is checked, and held (a lock), before any work; see the module. An inbox of a level above's campaign
-    (``cap-tren.xlsx``) holds the schools' summaries: :func:`thidua_xlsx.commands.level_above.merge_level_above`."""
+    (``cap-tren.xlsx``) holds the schools' summaries: :func:`thidua_xlsx.commands.commune.merge_level_above`."""
     from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email at start-up
 
     refuse_in_inbox(request.drafts_dir, request.inbox)
     book = level_above_book(request.inbox, request.campaign_path)
     if book is not None:
-        from thidua_xlsx.commands.level_above import merge_level_above  # deferred: python-calamine at start-up
+        from thidua_xlsx.commands.commune import merge_level_above  # deferred: python-calamine at start-up
 
         return merge_level_above(request, book, voice)
     return _merged(request, voice, _read_inbox, "merge")

@@ -33,7 +33,7 @@ def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
     if request.codes_of is not None and book is None:  # the codes are the commune's to issue
         raise Refused(ct.CODES_AT_SCHOOL)
     if book is not None:  # the commune's (or the Sở's): which schools have sent, against its deadline
-        from thidua_xlsx.commands.level_above import status_level_above  # deferred: python-calamine at start-up
+        from thidua_xlsx.commands.commune import status_level_above  # deferred: python-calamine at start-up
 
         if round_ is not None or period is not None or nudge:
             raise Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(
