@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from tests.init_fixtures import on_day
 from thidua_xlsx import service
 from thidua_xlsx.cli import main
-from thidua_xlsx.commands.init import LEVEL_ABOVE_LEVEL
+from thidua_xlsx.commands.commune import LEVEL_ABOVE_LEVEL
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import campaign_book as cb

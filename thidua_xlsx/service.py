@@ -73,8 +73,17 @@ REMEMBERED_EMPTY = ("merge", "year")
 
 def command(request: rq.Request, voice: Voice) -> Result:
     """The command of :mod:`thidua_xlsx.commands` that ``request`` asks for, run with ``voice`` (a year's request
-    before a merge's: it is one)."""
+    before a merge's: it is one): the commune's (commands.commune) where its folder is a commune's."""
+    from thidua_xlsx.commands import commune  # deferred: python-calamine at start-up
+
+    book = commune.asked_by(request)  # the commune's flow, or the school's
     match request:
+        case rq.InitRequest() if book is not None:
+            return commune.init(request, voice)
+        case rq.MergeRequest() if book is not None:
+            return commune.merge(request, book, voice)
+        case rq.StatusRequest() if book is not None:
+            return commune.status(request, book, voice)
         case rq.InitRequest():
             return init.run(request, voice)
         case rq.GenerateRequest():

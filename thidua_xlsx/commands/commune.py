@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import places
+from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.exits import EXIT_STRICT
 from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.report import LEVEL_ABOVE_ROUND, Report, command_report, level_above_report
+from thidua_xlsx.model.requests import InitRequest, MergeRequest, StatusRequest
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.read.commune_book import load_level_above_preset
 from thidua_xlsx.read.rule_sets import province_names
@@ -27,6 +29,7 @@ from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.commune import commune_book, key_notes, read_level_above, school_states
 from thidua_xlsx.steps.commune_codes import issued_codes, schools_asked
 from thidua_xlsx.steps.deliver import Kept, export_pdf
+from thidua_xlsx.steps.workspace import level_above_book
 from thidua_xlsx.system import files, lock, pool
 from thidua_xlsx.system.commune_key import make_commune_key, renew_commune_key
 from thidua_xlsx.system.files import temporary_name
@@ -41,6 +44,34 @@ from thidua_xlsx.write.launchers import write_launchers
 if TYPE_CHECKING:  # for the annotations only: the CLI starts without the writers
     from thidua_xlsx.model.commune import LevelAboveSummary
     from thidua_xlsx.write.province_import import ImportBatches
+
+LEVEL_ABOVE_LEVEL = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: the schools' summaries
+
+
+def asked_by(request: rq.Request) -> Path | None:
+    """The commune's book when ``request`` is the commune's (service.command runs it here, a school's in the other
+    commands): ``merge`` and ``status`` on an inbox beside a level above's book (``cap-tren.xlsx``), ``init --level
+    cap-xa`` (or ``--khoa-moi``) on its folder; None when it is a school's."""
+    match request:
+        case rq.MergeRequest() | rq.StatusRequest():
+            return level_above_book(request.inbox, request.campaign_path)
+        case rq.InitRequest() if request.source is None and (request.new_key or request.level == LEVEL_ABOVE_LEVEL):
+            return request.directory / LEVEL_ABOVE_BOOK
+    return None
+
+
+def init(request: InitRequest, voice: Voice) -> Result:
+    """``init --level cap-xa``: a commune's campaign folder made (its book, its key, its inbox), or with ``--khoa-moi``
+    a new key for the commune there (:func:`renew_key`)."""
+    directory = request.directory
+    if request.new_key:
+        return renew_key(directory, voice)
+    if (directory / LEVEL_ABOVE_BOOK).exists() and not request.force:
+        raise out.Refused(ct.EXISTS.format(path=directory / LEVEL_ABOVE_BOOK))
+    above, files = init_level_above(directory)
+    voice.say(ct.INIT_LEVEL_ABOVE_DONE.format(path=directory / LEVEL_ABOVE_BOOK, authority=above.authority,
+                                              schools=len(above.schools)))
+    return Result("init", command_report("init", (), True), files, home=directory)
 
 
 def init_level_above(directory: Path, campaign_id: str | None = None):
@@ -76,14 +107,16 @@ def renew_key(directory: Path, voice: Voice) -> Result:
     return Result("init", command_report("init", (), True), home=directory)
 
 
-def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
+def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
     """The level above's merge of ``request`` (a :class:`~thidua_xlsx.model.requests.MergeRequest`): the schools' final
     summaries in ``request.inbox`` (read only), each school's chosen, checked, the lists across schools; the summary
     workbook (and the JSON, the papers, the import files) written; its Result, as a school's merge has. The papers go
     through the commune folder's record of its own outputs, as a school's do: a paper someone edited is kept, the new
     one beside. The commune's folder is held for the whole merge, as a school's campaign is: the page writes the
     officer's decisions only while it holds it (ui/jobs.py), never while another program merges."""
+    from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email at start-up
 
+    refuse_in_inbox(request.drafts_dir, request.inbox)
     r = request
     school_only = [option for option, given in (("--cong-khai", r.public_path), ("--feedback", r.feedback_dir),
                                                 ("--period", r.period), ("--round", r.round),
@@ -133,13 +166,20 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
                   council=r.council_path is not None)
 
 
-def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice(),
-                       drafts_dir: Path | None = None, codes_of: str | None = None) -> Result:
-    """``status`` at the level above: each school of its list — sent (the file used, when it was saved, its
-    fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level above's
-    deadline (late, or how many days are left) — and every problem found; its :class:`Report`. No school's code:
-    a secret, shown only when asked (``codes_of``: :func:`status_codes`). Writes nothing, but with ``drafts_dir``
-    (--thu) each school its code as an e-mail draft."""
+def status(request: StatusRequest, book: Path, voice: Voice = Voice()) -> Result:
+    """``status`` at the level above (``book``, its campaign): each school of its list — sent (the file used, when it
+    was saved, its fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level
+    above's deadline (late, or how many days are left) — and every problem found; its :class:`Report`. No school's
+    code: a secret, shown only when asked (``--ma``: :func:`status_codes`). Writes nothing, but with ``--thu`` each
+    school its code as an e-mail draft. A school's options refused before any work."""
+    from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email.utils at start-up
+
+    inbox, strict, drafts_dir, codes_of = request.inbox, request.strict, request.drafts_dir, request.codes_of
+    refuse_in_inbox(drafts_dir, inbox)
+    given = (("--round", request.round), ("--period", request.period), ("--nhac", request.nudge or None))
+    if any(value is not None for _option, value in given):
+        raise out.Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(
+            option for option, value in given if value is not None)))
     _refuse_code_drafts_inside(drafts_dir, book.parent)
     if codes_of is not None:
         return status_codes(book, codes_of, voice, drafts_dir)
