@@ -30,7 +30,8 @@ from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.steps import outputs as out
-from thidua_xlsx.steps.officer import officer_decisions
+from thidua_xlsx.steps.commune_codes import school_code
+from thidua_xlsx.steps.commune_officer import officer_decisions
 from thidua_xlsx.steps.overview import (
     REGISTRATION,
     commune_overview,
@@ -45,7 +46,6 @@ from thidua_xlsx.steps.overview import (
 )
 from thidua_xlsx.steps.reading import apply_council_file, merge_inbox
 from thidua_xlsx.steps.receive import council_upload, keep_council, receive
-from thidua_xlsx.steps.school_codes import school_code
 from thidua_xlsx.steps.summaries import read_rows
 from thidua_xlsx.steps.updated import installer_news, release_news, writer_news
 from thidua_xlsx.steps.workspace import campaign_in, open_campaign
@@ -73,8 +73,17 @@ REMEMBERED_EMPTY = ("merge", "year")
 
 def command(request: rq.Request, voice: Voice) -> Result:
     """The command of :mod:`thidua_xlsx.commands` that ``request`` asks for, run with ``voice`` (a year's request
-    before a merge's: it is one)."""
+    before a merge's: it is one): the commune's (commands.commune) where its folder is a commune's."""
+    from thidua_xlsx.commands import commune  # deferred: python-calamine at start-up
+
+    book = commune.asked_by(request)  # the commune's flow, or the school's
     match request:
+        case rq.InitRequest() if book is not None:
+            return commune.init(request, voice)
+        case rq.MergeRequest() if book is not None:
+            return commune.merge(request, book, voice)
+        case rq.StatusRequest() if book is not None:
+            return commune.status(request, book, voice)
         case rq.InitRequest():
             return init.run(request, voice)
         case rq.GenerateRequest():

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from thidua_xlsx.cli import main
-from thidua_xlsx.commands import level_above
+from thidua_xlsx.commands import commune as commune_command
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cap-xa"
 
@@ -39,13 +39,13 @@ def test_what_workers_make_beside_the_workbook_is_what_this_process_makes(commun
     from thidua_xlsx.write import province_import
 
     monkeypatch.setattr(pool, "start_method", lambda: start)
-    monkeypatch.setattr(level_above, "_workers_aside", lambda *args: 0)
+    monkeypatch.setattr(commune_command, "_workers_aside", lambda *args: 0)
     here, made_here = _merge(commune, tmp_path / "here")
-    monkeypatch.setattr(level_above, "_workers_aside", lambda *args: 2)
+    monkeypatch.setattr(commune_command, "_workers_aside", lambda *args: 2)
     monkeypatch.setattr(province_import.pi, "batches", lambda rows, size: [rows[i:i + 9]
                                                                             for i in range(0, len(rows), 9)])
     aside, made_aside = _merge(commune, tmp_path / "aside")
-    monkeypatch.setattr(level_above, "_workers_aside", lambda *args: 0)
+    monkeypatch.setattr(commune_command, "_workers_aside", lambda *args: 0)
     split_here, made_split_here = _merge(commune, tmp_path / "split-here")
     assert here.exit_code == aside.exit_code == split_here.exit_code == 0, aside.output
     assert {"xa.xlsx", "xa.json", "nhap-tinh/nhap-tinh.xlsx"} == set(made_here)  # no temporary file left
@@ -55,12 +55,12 @@ def test_what_workers_make_beside_the_workbook_is_what_this_process_makes(commun
 
 
 def test_a_workbook_that_fails_leaves_no_json_and_no_temporary_file(commune, tmp_path, monkeypatch):
-    from thidua_xlsx.write import level_above as written
+    from thidua_xlsx.write import commune as written
 
     def fails(summary, path):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(level_above, "_workers_aside", lambda *args: 1)
+    monkeypatch.setattr(commune_command, "_workers_aside", lambda *args: 1)
     monkeypatch.setattr(written, "write_level_above_summary", fails)
     result, made = _merge(commune, tmp_path / "out")
     assert result.exit_code != 0 and made == {}

@@ -27,7 +27,7 @@ from samples.build_samples import COMMUNE_KEY
 from tests.no_office import no_libreoffice
 from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
-from thidua_xlsx.text import level_above as lx
+from thidua_xlsx.text import commune as lx
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 COMMUNE = SAMPLES / "cap-xa"

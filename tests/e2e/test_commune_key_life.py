@@ -14,7 +14,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.level_above_fixtures import as_before_keys, rewrite_part, school_run, set_field
+from tests.commune_fixtures import as_before_keys, rewrite_part, school_run, set_field
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK, RUNS_RECORD
 from thidua_xlsx.system.commune_key import commune_key

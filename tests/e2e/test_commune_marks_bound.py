@@ -26,9 +26,9 @@ from openpyxl import load_workbook
 
 from tests.summary_meta import raw_meta, rewrite_meta
 from thidua_xlsx.cli import main
-from thidua_xlsx.model.level_above import OFFICER_SEAL_FIELD, officer_seal
+from thidua_xlsx.model.commune import OFFICER_SEAL_FIELD, officer_seal
 from thidua_xlsx.system.commune_key import commune_key
-from thidua_xlsx.text import level_above as lx
+from thidua_xlsx.text import commune as lx
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMUNE = ROOT / "samples" / "cap-xa"

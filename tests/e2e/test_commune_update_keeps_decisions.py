@@ -16,7 +16,7 @@ import pytest
 
 from tests.summary_meta import raw_meta, rewrite_meta
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.read.level_above_book import load_level_above_book
+from thidua_xlsx.read.commune_book import load_level_above_book
 from thidua_xlsx.system.commune_key import commune_key
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.level_above_fixtures import school_run
+from tests.commune_fixtures import school_run
 from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE

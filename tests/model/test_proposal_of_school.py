@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal
+from thidua_xlsx.model.commune import COLLECTIVE, PERSON, Proposal
 
 
 def test_a_proposal_of_a_school_is_what_dataclasses_replace_gives():

@@ -154,7 +154,7 @@ def test_a_file_of_a_newer_release_that_only_added_is_read_as_this_one_reads_it(
     school's code as that release would seal it — is read here: the school's, the same proposals, its seal checked
     over what it holds, a note that a newer release wrote it; never refused."""
     from samples.build_samples import COMMUNE_KEY
-    from thidua_xlsx.model.level_above import SEALED
+    from thidua_xlsx.model.commune import SEALED
 
     source = Path(__file__).resolve().parents[2] / "samples" / "cap-xa"
     code = COMMUNE_KEY.school_code("TH-TC", "2025-2026")

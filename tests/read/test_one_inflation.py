@@ -15,10 +15,10 @@ import pytest
 import xlsxwriter
 
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.read.commune_inbox import read_school_summary
 from thidua_xlsx.read.containment import FILE, INBOX, OWN, SCHOOL, Bounds, InboxItem, check_workbook, read_own_book
-from thidua_xlsx.read.department import sorted_out
+from thidua_xlsx.read.entries import sorted_out
 from thidua_xlsx.read.inflating import Parts
-from thidua_xlsx.read.school_summaries import read_school_summary
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted(p for p in (ROOT / "samples").rglob("*.xlsx") if not p.name.startswith("~$"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from thidua_xlsx.model.level_above import ADDED, MOVED, REMOVED, RENAMED, RETITLED, ListChange
+from thidua_xlsx.model.commune import ADDED, MOVED, REMOVED, RENAMED, RETITLED, ListChange
 from thidua_xlsx.read.school_lists import compare
 
 LAN = ("GV01", "CSTDCS", ("Nguyễn Thị Lan", "Giáo viên", "Tổ khối 1", "Chiến sĩ thi đua cơ sở"))

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
+from tests.commune_fixtures import KEY
 from tests.decide.conftest import run, school  # noqa: F401 - the module fixture: a merged scoring round
 from tests.filling import council_types
-from tests.level_above_fixtures import KEY
 from tests.summary_meta import with_schema
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model import layout as ly

@@ -177,8 +177,8 @@ def test_her_book_is_sealed_and_each_line_checked_against_its_name(tmp_path):
 
 def _sealed_as_before_the_key(book: Path, campaign_id: str) -> None:
     """``book``'s record sealed as a release before 0.8 sealed it (with the campaign id)."""
+    from thidua_xlsx.model.commune import OFFICER_SEAL_FIELD, record_body
     from thidua_xlsx.model.commune_key import legacy_officer_seal_of
-    from thidua_xlsx.model.level_above import OFFICER_SEAL_FIELD, record_body
 
     def old_seal(data: dict) -> None:
         data[OFFICER_SEAL_FIELD] = legacy_officer_seal_of(campaign_id, [record_body(data)])
@@ -189,7 +189,7 @@ def _sealed_as_before_the_key(book: Path, campaign_id: str) -> None:
 def test_her_book_sealed_before_the_commune_s_key_is_asked_again_not_called_edited(tmp_path):
     """After the update to 0.8 her book (sealed with the campaign id) decides nothing and is not called edited: the
     merge goes on, every proposal she decided is held again, and the page takes her decisions anew."""
-    from thidua_xlsx.read.level_above_book import load_level_above_book
+    from thidua_xlsx.read.commune_book import load_level_above_book
 
     folder, found = _merged_world(tmp_path)
     lines = held_lines(found)

@@ -150,7 +150,7 @@ def test_an_import_file_is_the_same_bytes_with_the_shortcuts_or_without(monkeypa
     import xlsxwriter
 
     from thidua_xlsx.model import province_import as pi
-    from thidua_xlsx.model.level_above import PERSON, Proposal
+    from thidua_xlsx.model.commune import PERSON, Proposal
     from thidua_xlsx.read.province_import import load_mapping
     from thidua_xlsx.write import province_import
 
@@ -173,9 +173,9 @@ def test_the_campaign_books_made_in_memory_are_the_bytes_xlsxwriter_writes_throu
     import xlsxwriter
 
     from thidua_xlsx.read.campaign_book import load_campaign_book
-    from thidua_xlsx.read.level_above_book import load_level_above_book
+    from thidua_xlsx.read.commune_book import load_level_above_book
     from thidua_xlsx.write.campaign_book import write_campaign_book
-    from thidua_xlsx.write.level_above_book import write_level_above_book
+    from thidua_xlsx.write.commune_book import write_level_above_book
 
     samples = Path(__file__).resolve().parents[2] / "samples"
     campaign, _ = load_campaign_book(samples / "campaign.xlsx")

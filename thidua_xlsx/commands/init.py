@@ -15,7 +15,7 @@ from thidua_xlsx.model.campaign_book import STAFF_SHEET
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Problems, issue
 from thidua_xlsx.model.new_year import moved_away, next_year
-from thidua_xlsx.model.places import CAMPAIGN_FILE, HISTORY_BOOK, INBOX, LEVEL_ABOVE_BOOK, OUTBOX, YEAR_KEY
+from thidua_xlsx.model.places import CAMPAIGN_FILE, HISTORY_BOOK, INBOX, OUTBOX, YEAR_KEY
 from thidua_xlsx.model.report import command_report
 from thidua_xlsx.model.requests import BY_MONTH, YEAR_END, InitRequest
 from thidua_xlsx.model.result import Result, WrittenFile
@@ -31,7 +31,6 @@ from thidua_xlsx.text.workbook import SAMPLE_MARK
 from thidua_xlsx.write.launchers import write_launchers
 from thidua_xlsx.write.new_year import new_year_lines
 
-LEVEL_ABOVE_LEVEL = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: the schools' summaries
 ND233_LEVEL = "nd233"  # the name init --level had for a THCS school scored by month: kept, the same campaign
 
 
@@ -173,8 +172,8 @@ def _shown(iso: str) -> str:
 
 
 def run(request: InitRequest, voice: Voice) -> Result:
-    """``init``: a school's campaign from a preset, next year's from last year's (``--tu``), or a commune's
-    (``--level cap-xa``); what was made said, and (next year) what to check at its cell."""
+    """``init``: a school's campaign from a preset, or next year's from last year's (``--tu``); what was made said, and
+    (next year) what to check at its cell. A commune's (``--level cap-xa``) is commands.commune.init."""
     directory = request.directory
     if request.source is not None:
         started, files = _next_year(directory, request.source, request.force)
@@ -183,20 +182,6 @@ def run(request: InitRequest, voice: Voice) -> Result:
             voice.say(line)
         warn_problems(started.notices, voice)
         return Result("init", command_report("init", started.notices, True), files, home=directory)
-    if request.new_key:
-        from thidua_xlsx.commands.level_above import renew_key  # deferred: python-calamine at start-up
-
-        return renew_key(directory, voice)
-    if request.level == LEVEL_ABOVE_LEVEL:
-        from thidua_xlsx.commands.level_above import init_level_above  # deferred: python-calamine at start-up
-
-        if (directory / LEVEL_ABOVE_BOOK).exists() and not request.force:
-            raise out.Refused(ct.EXISTS.format(path=directory / LEVEL_ABOVE_BOOK))
-        above, files = init_level_above(directory)
-        voice.say(ct.INIT_LEVEL_ABOVE_DONE.format(path=directory / LEVEL_ABOVE_BOOK, authority=above.authority,
-                                                  schools=len(above.schools)))
-        return Result("init", command_report("init", (), True), files, home=directory)
-
     refuse_existing(directory, request.force)  # a campaign.ods the secretary saved counts too
     campaign = sample_campaign(request.level, scoring=request.scoring)
     files = _write_campaign(directory, campaign)

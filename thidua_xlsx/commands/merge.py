@@ -29,7 +29,7 @@ from thidua_xlsx.steps.carried import pass_inside, periods_found, rules_changed
 from thidua_xlsx.steps.decisions import applied, keep, kept, kind_of_round, set_aside, year_registrations
 from thidua_xlsx.steps.opening import locate_campaign, period_names
 from thidua_xlsx.steps.reading import YearAgain, apply_council_file, counted, heard, nothing_usable, read_and_report
-from thidua_xlsx.steps.workspace import CampaignFolder, level_above_book
+from thidua_xlsx.steps.workspace import CampaignFolder
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
@@ -40,16 +40,11 @@ from thidua_xlsx.write.console import console_lines, council_lines
 
 def merge(request: MergeRequest, voice: Voice = Voice()) -> Result:
     """``merge``: read, check, decide (and apply the council's word), then write every output asked for.
-    Every output is checked, and held (a lock), before any work; see the module. An inbox of a level above's campaign
-    (``cap-tren.xlsx``) holds the schools' summaries: :func:`thidua_xlsx.commands.level_above.merge_level_above`."""
+    Every output is checked, and held (a lock), before any work; see the module. A school's: the commune's is
+    :func:`thidua_xlsx.commands.commune.merge`."""
     from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email at start-up
 
     refuse_in_inbox(request.drafts_dir, request.inbox)
-    book = level_above_book(request.inbox, request.campaign_path)
-    if book is not None:
-        from thidua_xlsx.commands.level_above import merge_level_above  # deferred: python-calamine at start-up
-
-        return merge_level_above(request, book, voice)
     return _merged(request, voice, _read_inbox, "merge")
 
 

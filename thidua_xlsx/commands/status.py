@@ -10,7 +10,6 @@ from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.opening import locate_campaign
 from thidua_xlsx.steps.reading import counted, heard, nothing_usable, read_and_report
-from thidua_xlsx.steps.workspace import level_above_book
 from thidua_xlsx.system.voice import Voice, vietnam_today
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import mail as tm
@@ -20,26 +19,17 @@ from thidua_xlsx.write.console import console_lines, followup_lines, reminder_li
 def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
     """``status``: the report with every problem, each department against the deadline (a period's own), and
     (``nudge``) a reminder per department head. Writes nothing, but with ``drafts_dir`` (--thu) the reminders as
-    e-mail drafts. At the commune, each school instead, and its codes only when asked (``--ma``)."""
+    e-mail drafts. A school's: the commune's is commands.commune.status."""
     from thidua_xlsx.decide.followup import follow_up  # deferred: decide.followup at start-up
     from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email.utils at start-up
 
     inbox, campaign_path, round_, period, nudge, drafts_dir = \
         request.inbox, request.campaign_path, request.round, request.period, request.nudge, request.drafts_dir
     refuse_in_inbox(drafts_dir, inbox)
-    book = level_above_book(inbox, campaign_path)
-    if drafts_dir is not None and not nudge and book is None:  # a school's: the reminders (the commune's: the codes)
+    if drafts_dir is not None and not nudge:  # a school's: the reminders (the commune's: the codes)
         raise Refused(tm.THU_NEEDS_NUDGE)
-    if request.codes_of is not None and book is None:  # the codes are the commune's to issue
+    if request.codes_of is not None:  # the codes are the commune's to issue
         raise Refused(ct.CODES_AT_SCHOOL)
-    if book is not None:  # the commune's (or the Sở's): which schools have sent, against its deadline
-        from thidua_xlsx.commands.level_above import status_level_above  # deferred: python-calamine at start-up
-
-        if round_ is not None or period is not None or nudge:
-            raise Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(
-                o for o, given in (("--round", round_), ("--period", period), ("--nhac", nudge or None))
-                if given is not None)))
-        return status_level_above(inbox, book, request.strict, voice, drafts_dir, request.codes_of)
     folder = locate_campaign(inbox, campaign_path, voice)
     voice, said = heard(voice)
     summary, _read = read_and_report(inbox, folder, round_, request.strict, voice, period)

@@ -43,8 +43,8 @@ from thidua_xlsx.mail.imap import TIMEOUT_SECONDS, Mailbox, MailFault, close, co
 from thidua_xlsx.mail.imap import parse_mailbox as parse_mailbox  # the address read apart: the doors' call
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
 from thidua_xlsx.model.requests import FOLDER
+from thidua_xlsx.read.commune_book import load_level_above_book
 from thidua_xlsx.read.containment import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
-from thidua_xlsx.read.level_above_book import load_level_above_book
 from thidua_xlsx.steps.intake import FILED, NOT_OURS, REFUSED, SAME, Filed, Intake, MessageRecord, Received, settled
 from thidua_xlsx.steps.workspace import level_above_book
 from thidua_xlsx.text import mail as tm

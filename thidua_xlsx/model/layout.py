@@ -217,7 +217,7 @@ SUMMARY_SCHEMA_VERSION = 8  # 2: the JSON report gives titles by code, reasons' 
 # 3: a period's summary carries its people's results (``people``) and whether the council's pass made it;
 # 4: a year's summary carries what each person and department ends the year with (``outcomes``), the history's source;
 # 5: a year's summary also carries its school, each person's place and every decision, the council's votes and the
-# digest of its proposal lists as shown (the level above reads them: model.level_above);
+# digest of its proposal lists as shown (the level above reads them: model.commune);
 # 6: a period's summary also carries each person's score in its two parts of NĐ 233/2026 (``parts``);
 # 7: a summary carries its newest input's time (``newest_input``) and, when the level above issued the school a code,
 # its seal (``seal``: see :func:`seal_of`) — written in three layouts under that one number (:data:`SEALED_LAYOUTS`);

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import history as hs
 from thidua_xlsx.model import titles as tt
+from thidua_xlsx.model.commune import COLLECTIVE, PERSON, Proposal
 from thidua_xlsx.model.issues import Issue, issue
-from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.province_import import CODE_HEADERS, KIND_LABELS, KIND_NAMES, SALUTATIONS, SAME_WORDS
 

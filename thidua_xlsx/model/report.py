@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.commune import LevelAboveSummary
 from thidua_xlsx.model.exits import EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE
 from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue
-from thidua_xlsx.model.level_above import LevelAboveSummary
 from thidua_xlsx.model.places import HISTORY_KEY
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT

@@ -29,9 +29,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from thidua_xlsx.model.commune import LEVEL_ABOVE_META_KIND  # the level above's report says it as its kind
 from thidua_xlsx.model.inbox import InboxFile, reject
 from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND  # the level above's report says it as its kind
 from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, looked_at
 from thidua_xlsx.system.files import TEMPORARY, too_long
 from thidua_xlsx.system.lock import LOCK_SUFFIX
@@ -150,7 +150,7 @@ LAUNCHER_SUFFIXES = (".bat", ".command", ".sh")
 def own_file(item: InboxItem) -> str:
     """The kind of the tool's own file ``item`` (as :func:`scan_inbox` found it) is (:data:`OWN_REPORT`…), or "":
     never a book, wherever it lies. A JSON file is told by its content, never by its name alone: its first members
-    (``schema_version`` then ``campaign`` or ``kind``, as write.report_json and write.level_above write them;
+    (``schema_version`` then ``campaign`` or ``kind``, as write.report_json and write.commune write them;
     ``schema`` then ``files`` or ``runs``, as the records), from at most :data:`OWN_HEAD_BYTES` read without following
     a link or waiting on a special file. A lock, a temporary file, a launcher by their names, which are the tool's own
     (a temporary name ends in eight hexadecimal digits and ``.tmp``). Anything else — a JSON of another program, a

@@ -23,8 +23,8 @@ from typing import Any
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.commune import LEVEL_ABOVE_META_KIND, ListChange
 from thidua_xlsx.model.issues import ERROR, Problems
-from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND, ListChange
 from thidua_xlsx.model.summary_fields import Mistyped
 from thidua_xlsx.read.containment import BOOK_PART, BOOK_RELS_PART, OWN, STYLES_PART, Bounds, read_own_book
 from thidua_xlsx.read.inflating import Unzipped

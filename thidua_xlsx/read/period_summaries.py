@@ -36,8 +36,7 @@ from thidua_xlsx.model.inbox import DEPT, SELF, SKIPPED, InboxFile, reject, skip
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, Problems, issue
 from thidua_xlsx.model.results import SOURCE_COUNCIL
 from thidua_xlsx.read.containment import FILE, WORKBOOK_SUFFIXES, InboxItem, own_file, unreadable
-from thidua_xlsx.read.department import sorted_out
-from thidua_xlsx.read.department.entry import saved_at
+from thidua_xlsx.read.entries import saved_at, sorted_out
 from thidua_xlsx.read.registrations import PERIODS, checked_summary
 from thidua_xlsx.system.files import sha256_of
 from thidua_xlsx.text import summary as sx

@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.level_above import (
+from thidua_xlsx.model.commune import (
     ADDED,
     CAPTION,
     COLLECTIVE_REGISTERED,

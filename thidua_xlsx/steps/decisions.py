@@ -33,7 +33,7 @@ RUN_TIME = dt.timezone(ly.VIETNAM_UTC_OFFSET)
 def saved_time(path: Path) -> str:
     """When ``path`` was last saved, as the school reads its clock (ISO, to the second): the time the spreadsheet
     program wrote into the workbook on saving (the same wherever the file is copied), else the file's own time."""
-    from thidua_xlsx.read.department.entry import saved_at  # deferred: python-calamine at start-up
+    from thidua_xlsx.read.entries import saved_at  # deferred: python-calamine at start-up
 
     written = saved_at(path.read_bytes(), path.suffix.lower())
     when = written.replace(tzinfo=dt.timezone.utc) if written is not None else \

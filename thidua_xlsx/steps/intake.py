@@ -139,7 +139,7 @@ def open_intake(folder: Path) -> Intake:
     folder = Path(folder)
     book = level_above_book(folder, folder)
     if book is not None:
-        from thidua_xlsx.read.level_above_book import load_level_above_book  # deferred: python-calamine at start-up
+        from thidua_xlsx.read.commune_book import load_level_above_book  # deferred: python-calamine at start-up
 
         campaign, problems = load_level_above_book(book)
         if campaign is None:
@@ -274,8 +274,8 @@ class Intake:
                      unit=layout.department_code, unit_name=layout.department_name, issues=entry.issues)
 
     def _placed_summary(self, name: str, item: InboxItem) -> Filed:
-        from thidua_xlsx.read.department import sorted_out  # deferred: python-calamine at start-up
-        from thidua_xlsx.read.school_summaries import read_school_summary  # deferred: python-calamine at start-up
+        from thidua_xlsx.read.commune_inbox import read_school_summary  # deferred: python-calamine at start-up
+        from thidua_xlsx.read.entries import sorted_out  # deferred: python-calamine at start-up
 
         entry, summary = read_school_summary(sorted_out(item))
         if summary is None:

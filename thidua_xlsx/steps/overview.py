@@ -413,11 +413,11 @@ class CommuneView:
     problems: tuple[Issue, ...] = ()
     summary: str = ""  # the commune's summary written, relative ("" none)
     stopped: str = ""
-    held: tuple = ()  # the proposals held apart, still waiting for the officer (model.level_above.Held)
+    held: tuple = ()  # the proposals held apart, still waiting for the officer (model.commune.Held)
 
 
 def commune_overview(folder: Path, book: Path) -> CommuneView:
-    from thidua_xlsx.steps.level_above import read_level_above, school_states  # deferred: python-calamine at start-up
+    from thidua_xlsx.steps.commune import read_level_above, school_states  # deferred: python-calamine at start-up
 
     inbox = folder / INBOX
     officer = places.Places(folder).officer_book

@@ -31,7 +31,7 @@ from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_SUMMARY
 from thidua_xlsx.system import runs
 from thidua_xlsx.system.files import as_write_error, place_new, temporary_name
-from thidua_xlsx.text.level_above import KEY_FILE_HEAD
+from thidua_xlsx.text.commune import KEY_FILE_HEAD
 
 KEY_PREFIX = "khoa="
 PREVIOUS_PREFIX = "khoa-truoc="

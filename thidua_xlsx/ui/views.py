@@ -19,9 +19,9 @@ from flask import abort, current_app, jsonify, redirect, render_template, reques
 from thidua_xlsx import service
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.campaign import score_text
+from thidua_xlsx.model.commune import decision_key
 from thidua_xlsx.model.errors import CommandError
 from thidua_xlsx.model.issues import Issue, issue
-from thidua_xlsx.model.level_above import decision_key
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, YEAR_KEY, Places
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.model.titles import name as title_names
@@ -441,7 +441,7 @@ def _commune(book: Path, notice=None, status: int = 200, updated: tuple[str, ...
 
 
 def _line_field(held) -> str:
-    """What a held line's form carries of it: its decision key (model.level_above.decision_key), each part quoted."""
+    """What a held line's form carries of it: its decision key (model.commune.decision_key), each part quoted."""
 
 
     return "/".join(quote(part, safe="") for part in decision_key(held))

@@ -43,9 +43,9 @@ from pathlib import Path
 from thidua_xlsx.decide.followup import FollowUp, deadline_of
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign import Campaign
+from thidua_xlsx.model.commune import SENT_COPY, LevelAbove, LevelAboveSummary, SchoolRef
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Refused
-from thidua_xlsx.model.level_above import SENT_COPY, LevelAbove, LevelAboveSummary, SchoolRef
 from thidua_xlsx.model.places import windows_device
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system.files import replacing, scratch_folder
@@ -429,8 +429,8 @@ def level_above_drafts(summary: LevelAboveSummary, key: CommuneKey, output: Path
     commune's summary, and the papers (``--docs``) and the province's import files (``--xuat-tinh``) written by this
     tool (unchanged) attached. The summary attached is a copy sent on, under ``output``'s name: the same sheets, its
     sealed record saying it is sent and recording no line, so that whoever receives it and ticks it decides nothing
-    (read.level_above_council refuses it by name); the officer's own book stays ``output``, in her folder."""
-    from thidua_xlsx.write.level_above import write_level_above_summary  # deferred: xlsxwriter, unused by status
+    (read.commune_officer refuses it by name); the officer's own book stays ``output``, in her folder."""
+    from thidua_xlsx.write.commune import write_level_above_summary  # deferred: xlsxwriter, unused by status
 
     campaign = summary.campaign
     with scratch_folder("thidua_gui_") as work:

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import province_import as pi
+from thidua_xlsx.model.commune import Proposal
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue
-from thidua_xlsx.model.level_above import Proposal
 from thidua_xlsx.system import pool
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import province_import as px

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import hashlib
 import signal
 from dataclasses import dataclass
@@ -40,35 +39,20 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, Cell, InboxFile, Submission, reject, skip
+from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, Cell, InboxFile, Submission, reject
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
 from thidua_xlsx.model.issues import NOTE, WARNING, issue
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.read.containment import (
-    FILE,
-    LINK,
-    MAX_FILE_BYTES,
-    SPECIAL,
-    TOO_LONG,
-    UNREADABLE_FOLDER,
-    WORKBOOK_SUFFIXES,
-    InboxItem,
-    check_workbook,
-    left_beside,
-    own_file,
-    returned_book,
-    unreadable,
-    workbooks_in_archive,
-)
+from thidua_xlsx.read.containment import MAX_FILE_BYTES, InboxItem, check_workbook, returned_book, unreadable
 from thidua_xlsx.read.department import overview, registration, scoring
 from thidua_xlsx.read.department.cells import Sheet, Sheets, canonical, load_values
-from thidua_xlsx.read.department.entry import blank_entry, saved_at, with_hash
 from thidua_xlsx.read.department.extraction import NOT_READ, Extraction, Found
 from thidua_xlsx.read.department.fonts import cell_fonts, legacy_inputs
 from thidua_xlsx.read.department.formulas import attach_formulas
 from thidua_xlsx.read.department.locked import locked_changes
 from thidua_xlsx.read.department.marks import input_marks
 from thidua_xlsx.read.department.meta import NewerTemplate, OldTemplate, identity_fields, parse_meta
+from thidua_xlsx.read.entries import blank_entry, saved_at, sorted_out, stat_entry, with_hash
 from thidua_xlsx.read.registry import DamagedRecord, IssuedRegistry
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import shortened
@@ -76,7 +60,6 @@ from thidua_xlsx.text.messages import shortened
 # A workbook reads in well under a second; a file that takes longer is stopped. A worker's task has for its
 # deadline this value as the process that started the worker holds it (parallel.py).
 SECONDS_PER_FILE = 20
-MAX_NAMES_SHOWN = 5  # of the workbooks a ZIP file holds, in its message
 
 
 @dataclass(frozen=True)
@@ -106,38 +89,6 @@ def refused(item: InboxItem, code: str, **params) -> InboxFile:
     return reject(blank_entry(item), code, **params)
 
 
-def sorted_out(item: InboxItem) -> InboxFile:
-    """The entry of ``item`` (its size and time), with its status when it is no workbook to read: a link,
-    a lock or system file, an archive, another kind of file (the entry's reason says which); else with none."""
-    if item.kind != FILE:
-        code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special",
-                UNREADABLE_FOLDER: "file.folder_too_long" if item.detail == TOO_LONG else "file.unreadable_folder"
-                }[item.kind]
-        return reject(blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
-            skip(blank_entry(item), code)
-    entry = _stat_entry(item)
-    left = left_beside(item.path.name)
-    if left:
-        return with_hash(skip(entry, f"file.skipped_{left}"))
-    own = own_file(item)  # a JSON report the README's own commands put beside the books, a record, a launcher
-    if own:
-        return with_hash(skip(entry, "file.own_file", NOTE, kind=(own,)))
-    suffix = item.path.suffix.lower()
-    if suffix == ".zip" and (inside := workbooks_in_archive(item.path)):
-        return with_hash(skip(entry, "file.zip_archive", WARNING, count=len(inside),
-                              names=", ".join(inside[:MAX_NAMES_SHOWN]) + (", …" if len(inside) > MAX_NAMES_SHOWN
-                                                                           else "")))
-    if suffix not in WORKBOOK_SUFFIXES:
-        return with_hash(reject(entry, "file.not_workbook"))
-    return entry
-
-
-def _stat_entry(item: InboxItem) -> InboxFile:
-    info = item.path.lstat()
-    modified = dt.datetime.fromtimestamp(info.st_mtime, dt.timezone.utc).replace(tzinfo=None)
-    return blank_entry(item, info.st_size, modified)
-
-
 # --- a byte-identical copy, known by its fingerprint -------------------------------------------------
 
 def content_key(item: InboxItem) -> tuple[str, int] | None:
@@ -163,7 +114,7 @@ def copy_entry(item: InboxItem, original: InboxFile, sha256: str) -> InboxFile |
     if not sha256 or original.sha256 != sha256:
         return None
     try:
-        entry = _stat_entry(item)
+        entry = stat_entry(item)
     except OSError:
         return None
     return dataclasses.replace(entry, sha256=sha256, saved_at=original.saved_at, status=SKIPPED,

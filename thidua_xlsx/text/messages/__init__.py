@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from thidua_xlsx.text.api import API_MESSAGES
 from thidua_xlsx.text.appraisal import PARTS_LABELS, PARTS_MESSAGES
+from thidua_xlsx.text.commune import LEVEL_ABOVE_MESSAGES, LEVEL_ABOVE_REASONS
 from thidua_xlsx.text.decisions import DECISION_MESSAGES
 from thidua_xlsx.text.history import HISTORY_MESSAGES as HISTORY_BOOK_MESSAGES
 from thidua_xlsx.text.history_rules import HISTORY_MESSAGES, HISTORY_REASONS
-from thidua_xlsx.text.level_above import LEVEL_ABOVE_MESSAGES, LEVEL_ABOVE_REASONS
 from thidua_xlsx.text.mail import MAIL_MESSAGES
 from thidua_xlsx.text.messages.campaign import (
     CAMPAIGN_MESSAGES,

@@ -1,4 +1,4 @@
-"""The officer decides what the commune signs (decide.level_above, pure): what is held apart and why, what the
+"""The officer decides what the commune signs (decide.commune, pure): what is held apart and why, what the
 officer's marks do to each line, which warnings are said again, and a byte-for-byte copy told from a newer version."""
 
 from __future__ import annotations
@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.level_above_fixtures import KEY, sealed
-from thidua_xlsx.decide.level_above import level_above_summary
-from thidua_xlsx.model.inbox import InboxFile
-from thidua_xlsx.model.level_above import (
+from tests.commune_fixtures import KEY, sealed
+from thidua_xlsx.decide.commune import level_above_summary
+from thidua_xlsx.model.commune import (
     ADDED,
     HELD,
     LISTED,
@@ -30,6 +29,7 @@ from thidua_xlsx.model.level_above import (
     SchoolRef,
     SchoolSummary,
 )
+from thidua_xlsx.model.inbox import InboxFile
 
 CAMPAIGN = LevelAbove("x", "Ủy ban nhân dân xã Thử", "", "Thử", "2025-2026", schools=(SchoolRef("A", "Trường A"),))
 AN = Proposal("", PERSON, "GV1", "Nguyễn Văn An", "CSTDCS", votes=9, members=9, grounds="HTXSNV")

@@ -1,4 +1,6 @@
-"""What an inbox entry records of its file apart from its content: size, times, checksum, save time."""
+"""An inbox entry as every reader of an inbox sorts it out before reading (the departments' books, the period
+summaries, the schools' summaries at the commune): what is no workbook to read, and what the entry records of
+its file apart from its content — size, times, checksum, save time."""
 
 from __future__ import annotations
 
@@ -9,8 +11,21 @@ import re
 import zipfile
 
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import InboxFile
-from thidua_xlsx.read.containment import MAX_FILE_BYTES, InboxItem
+from thidua_xlsx.model.inbox import InboxFile, reject, skip
+from thidua_xlsx.model.issues import NOTE, WARNING
+from thidua_xlsx.read.containment import (
+    FILE,
+    LINK,
+    MAX_FILE_BYTES,
+    SPECIAL,
+    TOO_LONG,
+    UNREADABLE_FOLDER,
+    WORKBOOK_SUFFIXES,
+    InboxItem,
+    left_beside,
+    own_file,
+    workbooks_in_archive,
+)
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.system.files import sha256_of
 
@@ -29,6 +44,41 @@ def with_hash(entry: InboxFile) -> InboxFile:
         return dataclasses.replace(entry, sha256=sha256_of(entry.path))
     except OSError:
         return entry
+
+
+MAX_NAMES_SHOWN = 5  # of the workbooks a ZIP file holds, in its message
+
+
+def sorted_out(item: InboxItem) -> InboxFile:
+    """The entry of ``item`` (its size and time), with its status when it is no workbook to read: a link,
+    a lock or system file, an archive, another kind of file (the entry's reason says which); else with none."""
+    if item.kind != FILE:
+        code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special",
+                UNREADABLE_FOLDER: "file.folder_too_long" if item.detail == TOO_LONG else "file.unreadable_folder"
+                }[item.kind]
+        return reject(blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
+            skip(blank_entry(item), code)
+    entry = stat_entry(item)
+    left = left_beside(item.path.name)
+    if left:
+        return with_hash(skip(entry, f"file.skipped_{left}"))
+    own = own_file(item)  # a JSON report the README's own commands put beside the books, a record, a launcher
+    if own:
+        return with_hash(skip(entry, "file.own_file", NOTE, kind=(own,)))
+    suffix = item.path.suffix.lower()
+    if suffix == ".zip" and (inside := workbooks_in_archive(item.path)):
+        return with_hash(skip(entry, "file.zip_archive", WARNING, count=len(inside),
+                              names=", ".join(inside[:MAX_NAMES_SHOWN]) + (", …" if len(inside) > MAX_NAMES_SHOWN
+                                                                           else "")))
+    if suffix not in WORKBOOK_SUFFIXES:
+        return with_hash(reject(entry, "file.not_workbook"))
+    return entry
+
+
+def stat_entry(item: InboxItem) -> InboxFile:
+    info = item.path.lstat()
+    modified = dt.datetime.fromtimestamp(info.st_mtime, dt.timezone.utc).replace(tzinfo=None)
+    return blank_entry(item, info.st_size, modified)
 
 
 # --- the workbook's own save time ---------------------------------------------------------------

@@ -3,12 +3,12 @@ the proposals held apart for the officer, the lists per title across schools as 
 II. Tập thể), every problem, every file. Written with the school summary's pieces (write.summary.book) over the same
 engine; and its JSON report.
 
-The officer marks it and gives it back (``merge … --council``, read.level_above_council): every line the officer may
+The officer marks it and gives it back (``merge … --council``, read.commune_officer): every line the officer may
 mark — listed, taken off, held apart — is recorded in the metadata with its row and key (the school, the kind, who,
 the title and the fingerprint of the school's file it was read from) and a digest of what the line shows of who and
 what it is (a line whose cells were swapped with another's, or typed over, is told), and carries the officer's marks of
 the pass before (a reason given once is not asked again). The metadata is sealed with the commune's own key
-(model.level_above.officer_seal, model.commune_key): a line of it re-pointed is told, in this summary and in the
+(model.commune.officer_seal, model.commune_key): a line of it re-pointed is told, in this summary and in the
 officer's copy of it (hoi-dong/xa-duyet.xlsx) alike. The copy a mail carries on (``--thu``) says in its sealed record
 that it is a copy sent, and records no line: ticked by whoever receives it, it decides nothing. No school's code is
 written here: the officer reads them on the page or from ``status``."""
@@ -23,9 +23,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.commune_key import CommuneKey
-from thidua_xlsx.model.issues import ERROR, NOTE, WARNING
-from thidua_xlsx.model.level_above import (
+from thidua_xlsx.model.commune import (
     COLLECTIVE,
     LEVEL_ABOVE_META_KIND,
     OFFICER_BOOK,
@@ -38,9 +36,11 @@ from thidua_xlsx.model.level_above import (
     proposal_key,
     shown_digest,
 )
+from thidua_xlsx.model.commune_key import CommuneKey
+from thidua_xlsx.model.issues import ERROR, NOTE, WARNING
 from thidua_xlsx.model.report import Report
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import level_above as lx
+from thidua_xlsx.text import commune as lx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary import sources
 from thidua_xlsx.write.summary.book import PROTECTED, Book, open_workbook
@@ -87,7 +87,7 @@ def _lines_record(summary: LevelAboveSummary, blocks: list[tuple[int, list[Propo
                   held: list[list]) -> dict:
     """The officer's book's record of every line she may mark: per sheet its two columns and the columns that say
     which proposal a line is; per line its row, its proposal's key, its file's fingerprint (her word is bound to it)
-    and the digest of what the line shows (model.level_above.shown_digest)."""
+    and the digest of what the line shows (model.commune.shown_digest)."""
     files = summary.fingerprints()
     names = {r.school.code: r.school.name for r in summary.schools}
     return {"sheet": lx.S_LISTS, "columns": list(OFFICER_COLUMNS), "shown": list(SHOWN_COLUMNS),

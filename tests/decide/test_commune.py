@@ -1,6 +1,6 @@
-"""The level above's checks (decide.level_above), on summaries as read: the CSTĐCS file's proofs, a person proposed
+"""The level above's checks (decide.commune), on summaries as read: the CSTĐCS file's proofs, a person proposed
 by two schools — each held apart for the officer —; and the files that are no school's final summary
-(read.school_summaries)."""
+(read.commune_inbox)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from tests.level_above_fixtures import KEY, sealed
+from tests.commune_fixtures import KEY, sealed
 from tests.summary_meta import with_schema
-from thidua_xlsx.decide.level_above import level_above_summary
+from thidua_xlsx.decide.commune import level_above_summary
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import InboxFile
-from thidua_xlsx.model.level_above import (
+from thidua_xlsx.model.commune import (
     COLLECTIVE,
     LISTED,
     PERSON,
@@ -24,8 +23,9 @@ from thidua_xlsx.model.level_above import (
     SchoolRef,
     SchoolSummary,
 )
+from thidua_xlsx.model.inbox import InboxFile
+from thidua_xlsx.read.commune_inbox import read_school_summaries
 from thidua_xlsx.read.containment import scan_inbox
-from thidua_xlsx.read.school_summaries import read_school_summaries
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CAMPAIGN = LevelAbove("x", "Ủy ban nhân dân xã Thử", "", "Thử", "2025-2026",

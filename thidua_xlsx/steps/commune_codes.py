@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from thidua_xlsx.model.commune import LevelAbove, SchoolRef
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Refused
-from thidua_xlsx.model.level_above import LevelAbove, SchoolRef
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text.collation import fold
 
@@ -42,7 +42,7 @@ def school_code(book: Path, name: str) -> tuple[str, str, str] | None:
     """The one school of the commune's list (``book``) named ``name`` exactly (folded), for the page's *Xem mã*: (its
     name, the school year, its code); None when no school of the list has that name. Stopped when the book or its key
     cannot be used."""
-    from thidua_xlsx.steps.level_above import commune_book  # deferred: python-calamine at start-up
+    from thidua_xlsx.steps.commune import commune_book  # deferred: python-calamine at start-up
 
     campaign, key, _made = commune_book(book)
     found = [s for s in campaign.schools if name.strip() and fold(s.name) == fold(name)]

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from thidua_xlsx.model.commune import REASON_LIMIT, DecisionKey
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import NOTE, Issue, Problems
-from thidua_xlsx.model.level_above import REASON_LIMIT, DecisionKey
 from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
 from thidua_xlsx.model.typed import typed_text
-from thidua_xlsx.read.level_above_council import (
+from thidua_xlsx.read.commune_officer import (
     ASKED_AGAIN,
     NAME_COLUMN,
     held_marks,
@@ -30,7 +30,7 @@ from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.system.runs import summary_of
 
-AGREED = "x"  # what the officer types in "Đồng ý" (any text counts as ticked: read.level_above_council)
+AGREED = "x"  # what the officer types in "Đồng ý" (any text counts as ticked: read.commune_officer)
 
 
 def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str]]) -> tuple[Path, tuple[Issue, ...]]:
@@ -112,7 +112,7 @@ def _unsealed(path: Path, folder: Path, commune) -> str:
     """Why the commune summary at ``path`` is no officer's book of this commune (``commune``: its key): sealed by a
     release before 0.8 or written before its lines' identities were sealed (asked again), edited (or another
     commune's), a copy sent on — the message's code."""
-    from thidua_xlsx.read.level_above_book import load_level_above_book  # deferred: python-calamine at start-up
+    from thidua_xlsx.read.commune_book import load_level_above_book  # deferred: python-calamine at start-up
 
     campaign, _problems = load_level_above_book(folder / LEVEL_ABOVE_BOOK)
     return not_officer_book(record_of(path), commune, campaign.id if campaign is not None else None)

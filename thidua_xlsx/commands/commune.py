@@ -15,39 +15,70 @@ from typing import TYPE_CHECKING
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import places
+from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.exits import EXIT_STRICT
 from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.report import LEVEL_ABOVE_ROUND, Report, command_report, level_above_report
+from thidua_xlsx.model.requests import InitRequest, MergeRequest, StatusRequest
 from thidua_xlsx.model.result import Result, WrittenFile
-from thidua_xlsx.read.level_above_book import load_level_above_preset
+from thidua_xlsx.read.commune_book import load_level_above_preset
 from thidua_xlsx.read.rule_sets import province_names
 from thidua_xlsx.steps import outputs as out
+from thidua_xlsx.steps.commune import commune_book, key_notes, read_level_above, school_states
+from thidua_xlsx.steps.commune_codes import issued_codes, schools_asked
 from thidua_xlsx.steps.deliver import Kept, export_pdf
-from thidua_xlsx.steps.level_above import commune_book, key_notes, read_level_above, school_states
-from thidua_xlsx.steps.school_codes import issued_codes, schools_asked
+from thidua_xlsx.steps.workspace import level_above_book
 from thidua_xlsx.system import files, lock, pool
 from thidua_xlsx.system.commune_key import make_commune_key, renew_commune_key
 from thidua_xlsx.system.files import temporary_name
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
-from thidua_xlsx.text import level_above as lx
+from thidua_xlsx.text import commune as lx
 from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text.wording import day_text
 from thidua_xlsx.write.launchers import write_launchers
 
 if TYPE_CHECKING:  # for the annotations only: the CLI starts without the writers
-    from thidua_xlsx.model.level_above import LevelAboveSummary
+    from thidua_xlsx.model.commune import LevelAboveSummary
     from thidua_xlsx.write.province_import import ImportBatches
+
+LEVEL_ABOVE_LEVEL = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: the schools' summaries
+
+
+def asked_by(request: rq.Request) -> Path | None:
+    """The commune's book when ``request`` is the commune's (service.command runs it here, a school's in the other
+    commands): ``merge`` and ``status`` on an inbox beside a level above's book (``cap-tren.xlsx``), ``init --level
+    cap-xa`` (or ``--khoa-moi``) on its folder; None when it is a school's."""
+    match request:
+        case rq.MergeRequest() | rq.StatusRequest():
+            return level_above_book(request.inbox, request.campaign_path)
+        case rq.InitRequest() if request.source is None and (request.new_key or request.level == LEVEL_ABOVE_LEVEL):
+            return request.directory / LEVEL_ABOVE_BOOK
+    return None
+
+
+def init(request: InitRequest, voice: Voice) -> Result:
+    """``init --level cap-xa``: a commune's campaign folder made (its book, its key, its inbox), or with ``--khoa-moi``
+    a new key for the commune there (:func:`renew_key`)."""
+    directory = request.directory
+    if request.new_key:
+        return renew_key(directory, voice)
+    if (directory / LEVEL_ABOVE_BOOK).exists() and not request.force:
+        raise out.Refused(ct.EXISTS.format(path=directory / LEVEL_ABOVE_BOOK))
+    above, files = init_level_above(directory)
+    voice.say(ct.INIT_LEVEL_ABOVE_DONE.format(path=directory / LEVEL_ABOVE_BOOK, authority=above.authority,
+                                              schools=len(above.schools)))
+    return Result("init", command_report("init", (), True), files, home=directory)
 
 
 def init_level_above(directory: Path, campaign_id: str | None = None):
     """Write ``directory/cap-tren.xlsx`` (the commune's preset with a fresh campaign id, moved to today's school
     year), make its key beside it (kept when there is one: the codes issued stay valid) and ``inbox/``, where the
     schools' final summaries go."""
-    from thidua_xlsx.write.level_above_book import write_level_above_book  # deferred: xlsxwriter at start-up
+    from thidua_xlsx.write.commune_book import write_level_above_book  # deferred: xlsxwriter at start-up
 
     preset = load_level_above_preset()
     year = cm.school_year_of(vietnam_today())
@@ -76,14 +107,16 @@ def renew_key(directory: Path, voice: Voice) -> Result:
     return Result("init", command_report("init", (), True), home=directory)
 
 
-def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
+def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
     """The level above's merge of ``request`` (a :class:`~thidua_xlsx.model.requests.MergeRequest`): the schools' final
     summaries in ``request.inbox`` (read only), each school's chosen, checked, the lists across schools; the summary
     workbook (and the JSON, the papers, the import files) written; its Result, as a school's merge has. The papers go
     through the commune folder's record of its own outputs, as a school's do: a paper someone edited is kept, the new
     one beside. The commune's folder is held for the whole merge, as a school's campaign is: the page writes the
     officer's decisions only while it holds it (ui/jobs.py), never while another program merges."""
+    from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email at start-up
 
+    refuse_in_inbox(request.drafts_dir, request.inbox)
     r = request
     school_only = [option for option, given in (("--cong-khai", r.public_path), ("--feedback", r.feedback_dir),
                                                 ("--period", r.period), ("--round", r.round),
@@ -107,7 +140,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
         if not report.valid:  # nothing to sign; the JSON still accounts for every file and why each was refused
             voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
             if r.json_path is not None:
-                from thidua_xlsx.write.level_above import write_level_above_json  # deferred: xlsxwriter at start-up
+                from thidua_xlsx.write.commune import write_level_above_json  # deferred: xlsxwriter at start-up
 
                 write_level_above_json(summary, report, r.json_path)
                 written.note(r.json_path)
@@ -117,7 +150,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
         plan.check_papers(written)  # the papers it replaces or removes, before anything is written
         _write_outputs(summary, key, report, r, output, mapping, written, voice)
         if r.docs_dir is not None:
-            from thidua_xlsx.papers.level_above import write_level_above_papers  # deferred: xlsxwriter at start-up
+            from thidua_xlsx.papers.commune import write_level_above_papers  # deferred: xlsxwriter at start-up
 
             made = write_level_above_papers(summary, r.docs_dir, written=written)
             voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
@@ -133,13 +166,20 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
                   council=r.council_path is not None)
 
 
-def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice(),
-                       drafts_dir: Path | None = None, codes_of: str | None = None) -> Result:
-    """``status`` at the level above: each school of its list — sent (the file used, when it was saved, its
-    fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level above's
-    deadline (late, or how many days are left) — and every problem found; its :class:`Report`. No school's code:
-    a secret, shown only when asked (``codes_of``: :func:`status_codes`). Writes nothing, but with ``drafts_dir``
-    (--thu) each school its code as an e-mail draft."""
+def status(request: StatusRequest, book: Path, voice: Voice = Voice()) -> Result:
+    """``status`` at the level above (``book``, its campaign): each school of its list — sent (the file used, when it
+    was saved, its fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level
+    above's deadline (late, or how many days are left) — and every problem found; its :class:`Report`. No school's
+    code: a secret, shown only when asked (``--ma``: :func:`status_codes`). Writes nothing, but with ``--thu`` each
+    school its code as an e-mail draft. A school's options refused before any work."""
+    from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email.utils at start-up
+
+    inbox, strict, drafts_dir, codes_of = request.inbox, request.strict, request.drafts_dir, request.codes_of
+    refuse_in_inbox(drafts_dir, inbox)
+    given = (("--round", request.round), ("--period", request.period), ("--nhac", request.nudge or None))
+    if any(value is not None for _option, value in given):
+        raise out.Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(
+            option for option, value in given if value is not None)))
     _refuse_code_drafts_inside(drafts_dir, book.parent)
     if codes_of is not None:
         return status_codes(book, codes_of, voice, drafts_dir)
@@ -152,7 +192,7 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
 
 
 def status_codes(book: Path, asked: str, voice: Voice = Voice(), drafts_dir: Path | None = None) -> Result:
-    """``status --ma``: the code of each school ``asked`` names ("" every school; steps.school_codes), shown through
+    """``status --ma``: the code of each school ``asked`` names ("" every school; steps.commune_codes), shown through
     the voice's ``secret`` (never among the lines a door keeps), under a line saying it is a secret; with
     ``drafts_dir`` (--thu) those schools' drafts. Reads the commune's book and key, not its inbox."""
     campaign, key, made = commune_book(book, voice)
@@ -223,7 +263,7 @@ def _write_outputs(summary, key: CommuneKey, report: Report, r, output: Path, ma
     that order. What needs only the summary — the JSON, the import files' bytes — is made by worker processes
     while the workbook is written here (at a province's size), then each is written (named, recorded, said) in its
     turn, as it always was."""
-    from thidua_xlsx.write.level_above import write_level_above_summary  # deferred: xlsxwriter at start-up
+    from thidua_xlsx.write.commune import write_level_above_summary  # deferred: xlsxwriter at start-up
     from thidua_xlsx.write.province_import import import_batches  # deferred: xlsxwriter at start-up
 
     batches = import_batches(summary.proposals, mapping[0]) if mapping is not None else None
@@ -306,7 +346,7 @@ class _Aside:
 
 def _json_into(aside: _Aside, task: tuple[Report, Path]) -> None:
     """The JSON report written to a temporary path (a module-level function: run by a worker)."""
-    from thidua_xlsx.write.level_above import write_level_above_json  # deferred: xlsxwriter at start-up
+    from thidua_xlsx.write.commune import write_level_above_json  # deferred: xlsxwriter at start-up
 
     report, path = task
     write_level_above_json(aside.summary, report, path)

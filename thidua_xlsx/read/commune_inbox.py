@@ -17,15 +17,14 @@ from sys import intern
 from typing import TypeVar
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.commune import COLLECTIVE, NEWER, PERSON, Proposal, SchoolSummary
 from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
 from thidua_xlsx.model.issues import NOTE, WARNING, Problems, issue
-from thidua_xlsx.model.level_above import COLLECTIVE, NEWER, PERSON, Proposal, SchoolSummary
 from thidua_xlsx.model.summary_fields import Mistyped
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, unreadable
-from thidua_xlsx.read.department import sorted_out
-from thidua_xlsx.read.department.entry import saved_at
+from thidua_xlsx.read.entries import saved_at, sorted_out
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.read.own_summary import CONTENT_TYPES, Opened, Refusals, Wanted, open_summary, release_words
 from thidua_xlsx.system import pool

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.level_above_fixtures import KEY, sealed
-from thidua_xlsx.decide.level_above import level_above_summary
+from tests.commune_fixtures import KEY, sealed
+from thidua_xlsx.decide.commune import level_above_summary
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.commune_key import CommuneKey, legacy_school_code
-from thidua_xlsx.model.inbox import InboxFile
-from thidua_xlsx.model.level_above import (
+from thidua_xlsx.model.commune import (
     BAD_SEAL,
     OLD_CODE,
     PERSON,
@@ -26,6 +24,8 @@ from thidua_xlsx.model.level_above import (
     SchoolRef,
     SchoolSummary,
 )
+from thidua_xlsx.model.commune_key import CommuneKey, legacy_school_code
+from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.report import level_above_report
 
 CAMPAIGN = LevelAbove("bi-mat-cua-xa", "Ủy ban nhân dân xã Thử", "", "Thử", "2025-2026",

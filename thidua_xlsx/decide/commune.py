@@ -11,7 +11,7 @@ has not yet passed, lists edited by hand after the merge (each difference named)
 
 What the commune signs is the officer's to decide: a proposal the files do not back is **held apart** — out of the
 lists, the Tờ trình's counts, the draft decision and the province's import file — until the officer accepts it or
-takes it off, each with a reason (``merge … --council``, :class:`~thidua_xlsx.model.level_above.OfficerPass`): a
+takes it off, each with a reason (``merge … --council``, :class:`~thidua_xlsx.model.commune.OfficerPass`): a
 CSTĐCS of a summary the council has not passed, or without its ballot (QĐ 638/QĐ-BNV: the file needs the vote
 result) or without the HTXSNV / sáng kiến proof its file needs; a line on which the school's list and its data
 disagree; a person proposed by two schools (both lines). A warning whose proposals the officer has all settled is
@@ -25,10 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.commune_key import CommuneKey, legacy_school_code
-from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, reject
-from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
-from thidua_xlsx.model.level_above import (
+from thidua_xlsx.model.commune import (
     ADDED,
     BAD_SEAL,
     CAPTION,
@@ -56,13 +53,16 @@ from thidua_xlsx.model.level_above import (
     SchoolSummary,
     proposal_key,
 )
+from thidua_xlsx.model.commune_key import CommuneKey, legacy_school_code
+from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, reject
+from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS, Title
 from thidua_xlsx.text.collation import fold, name_key
 from thidua_xlsx.text.wording import day_text
 
 ORDER = (CSTD_TINH, CSTDCS, LDTT, TTLDXS, TTLDTT)  # a decision's lists, highest first; others after, by name
 
-Key = tuple[str, str, str, str]  # model.level_above.proposal_key
+Key = tuple[str, str, str, str]  # model.commune.proposal_key
 
 
 @dataclass(frozen=True)
