@@ -32,6 +32,7 @@ DOORS = ("commands", "mail", "ui")
 # they import only the service, the values (model), the words (text), the console's and the voice's modules — and the
 # page's own.
 DOOR_MODULES = ("thidua_xlsx.cli", "thidua_xlsx.api", "thidua_xlsx.__main__")
+DOOR_FOLDERS = ("ui", "mail")  # the page; the mail (saved messages and IMAP mailboxes, read for collect)
 DOOR_MAY_IMPORT = ("thidua_xlsx.service", "thidua_xlsx.model", "thidua_xlsx.text", "thidua_xlsx.system.console",
                    "thidua_xlsx.system.voice", "thidua_xlsx.ui", "thidua_xlsx.cli")
 LONGEST_MODULE = 600  # lines
@@ -189,23 +190,48 @@ def test_a_step_of_the_flow_never_imports_a_door():
 
 
 def _door(name: str) -> bool:
-    return name in DOOR_MODULES or name.startswith("thidua_xlsx.ui.") or name == "thidua_xlsx.ui"
+    return name in DOOR_MODULES or folder_of(name) in DOOR_FOLDERS or name in (f"thidua_xlsx.{f}" for f in DOOR_FOLDERS)
+
+
+def _may_import(door: str, target: str) -> bool:
+    """Whether ``door`` may import ``target``: the service, values, words, console, voice, the page and the CLI — and
+    its own folder (the mail's reader its IMAP connection)."""
+    own = (f"thidua_xlsx.{folder_of(door)}",) if folder_of(door) in DOOR_FOLDERS else ()
+    return target == "thidua_xlsx" or any(target == allowed or target.startswith(allowed + ".")
+                                          for allowed in DOOR_MAY_IMPORT + own)
 
 
 def door_problems(package: Path = PACKAGE) -> list[str]:
-    """Each import of a door (the CLI, the page, the analysts' API) of a module it may not import, as lines."""
+    """Each import of a door (the CLI, the page, the mail, the analysts' API) of a module it may not import, as
+    lines."""
     known = modules_of(package)
     return [f"{module_name(path, package)} imports {target}" for path in sorted(package.rglob("*.py"))
             if _door(module_name(path, package)) for target in sorted(imports_of(path, package, known)[0])
-            if target != "thidua_xlsx" and not any(target == allowed or target.startswith(allowed + ".")
-                                                   for allowed in DOOR_MAY_IMPORT)]
+            if not _may_import(module_name(path, package), target)]
 
 
 def test_the_doors_import_only_the_service_values_words_and_console():
-    """The CLI, the page and the analysts' API reach the work through the service only: no door imports a reader, a
-    writer, a command or the campaign folder's opening (the page once rebuilt collect, history and init --tu around
-    the service)."""
+    """The CLI, the page, the mail and the analysts' API reach the work through the service only: no door imports a
+    reader, a writer, a step or a command (the page once rebuilt collect, history and init --tu around the service;
+    the mail's collector once imported the intake, the campaign's reader and the drafts' writer)."""
     assert door_problems() == []
+
+
+def test_a_planted_mail_door_importing_a_step_is_found(tmp_path):
+    """mail/ is a door like the page: its collector hands each attachment to the service's intake as a value of
+    model/ (``Filing``); importing the intake itself, or a reader, is found."""
+    root = tmp_path / "thidua_xlsx"
+    for folder in ("", "mail", "steps", "model"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / "__init__.py").write_text("")
+    (root / "steps" / "intake.py").write_text("class Intake:\n    pass\n")
+    (root / "model" / "received.py").write_text("class Filing:\n    pass\n")
+    (root / "mail" / "imap.py").write_text("")
+    collect = root / "mail" / "collect.py"
+    collect.write_text("from thidua_xlsx.mail import imap\nfrom thidua_xlsx.model.received import Filing\n")
+    assert door_problems(root) == []
+    collect.write_text("from thidua_xlsx.steps.intake import Intake\n")
+    assert door_problems(root) == ["thidua_xlsx.mail.collect imports thidua_xlsx.steps.intake"]
 
 
 def loaded_by_name(path: Path) -> list[str]:
