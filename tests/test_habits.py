@@ -104,26 +104,66 @@ def test_the_issue_check_finds_a_comment_and_a_docstring_naming_one():
             if ISSUE_NUMBER.search(text)] == [(5, "issue 7"), (1, "Issue 12")]
 
 
-THE_CLOCK = "thidua_xlsx/system/voice.py"  # vietnam_today: the school's day, the one clock a date is decided by
+THE_CLOCK = "thidua_xlsx/system/voice.py"  # vietnam_now, vietnam_today: the school's day and time, the one clock
+THE_OFFSET = "thidua_xlsx/model/layout.py"  # VIETNAM_UTC_OFFSET: what a sealed time in UTC is in Vietnam
+CLOCK_CALLS = {"today", "now", "utcnow", "utcfromtimestamp", "localtime", "gmtime", "ctime"}
 
 
-def _clock_reads(source: str) -> list[int]:
-    """The lines of ``source`` that read the computer's own day or time: ``….today()``, ``….now()`` with no zone."""
-    return [node.lineno for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and (node.func.attr == "today" or (node.func.attr == "now" and not node.args and not node.keywords))]
+def _reads_the_clock(node: ast.Call) -> bool:
+    """``….today()``, ``….now(…)`` with any zone, ``utcnow()``, ``time.localtime()``…, ``time.strftime(…)``, and a
+    date made of ``time.time()`` (``fromtimestamp(time.time())``)."""
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    of_time = isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "time"
+    now_given = any(isinstance(a, ast.Call) and isinstance(a.func, ast.Attribute) and a.func.attr == "time"
+                    for a in node.args)
+    return name in CLOCK_CALLS or (of_time and name == "strftime") or (name == "fromtimestamp" and now_given)
+
+
+def _makes_vietnam_time(node: ast.Call) -> bool:
+    """``timezone(…)`` (a zone made by hand) and ``timedelta(hours=7)`` (Vietnam's offset typed again)."""
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    seven = any(k.arg == "hours" and isinstance(k.value, ast.Constant) and k.value.value == 7 for k in node.keywords)
+    return name == "timezone" or (name == "timedelta" and seven)
+
+
+def _clock_reads(source: str, where: str = "") -> list[int]:
+    """The lines of ``source`` (the module at ``where``) that read the computer's clock or make Vietnam's time by
+    hand, outside the one clock (and, for the offset, outside the layout that defines it)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or where == THE_CLOCK:
+            continue
+        if _reads_the_clock(node) or (_makes_vietnam_time(node) and where != THE_OFFSET):
+            found.append(node.lineno)
+    return sorted(set(found))
 
 
 def test_one_clock_decides_every_date():
-    """The school's day is Vietnam's (UTC+7) whatever the computer's zone: a date that decides something — the day
-    a book is issued, the rule set in force, the school year — comes from vietnam_today, never the computer's own
-    day (around midnight, or on a laptop set to another zone, the two disagree)."""
+    """The school's day and time are Vietnam's (UTC+7) whatever the computer's zone: a date or a time the tool
+    decides by or writes — the day a book is issued, the rule set in force, the school year, a lock's "since", a
+    run's time, a feedback copy's date — comes from ``system.voice`` (``vietnam_now``, ``vietnam_today``), never the
+    computer's own clock nor Vietnam's offset typed again (around midnight, or on a laptop set to another zone, the
+    two disagree). docs/conventions.md: Values between steps."""
     root = Path(__file__).resolve().parents[1]
-    found = [f"{path.relative_to(root).as_posix()}:{line}" for path in sorted((root / "thidua_xlsx").rglob("*.py"))
-             if path.relative_to(root).as_posix() != THE_CLOCK
-             for line in _clock_reads(path.read_text(encoding="utf-8"))]
-    assert found == [], "read the day with system.voice.vietnam_today:\n" + "\n".join(found)
-    assert _clock_reads("import datetime as dt\nday = dt.date.today()\nnow = dt.datetime.now()\n") == [2, 3]
+    found = [f"{where}:{line}" for path in sorted((root / "thidua_xlsx").rglob("*.py"))
+             for where in [path.relative_to(root).as_posix()]
+             for line in _clock_reads(path.read_text(encoding="utf-8"), where)]
+    assert found == [], "read the day and time with system.voice.vietnam_now / vietnam_today:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("line", [
+    "dt.date.today()", "dt.datetime.now()", "dt.datetime.now(dt.timezone.utc)", "dt.datetime.utcnow()",
+    "dt.datetime.now(tz=ZONE)", "dt.timedelta(hours=7)", "dt.timezone(dt.timedelta(hours=7))", "time.localtime()",
+    "time.strftime('%d/%m/%Y')", "dt.datetime.fromtimestamp(time.time())", "timezone(OFFSET)",
+])
+def test_the_clock_check_finds_every_form_of_reading_the_clock(line):
+    """Each form a module could read the computer's clock by, or make Vietnam's time by hand, is found outside the
+    clock; a stored time turned into Vietnam's by the layout's offset, or a file's age, is not a reading."""
+    assert _clock_reads(f"import datetime as dt\nimport time\nx = {line}\n", "thidua_xlsx/write/feedback.py") == [3]
+    assert _clock_reads(f"x = {line}\n", THE_CLOCK) == []
+    assert _clock_reads("x = stamp + ly.VIETNAM_UTC_OFFSET\nage = time.time() - mtime\n", "thidua_xlsx/a.py") == []
 
 
 CITED = re.compile(r"docs/([a-z_]+\.md)(?: §([0-9]+[a-z]?))?")

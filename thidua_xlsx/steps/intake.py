@@ -66,6 +66,7 @@ from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.steps.workspace import CampaignFolder, campaign_in, level_above_book, open_campaign
 from thidua_xlsx.system import files
 from thidua_xlsx.system.lock import hide
+from thidua_xlsx.system.voice import vietnam_now
 from thidua_xlsx.text.collation import fold
 
 MAX_ARCHIVE_ENTRIES = 200  # in a ZIP sent: a school's books are a few dozen
@@ -184,7 +185,7 @@ class Intake:
         folder = self.folder / RECEIVED_FOLDER / MESSAGES_FOLDER
         name = hashlib.sha256(record.message_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         data = {"message_id": record.message_id, "settled": sorted(record.settled), "done": record.done,
-                "taken": record.taken, "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+                "taken": record.taken, "at": vietnam_now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")}
         with contextlib.suppress(OSError):
             folder.mkdir(parents=True, exist_ok=True)
             with files.replacing(folder / f"{name}.json") as tmp:
@@ -309,7 +310,8 @@ class Intake:
         """The record of ``filed`` in ``so-da-nhan/`` (a failure to write it loses nothing of the file: said)."""
         record = {"name": filed.name, "path": filed.path, "sha256": filed.sha256, "round": filed.round,
                   "period": filed.period, "unit": filed.unit, "unit_name": filed.unit_name,
-                  "filed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), **asdict(received)}
+                  "filed_at": vietnam_now().astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
+                  **asdict(received)}
         folder = self.folder / RECEIVED_FOLDER
         with contextlib.suppress(OSError):
             folder.mkdir(exist_ok=True)

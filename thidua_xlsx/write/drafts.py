@@ -50,7 +50,7 @@ from thidua_xlsx.model.places import windows_device
 from thidua_xlsx.model.received import ATTACHMENT_TYPES
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system.files import replacing, scratch_folder
-from thidua_xlsx.system.voice import Voice
+from thidua_xlsx.system.voice import Voice, vietnam_now
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import documents as dw
@@ -104,7 +104,7 @@ def message_of(draft: Draft, when: dt.datetime | None = None) -> EmailMessage:
     if recipients:
         message["To"] = recipients
     message["Subject"] = _one_line(draft.subject)
-    message["Date"] = (when or dt.datetime.now(dt.timezone.utc)).astimezone()
+    message["Date"] = (when or vietnam_now()).astimezone()
     message["Message-ID"] = make_msgid(domain="thidua-xlsx.local")
     message["X-Mailer"] = "thidua-xlsx"
     message.set_content(draft.body)
