@@ -282,3 +282,80 @@ def test_an_import_inside_a_function_without_its_reason_is_found():
               "        load_workbook,\n    )\n    import csv  # deferred:\n\n    def g():\n        import re\n"
               "        return re\n    return json, load_workbook, csv, g\n")
     assert imports_without_a_reason(source) == [5, 9, 12]
+
+
+# --- no broad except that can hide a bug -----------------------------------------------------------------------------
+
+CATCHING_FOLDERS = ("read", "steps", "commands", "decide")  # where a caught bug would become a user's wrong answer
+BROAD = {"Exception", "BaseException"}
+# The broad catches kept, each at a boundary that says what it caught, by name, to the user: (module, function) → why.
+JUSTIFIED_BROAD = {
+    ("thidua_xlsx/read/department/__init__.py", "read_file"):
+        "one file's bug becomes that file's 'file.internal_error' naming the exception; the other files are read",
+    ("thidua_xlsx/steps/parallel.py", "read_one"):
+        "a native parser's panic (no Exception) or a check's bug on one file: said as that file's internal error",
+    ("thidua_xlsx/commands/collect.py", "stored_password"):
+        "an optional keyring backend fails in its own ways; the password is then asked, never guessed",
+}
+
+
+def _names_broad(node: ast.expr | None) -> bool:
+    if node is None:
+        return True  # a bare except
+    if isinstance(node, ast.Tuple):
+        return any(_names_broad(e) for e in node.elts)
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    return name in BROAD
+
+
+def broad_catches(source: str) -> list[tuple[str, int]]:
+    """(function, line) of each bare ``except:``, ``except Exception`` / ``BaseException`` (alone or in a tuple) and
+    ``contextlib.suppress(Exception)`` of ``source`` — but a handler that raises again (it hides nothing)."""
+    found = []
+    for function in ast.walk(ast.parse(source)):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+            continue
+        name = getattr(function, "name", "")
+        for node in ast.walk(function):
+            if isinstance(node, ast.ExceptHandler) and _names_broad(node.type) \
+                    and not (node.body and isinstance(node.body[-1], ast.Raise) and node.body[-1].exc is None):
+                found.append((name, node.lineno))
+            elif isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name)) \
+                    and (node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id) == "suppress" \
+                    and any(_names_broad(a) for a in node.args):
+                found.append((name, node.lineno))
+    innermost: dict[int, str] = {}
+    for name, line in found:  # a nested function's catch is found by its module and each enclosing function too
+        if name or line not in innermost:  # ast.walk goes outside in: the deepest function comes last
+            innermost[line] = name
+    return sorted((name, line) for line, name in innermost.items())
+
+
+def test_no_broad_except_hides_a_bug():
+    """read/, steps/, commands/ and decide/ catch what they expect (calamine's CalamineError on a broken book, OSError
+    on a file, a value's ValueError), never ``Exception``: a bug caught as "a broken file" or "another campaign's file"
+    would tell the secretary something false. The few kept are named in JUSTIFIED_BROAD with why (docs/conventions.md:
+    Messages)."""
+    root = Path(__file__).resolve().parents[1]
+    found = [f"{where}:{line} in {function or 'the module'}"
+             for folder in CATCHING_FOLDERS for path in sorted((root / "thidua_xlsx" / folder).rglob("*.py"))
+             for where in [path.relative_to(root).as_posix()]
+             for function, line in broad_catches(path.read_text(encoding="utf-8"))
+             if (where, function) not in JUSTIFIED_BROAD]
+    assert found == [], "catch what is expected, or name the catch in JUSTIFIED_BROAD:\n" + "\n".join(found)
+    kept = {(where, function) for where, function in JUSTIFIED_BROAD
+            for function_, _line in broad_catches((root / where).read_text(encoding="utf-8")) if function_ == function}
+    assert kept == set(JUSTIFIED_BROAD), "a justified catch no longer there: strike it from the list"
+
+
+def test_the_broad_except_check_finds_each_form():
+    """A bare except, ``Exception`` alone or in a tuple, ``BaseException``, ``suppress(Exception)`` are found; a narrow
+    catch and a broad one that raises again are not."""
+    source = ("import contextlib\n\ndef f():\n    try:\n        g()\n    except Exception:\n        pass\n"
+              "    try:\n        g()\n    except (OSError, Exception):\n        pass\n"
+              "    try:\n        g()\n    except:\n        pass\n"
+              "    with contextlib.suppress(BaseException):\n        g()\n"
+              "    try:\n        g()\n    except ValueError:\n        pass\n"
+              "    try:\n        g()\n    except BaseException:\n        save()\n        raise\n"
+              "    def inner():\n        try:\n            g()\n        except Exception:\n            pass\n")
+    assert broad_catches(source) == [("f", 6), ("f", 10), ("f", 14), ("f", 16), ("inner", 30)]

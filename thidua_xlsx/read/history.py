@@ -86,7 +86,7 @@ def read_history_book(path: Path, today: dt.date | None = None) -> tuple[History
         return None, UNKNOWN, problems
     try:
         grids = read_grids(data)
-    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
+    except gate.calamine_error():  # a broken, encrypted or foreign file: one message
         problems.add("history.book_broken", file=name)
         return None, UNKNOWN, problems
     meta = _meta_data(grids.get(ly.META_SHEET))

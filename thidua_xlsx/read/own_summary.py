@@ -107,7 +107,7 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
     except Mistyped as damaged:  # named in the refusal's JSON, never in its words
         refuse(META_DAMAGED, field=damaged.field)
         return None
-    except Exception:  # calamine raises many kinds on a broken or foreign file: one refusal
+    except calamine_error():  # a broken or foreign file: one refusal
         refuse(UNREADABLE)
         return None
     if record is None:
