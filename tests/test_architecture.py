@@ -9,7 +9,11 @@ function or under ``if TYPE_CHECKING`` alike (a cycle hidden in a function is st
 from __future__ import annotations
 
 import ast
+import dataclasses
+import enum
 import functools
+import importlib
+import inspect
 import re
 from pathlib import Path
 
@@ -176,6 +180,31 @@ def test_the_package_follows_the_flow_without_a_cycle():
 def test_every_module_sits_in_a_folder_of_the_flow():
     folders = {folder_of(module_name(p)) for p in PACKAGE.rglob("*.py")} - {"presets"}
     assert folders <= set(FLOW) | set(DOORS)
+
+
+# What model/ holds besides frozen dataclasses, named (docs/architecture.md: Where things are): the one collector a
+# reader adds its problems to as it finds them (they leave it as a tuple of Issues, in the Report), a read-only mapping
+# over an array (a province's scores), and the identity key of model.kept's cache.
+NOT_FROZEN = {"thidua_xlsx.model.issues.Problems", "thidua_xlsx.model.inbox.ItemScores", "thidua_xlsx.model.kept._Same"}
+
+
+def test_model_holds_frozen_values_but_the_named_few():
+    """Every class of model/ is a frozen dataclass — or an exception, a named tuple, an enumeration, a protocol, a
+    str — but those named in NOT_FROZEN."""
+    found = set()
+    for path in sorted((PACKAGE / "model").glob("*.py")):
+        module = importlib.import_module(module_name(path))
+        for name, value in vars(module).items():
+            if not inspect.isclass(value) or value.__module__ != module.__name__:
+                continue
+            if dataclasses.is_dataclass(value):
+                frozen = value.__dataclass_params__.frozen  # type: ignore[attr-defined]
+            else:
+                frozen = issubclass(value, (BaseException, tuple, str, enum.Enum)) \
+                    or getattr(value, "_is_protocol", False)
+            if not frozen:
+                found.add(f"{module.__name__}.{name}")
+    assert found == NOT_FROZEN
 
 
 def test_a_step_of_the_flow_never_imports_a_door():
@@ -386,15 +415,14 @@ def test_a_planted_door_importing_a_command_is_found(tmp_path):
         assert door_problems(root) == ["thidua_xlsx.ui.views imports thidua_xlsx.commands.merge"]
 
 
-def test_the_readme_map_names_every_folder_and_module_of_the_tree():
-    """The newcomer's map (docs/development.md): each folder's row names exactly the modules in it."""
-    readme = (PACKAGE.parent / "docs" / "development.md").read_text(encoding="utf-8")
-    table = readme[readme.index("### Where things are"):].split("\n\n")[2]
+def test_the_module_map_names_every_folder_and_module_of_the_tree():
+    """The newcomer's map (docs/modules.md): each folder's section names exactly the modules in it."""
+    page = (PACKAGE.parent / "docs" / "modules.md").read_text(encoding="utf-8")
     rows = {}
-    for line in table.splitlines()[2:]:
-        folder, _step, what = (cell.strip() for cell in line.strip("|").split("|"))
-        named = set(re.findall(r"`(\w+)`", what))
-        rows["" if folder == "top" else folder.strip("`/")] = named
+    for section in page.split("\n## ")[1:]:
+        heading, _, what = section.partition("\n")
+        folder = heading.split(" — ")[0].strip()
+        rows["" if folder == "top" else folder.strip("`/")] = set(re.findall(r"`(\w+)`", what))
     tree = {}
     for path in PACKAGE.rglob("*.py"):
         name = module_name(path)

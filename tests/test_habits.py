@@ -359,3 +359,91 @@ def test_the_broad_except_check_finds_each_form():
               "    try:\n        g()\n    except BaseException:\n        save()\n        raise\n"
               "    def inner():\n        try:\n            g()\n        except Exception:\n            pass\n")
     assert broad_catches(source) == [("f", 6), ("f", 10), ("f", 14), ("f", 16), ("inner", 30)]
+
+
+# --- no test-only code in the package -------------------------------------------------------------------------------
+
+def _used_and_defined(tree: ast.Module) -> tuple[set[str], list[str]]:
+    """(every name ``tree`` uses: read, an attribute, imported, or a word-like string — a name looked up in a table;
+    the functions, classes and public methods it defines)."""
+    used, defined = set(), []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            used.add(node.attr)
+        elif isinstance(node, ast.alias):
+            used.add((node.asname or node.name).rsplit(".", 1)[-1])
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
+            used.add(node.value)
+    for node in tree.body:
+        methods = node.body if isinstance(node, ast.ClassDef) else []
+        defined += [d.name for d in [node, *methods] if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                      ast.ClassDef))
+                    and not d.name.startswith("__") and (d is node or not d.name.startswith("_"))]
+    return used, defined
+
+
+def only_tested(package: Path, tests: Path) -> list[str]:
+    """The functions, classes and public methods defined in ``package`` that nothing in it uses (not its code, not its
+    page's templates) but some test names: code kept for the tests alone."""
+    used, defined = set(), []
+    for path in sorted(package.rglob("*.py")):
+        names, defs = _used_and_defined(ast.parse(path.read_text(encoding="utf-8")))
+        used |= names
+        defined += [(path.relative_to(package.parent).as_posix(), d) for d in defs]
+    used |= set(re.findall(r"\w+", " ".join(p.read_text(encoding="utf-8") for p in package.rglob("*.html"))))
+    tested = set(re.findall(r"\w+", " ".join(p.read_text(encoding="utf-8") for p in tests.rglob("*.py"))))
+    return [f"{where}: {name}" for where, name in defined if name not in used and name in tested]
+
+
+def test_no_code_in_the_package_serves_the_tests_alone():
+    """A function of the package that only tests call is a path no user takes: the tests check the real entry
+    (the command, the writer the command calls), and a shortcut they need lives in a helper module of tests/
+    (docs/conventions.md: Values between steps)."""
+    root = Path(__file__).resolve().parents[1]
+    assert only_tested(root / "thidua_xlsx", root / "tests") == []
+
+
+def test_the_test_only_check_finds_a_function_only_a_test_calls(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "pkg" / "m.py").write_text("def used():\n    return shortcut\n\n\ndef shortcut():\n    return 1\n\n\n"
+                                           "def for_tests():\n    return used()\n")
+    (tmp_path / "tests" / "test_m.py").write_text("from pkg.m import for_tests\n\nfor_tests()\n")
+    assert only_tested(tmp_path / "pkg", tmp_path / "tests") == ["pkg/m.py: for_tests"]
+
+
+# --- the caches -----------------------------------------------------------------------------------------------------
+
+# The tables kept by hand between calls, each cleared whole when it reaches its *_LIMIT: where xlsxwriter's insides are
+# reused across thousands of books (an XML piece, a prepared formula, a form's skeleton, a part's deflated bytes), a
+# key functools cannot hash cheaply or a bound in bytes. Every other cache is functools' (cache, lru_cache,
+# cached_property) or model.kept.per_object (lru_cache by an object's identity).
+HAND_KEPT = {
+    ("thidua_xlsx/write/zipped.py", "_kept"), ("thidua_xlsx/write/department/skeleton.py", "_skeletons"),
+    ("thidua_xlsx/write/xlsx/__init__.py", "inlined"), ("thidua_xlsx/write/xlsx/__init__.py", "prepared"),
+    ("thidua_xlsx/write/xlsx/__init__.py", "elements"), ("thidua_xlsx/write/xlsx/skeletons.py", "si_written"),
+}
+
+
+def hand_kept(source: str) -> set[str]:
+    """The tables of ``source`` cleared when a ``*_LIMIT`` is reached (``if len(t) >= _LIMIT: t.clear()``)."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.If) and any(isinstance(n, ast.Name) and n.id.endswith("_LIMIT")
+                                            for n in ast.walk(node.test)):
+            found |= {n.func.value.id for statement in node.body for n in ast.walk(statement)
+                      if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "clear"
+                      and isinstance(n.func.value, ast.Name)}
+    return found
+
+
+def test_the_caches_kept_by_hand_are_the_named_ones():
+    """docs/conventions.md (Values between steps): a cache is functools' or model.kept.per_object, but the tables
+    named in HAND_KEPT; a new table bounded by hand is found here and must be named (or made a functools cache)."""
+    root = Path(__file__).resolve().parents[1]
+    found = {(path.relative_to(root).as_posix(), table) for path in sorted((root / "thidua_xlsx").rglob("*.py"))
+             for table in hand_kept(path.read_text(encoding="utf-8"))}
+    assert found == HAND_KEPT
+    assert hand_kept("def f(x):\n    if len(made) >= _MADE_LIMIT:\n        made.clear()\n") == {"made"}

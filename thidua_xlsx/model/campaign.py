@@ -14,7 +14,6 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 
@@ -311,10 +310,6 @@ class YearFormula:
     @classmethod
     def semesters(cls, first: str = "hk1", second: str = "hk2") -> YearFormula:
         return cls(SEMESTERS, ((first, 1), (second, 2)))
-
-    @classmethod
-    def weighted(cls, weights: Mapping[str, float]) -> YearFormula:
-        return cls(WEIGHTED, tuple(weights.items()))
 
 
 SPECIAL_KINDS = ("Đột xuất", "Chuyên đề")  # awards outside the year's emulation (NĐ 152/2025 điều 4 khoản 3)

@@ -196,13 +196,6 @@ def calamine_error() -> type[Exception]:
     return CalamineError
 
 
-def summary_meta_in(book: Any) -> ly.SummaryMeta | None:
-    """What a summary says about itself; None when ``book`` is no summary of ours, :class:`Mistyped` when its
-    metadata is ours but damaged or crafted."""
-    record = summary_record_in(book)
-    return record[0] if record is not None else None
-
-
 def summary_record_in(book: Any) -> tuple[ly.SummaryMeta, dict] | None:
     """What a summary says about itself, with its metadata's JSON as read (what its own layout sealed); None when
     ``book`` is no summary of ours, :class:`Mistyped` when it is one whose metadata holds a field of another type
