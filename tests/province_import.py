@@ -8,7 +8,11 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from thidua_xlsx.model import province_import as pi
+from thidua_xlsx.model.commune import Proposal
+from thidua_xlsx.system import pool
+from thidua_xlsx.system.written import Written
 from thidua_xlsx.text.province_import import HEADERS
+from thidua_xlsx.write.province_import import ImportResult, import_batches, import_workers, made_file, write_batches
 
 
 def importer_reads(path: Path, last_row: int = pi.DEFAULT_LAST_ROW) -> list[dict]:
@@ -73,3 +77,12 @@ def template(path: Path, titles=TITLES, categories=CATEGORIES, fields=FIELDS, sa
     guide.cell(2, 6, "Khen thưởng tập thể")
     wb.save(path)
     return path
+
+
+def write_import_files(proposals: list[Proposal] | tuple[Proposal, ...], mapping: pi.Mapping, folder: Path,
+                       stem: str, written: Written | None = None) -> ImportResult:
+    """The import files of ``proposals`` in ``folder`` as the commune's merge writes them (commands/commune.py:
+    the batches made, their bytes made on every core when there are many, each file written in order)."""
+    batches = import_batches(proposals, mapping)
+    with pool.started(batches, import_workers(batches)) as start:
+        return write_batches(batches, start(made_file, range(len(batches.parts))), folder, stem, written)

@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.read.own_summary import open_book, summary_meta_in
+from thidua_xlsx.read.own_summary import open_book, summary_record_in
 
 DIGEST_SCHEMA = 7  # the first summary layout carrying a digest of its data
 
@@ -19,7 +19,8 @@ DIGEST_SCHEMA = 7  # the first summary layout carrying a digest of its data
 def read_summary_meta(data: bytes) -> ly.SummaryMeta | None:
     """What a summary says about itself, unchecked (its seal, digest and schema not asked); None when ``data`` is no
     summary of ours. A file calamine cannot read raises."""
-    return summary_meta_in(open_book(data))
+    record = summary_record_in(open_book(data))
+    return record[0] if record is not None else None
 
 
 def as_written(data: dict) -> dict:

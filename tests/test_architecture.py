@@ -9,7 +9,11 @@ function or under ``if TYPE_CHECKING`` alike (a cycle hidden in a function is st
 from __future__ import annotations
 
 import ast
+import dataclasses
+import enum
 import functools
+import importlib
+import inspect
 import re
 from pathlib import Path
 
@@ -32,6 +36,7 @@ DOORS = ("commands", "mail", "ui")
 # they import only the service, the values (model), the words (text), the console's and the voice's modules — and the
 # page's own.
 DOOR_MODULES = ("thidua_xlsx.cli", "thidua_xlsx.api", "thidua_xlsx.__main__")
+DOOR_FOLDERS = ("ui", "mail")  # the page; the mail (saved messages and IMAP mailboxes, read for collect)
 DOOR_MAY_IMPORT = ("thidua_xlsx.service", "thidua_xlsx.model", "thidua_xlsx.text", "thidua_xlsx.system.console",
                    "thidua_xlsx.system.voice", "thidua_xlsx.ui", "thidua_xlsx.cli")
 LONGEST_MODULE = 600  # lines
@@ -177,6 +182,31 @@ def test_every_module_sits_in_a_folder_of_the_flow():
     assert folders <= set(FLOW) | set(DOORS)
 
 
+# What model/ holds besides frozen dataclasses, named (docs/architecture.md: Where things are): the one collector a
+# reader adds its problems to as it finds them (they leave it as a tuple of Issues, in the Report), a read-only mapping
+# over an array (a province's scores), and the identity key of model.kept's cache.
+NOT_FROZEN = {"thidua_xlsx.model.issues.Problems", "thidua_xlsx.model.inbox.ItemScores", "thidua_xlsx.model.kept._Same"}
+
+
+def test_model_holds_frozen_values_but_the_named_few():
+    """Every class of model/ is a frozen dataclass — or an exception, a named tuple, an enumeration, a protocol, a
+    str — but those named in NOT_FROZEN."""
+    found = set()
+    for path in sorted((PACKAGE / "model").glob("*.py")):
+        module = importlib.import_module(module_name(path))
+        for name, value in vars(module).items():
+            if not inspect.isclass(value) or value.__module__ != module.__name__:
+                continue
+            if dataclasses.is_dataclass(value):
+                frozen = value.__dataclass_params__.frozen  # type: ignore[attr-defined]
+            else:
+                frozen = issubclass(value, (BaseException, tuple, str, enum.Enum)) \
+                    or getattr(value, "_is_protocol", False)
+            if not frozen:
+                found.add(f"{module.__name__}.{name}")
+    assert found == NOT_FROZEN
+
+
 def test_a_step_of_the_flow_never_imports_a_door():
     """commands/, mail/ and ui/ are imported at the top only, never by read/, write/… (a command or a door holds no
     rule a step could need)."""
@@ -189,23 +219,48 @@ def test_a_step_of_the_flow_never_imports_a_door():
 
 
 def _door(name: str) -> bool:
-    return name in DOOR_MODULES or name.startswith("thidua_xlsx.ui.") or name == "thidua_xlsx.ui"
+    return name in DOOR_MODULES or folder_of(name) in DOOR_FOLDERS or name in (f"thidua_xlsx.{f}" for f in DOOR_FOLDERS)
+
+
+def _may_import(door: str, target: str) -> bool:
+    """Whether ``door`` may import ``target``: the service, values, words, console, voice, the page and the CLI — and
+    its own folder (the mail's reader its IMAP connection)."""
+    own = (f"thidua_xlsx.{folder_of(door)}",) if folder_of(door) in DOOR_FOLDERS else ()
+    return target == "thidua_xlsx" or any(target == allowed or target.startswith(allowed + ".")
+                                          for allowed in DOOR_MAY_IMPORT + own)
 
 
 def door_problems(package: Path = PACKAGE) -> list[str]:
-    """Each import of a door (the CLI, the page, the analysts' API) of a module it may not import, as lines."""
+    """Each import of a door (the CLI, the page, the mail, the analysts' API) of a module it may not import, as
+    lines."""
     known = modules_of(package)
     return [f"{module_name(path, package)} imports {target}" for path in sorted(package.rglob("*.py"))
             if _door(module_name(path, package)) for target in sorted(imports_of(path, package, known)[0])
-            if target != "thidua_xlsx" and not any(target == allowed or target.startswith(allowed + ".")
-                                                   for allowed in DOOR_MAY_IMPORT)]
+            if not _may_import(module_name(path, package), target)]
 
 
 def test_the_doors_import_only_the_service_values_words_and_console():
-    """The CLI, the page and the analysts' API reach the work through the service only: no door imports a reader, a
-    writer, a command or the campaign folder's opening (the page once rebuilt collect, history and init --tu around
-    the service)."""
+    """The CLI, the page, the mail and the analysts' API reach the work through the service only: no door imports a
+    reader, a writer, a step or a command (the page once rebuilt collect, history and init --tu around the service;
+    the mail's collector once imported the intake, the campaign's reader and the drafts' writer)."""
     assert door_problems() == []
+
+
+def test_a_planted_mail_door_importing_a_step_is_found(tmp_path):
+    """mail/ is a door like the page: its collector hands each attachment to the service's intake as a value of
+    model/ (``Filing``); importing the intake itself, or a reader, is found."""
+    root = tmp_path / "thidua_xlsx"
+    for folder in ("", "mail", "steps", "model"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / "__init__.py").write_text("")
+    (root / "steps" / "intake.py").write_text("class Intake:\n    pass\n")
+    (root / "model" / "received.py").write_text("class Filing:\n    pass\n")
+    (root / "mail" / "imap.py").write_text("")
+    collect = root / "mail" / "collect.py"
+    collect.write_text("from thidua_xlsx.mail import imap\nfrom thidua_xlsx.model.received import Filing\n")
+    assert door_problems(root) == []
+    collect.write_text("from thidua_xlsx.steps.intake import Intake\n")
+    assert door_problems(root) == ["thidua_xlsx.mail.collect imports thidua_xlsx.steps.intake"]
 
 
 def loaded_by_name(path: Path) -> list[str]:
@@ -371,15 +426,14 @@ def test_a_planted_door_importing_a_command_is_found(tmp_path):
         assert door_problems(root) == ["thidua_xlsx.ui.views imports thidua_xlsx.commands.merge"]
 
 
-def test_the_readme_map_names_every_folder_and_module_of_the_tree():
-    """The newcomer's map (docs/development.md): each folder's row names exactly the modules in it."""
-    readme = (PACKAGE.parent / "docs" / "development.md").read_text(encoding="utf-8")
-    table = readme[readme.index("### Where things are"):].split("\n\n")[2]
+def test_the_module_map_names_every_folder_and_module_of_the_tree():
+    """The newcomer's map (docs/modules.md): each folder's section names exactly the modules in it."""
+    page = (PACKAGE.parent / "docs" / "modules.md").read_text(encoding="utf-8")
     rows = {}
-    for line in table.splitlines()[2:]:
-        folder, _step, what = (cell.strip() for cell in line.strip("|").split("|"))
-        named = set(re.findall(r"`(\w+)`", what))
-        rows["" if folder == "top" else folder.strip("`/")] = named
+    for section in page.split("\n## ")[1:]:
+        heading, _, what = section.partition("\n")
+        folder = heading.split(" — ")[0].strip()
+        rows["" if folder == "top" else folder.strip("`/")] = set(re.findall(r"`(\w+)`", what))
     tree = {}
     for path in PACKAGE.rglob("*.py"):
         name = module_name(path)

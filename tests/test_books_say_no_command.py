@@ -8,11 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.command_lines import names_a_command
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text import workbook as wx
-from thidua_xlsx.text.page_words import names_a_command
 
 SCHOOL = SimpleNamespace(secretary="Nguyễn Thị Hằng", school_year="2026-2027")
 

@@ -79,11 +79,11 @@ def test_the_cells_are_written_as_xlsxwriter_writes_them(make, round_, tmp_path,
     for k, dept in enumerate(campaign.departments[:2]):
         spec = department_spec(campaign, dept, round_, period=period, **given)
         ours = tmp_path / f"ours-{k}.xlsx"
-        writer.write_department_workbook(spec, ours, period)
+        writer.write_issued_workbook(spec, ours, period)[0]
         with monkeypatch.context() as patched:
             patched.setattr(writer, "_workbook_class", lambda: xlsxwriter.Workbook)
             patched.setattr(scoring, "once_a_workbook", lambda _book, _ws, _what, _start, write, _key="": write()[0])
-            writer.write_department_workbook(spec, tmp_path / f"theirs-{k}.xlsx", period)
+            writer.write_issued_workbook(spec, tmp_path / f"theirs-{k}.xlsx", period)[0]
         theirs = (tmp_path / f"theirs-{k}.xlsx").read_bytes()
         assert parts(ours.read_bytes()) == parts(theirs)  # part by part first: a difference said where
         assert ours.read_bytes() == theirs
@@ -98,7 +98,7 @@ def test_a_layout_s_json_is_what_asdict_made(tmp_path):
                                                                       facts_source=cm.FACTS_FROM_DEPARTMENT))
     for k, (made, round_) in enumerate([(campaign, ly.REGISTRATION), (campaign, ly.SCORING), (facts, ly.SCORING)]):
         spec = department_spec(made, made.departments[1], round_)
-        layout = writer.write_department_workbook(spec, tmp_path / f"{k}.xlsx")
+        layout = writer.write_issued_workbook(spec, tmp_path / f"{k}.xlsx")[0]
         for one in (layout, ly.WorkbookLayout.from_json(json.loads(json.dumps(layout.to_json())))):
             before = {f.name: getattr(one, f.name) for f in dataclasses.fields(one) if f.name != "sheets"}
             before["sheets"] = [{"kind": s.kind, **dataclasses.asdict(s)} for s in one.sheets]
@@ -130,7 +130,7 @@ def test_the_submission_id_is_what_asdict_made(make, tmp_path):
         spec = department_spec(campaign, campaign.departments[0], round_, period=period if round_ == ly.SCORING
                                else None)
         used = period if spec.period else None
-        layout = writer.write_department_workbook(spec, tmp_path / f"{round_}.xlsx", used)
+        layout = writer.write_issued_workbook(spec, tmp_path / f"{round_}.xlsx", used)[0]
         unsecret = dataclasses.replace(writer._titles_named(spec),
                                        settings=dataclasses.replace(spec.settings, sheet_password=""))
         given = dataclasses.asdict(unsecret)

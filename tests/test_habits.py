@@ -104,26 +104,66 @@ def test_the_issue_check_finds_a_comment_and_a_docstring_naming_one():
             if ISSUE_NUMBER.search(text)] == [(5, "issue 7"), (1, "Issue 12")]
 
 
-THE_CLOCK = "thidua_xlsx/system/voice.py"  # vietnam_today: the school's day, the one clock a date is decided by
+THE_CLOCK = "thidua_xlsx/system/voice.py"  # vietnam_now, vietnam_today: the school's day and time, the one clock
+THE_OFFSET = "thidua_xlsx/model/layout.py"  # VIETNAM_UTC_OFFSET: what a sealed time in UTC is in Vietnam
+CLOCK_CALLS = {"today", "now", "utcnow", "utcfromtimestamp", "localtime", "gmtime", "ctime"}
 
 
-def _clock_reads(source: str) -> list[int]:
-    """The lines of ``source`` that read the computer's own day or time: ``….today()``, ``….now()`` with no zone."""
-    return [node.lineno for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and (node.func.attr == "today" or (node.func.attr == "now" and not node.args and not node.keywords))]
+def _reads_the_clock(node: ast.Call) -> bool:
+    """``….today()``, ``….now(…)`` with any zone, ``utcnow()``, ``time.localtime()``…, ``time.strftime(…)``, and a
+    date made of ``time.time()`` (``fromtimestamp(time.time())``)."""
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    of_time = isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "time"
+    now_given = any(isinstance(a, ast.Call) and isinstance(a.func, ast.Attribute) and a.func.attr == "time"
+                    for a in node.args)
+    return name in CLOCK_CALLS or (of_time and name == "strftime") or (name == "fromtimestamp" and now_given)
+
+
+def _makes_vietnam_time(node: ast.Call) -> bool:
+    """``timezone(…)`` (a zone made by hand) and ``timedelta(hours=7)`` (Vietnam's offset typed again)."""
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    seven = any(k.arg == "hours" and isinstance(k.value, ast.Constant) and k.value.value == 7 for k in node.keywords)
+    return name == "timezone" or (name == "timedelta" and seven)
+
+
+def _clock_reads(source: str, where: str = "") -> list[int]:
+    """The lines of ``source`` (the module at ``where``) that read the computer's clock or make Vietnam's time by
+    hand, outside the one clock (and, for the offset, outside the layout that defines it)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or where == THE_CLOCK:
+            continue
+        if _reads_the_clock(node) or (_makes_vietnam_time(node) and where != THE_OFFSET):
+            found.append(node.lineno)
+    return sorted(set(found))
 
 
 def test_one_clock_decides_every_date():
-    """The school's day is Vietnam's (UTC+7) whatever the computer's zone: a date that decides something — the day
-    a book is issued, the rule set in force, the school year — comes from vietnam_today, never the computer's own
-    day (around midnight, or on a laptop set to another zone, the two disagree)."""
+    """The school's day and time are Vietnam's (UTC+7) whatever the computer's zone: a date or a time the tool
+    decides by or writes — the day a book is issued, the rule set in force, the school year, a lock's "since", a
+    run's time, a feedback copy's date — comes from ``system.voice`` (``vietnam_now``, ``vietnam_today``), never the
+    computer's own clock nor Vietnam's offset typed again (around midnight, or on a laptop set to another zone, the
+    two disagree). docs/conventions.md: Values between steps."""
     root = Path(__file__).resolve().parents[1]
-    found = [f"{path.relative_to(root).as_posix()}:{line}" for path in sorted((root / "thidua_xlsx").rglob("*.py"))
-             if path.relative_to(root).as_posix() != THE_CLOCK
-             for line in _clock_reads(path.read_text(encoding="utf-8"))]
-    assert found == [], "read the day with system.voice.vietnam_today:\n" + "\n".join(found)
-    assert _clock_reads("import datetime as dt\nday = dt.date.today()\nnow = dt.datetime.now()\n") == [2, 3]
+    found = [f"{where}:{line}" for path in sorted((root / "thidua_xlsx").rglob("*.py"))
+             for where in [path.relative_to(root).as_posix()]
+             for line in _clock_reads(path.read_text(encoding="utf-8"), where)]
+    assert found == [], "read the day and time with system.voice.vietnam_now / vietnam_today:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("line", [
+    "dt.date.today()", "dt.datetime.now()", "dt.datetime.now(dt.timezone.utc)", "dt.datetime.utcnow()",
+    "dt.datetime.now(tz=ZONE)", "dt.timedelta(hours=7)", "dt.timezone(dt.timedelta(hours=7))", "time.localtime()",
+    "time.strftime('%d/%m/%Y')", "dt.datetime.fromtimestamp(time.time())", "timezone(OFFSET)",
+])
+def test_the_clock_check_finds_every_form_of_reading_the_clock(line):
+    """Each form a module could read the computer's clock by, or make Vietnam's time by hand, is found outside the
+    clock; a stored time turned into Vietnam's by the layout's offset, or a file's age, is not a reading."""
+    assert _clock_reads(f"import datetime as dt\nimport time\nx = {line}\n", "thidua_xlsx/write/feedback.py") == [3]
+    assert _clock_reads(f"x = {line}\n", THE_CLOCK) == []
+    assert _clock_reads("x = stamp + ly.VIETNAM_UTC_OFFSET\nage = time.time() - mtime\n", "thidua_xlsx/a.py") == []
 
 
 CITED = re.compile(r"docs/([a-z_]+\.md)(?: §([0-9]+[a-z]?))?")
@@ -242,3 +282,168 @@ def test_an_import_inside_a_function_without_its_reason_is_found():
               "        load_workbook,\n    )\n    import csv  # deferred:\n\n    def g():\n        import re\n"
               "        return re\n    return json, load_workbook, csv, g\n")
     assert imports_without_a_reason(source) == [5, 9, 12]
+
+
+# --- no broad except that can hide a bug -----------------------------------------------------------------------------
+
+CATCHING_FOLDERS = ("read", "steps", "commands", "decide")  # where a caught bug would become a user's wrong answer
+BROAD = {"Exception", "BaseException"}
+# The broad catches kept, each at a boundary that says what it caught, by name, to the user: (module, function) → why.
+JUSTIFIED_BROAD = {
+    ("thidua_xlsx/read/department/__init__.py", "read_file"):
+        "one file's bug becomes that file's 'file.internal_error' naming the exception; the other files are read",
+    ("thidua_xlsx/steps/parallel.py", "read_one"):
+        "a native parser's panic (no Exception) or a check's bug on one file: said as that file's internal error",
+    ("thidua_xlsx/commands/collect.py", "stored_password"):
+        "an optional keyring backend fails in its own ways; the password is then asked, never guessed",
+}
+
+
+def _names_broad(node: ast.expr | None) -> bool:
+    if node is None:
+        return True  # a bare except
+    if isinstance(node, ast.Tuple):
+        return any(_names_broad(e) for e in node.elts)
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    return name in BROAD
+
+
+def broad_catches(source: str) -> list[tuple[str, int]]:
+    """(function, line) of each bare ``except:``, ``except Exception`` / ``BaseException`` (alone or in a tuple) and
+    ``contextlib.suppress(Exception)`` of ``source`` — but a handler that raises again (it hides nothing)."""
+    found = []
+    for function in ast.walk(ast.parse(source)):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+            continue
+        name = getattr(function, "name", "")
+        for node in ast.walk(function):
+            if isinstance(node, ast.ExceptHandler) and _names_broad(node.type) \
+                    and not (node.body and isinstance(node.body[-1], ast.Raise) and node.body[-1].exc is None):
+                found.append((name, node.lineno))
+            elif isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name)) \
+                    and (node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id) == "suppress" \
+                    and any(_names_broad(a) for a in node.args):
+                found.append((name, node.lineno))
+    innermost: dict[int, str] = {}
+    for name, line in found:  # a nested function's catch is found by its module and each enclosing function too
+        if name or line not in innermost:  # ast.walk goes outside in: the deepest function comes last
+            innermost[line] = name
+    return sorted((name, line) for line, name in innermost.items())
+
+
+def test_no_broad_except_hides_a_bug():
+    """read/, steps/, commands/ and decide/ catch what they expect (calamine's CalamineError on a broken book, OSError
+    on a file, a value's ValueError), never ``Exception``: a bug caught as "a broken file" or "another campaign's file"
+    would tell the secretary something false. The few kept are named in JUSTIFIED_BROAD with why (docs/conventions.md:
+    Messages)."""
+    root = Path(__file__).resolve().parents[1]
+    found = [f"{where}:{line} in {function or 'the module'}"
+             for folder in CATCHING_FOLDERS for path in sorted((root / "thidua_xlsx" / folder).rglob("*.py"))
+             for where in [path.relative_to(root).as_posix()]
+             for function, line in broad_catches(path.read_text(encoding="utf-8"))
+             if (where, function) not in JUSTIFIED_BROAD]
+    assert found == [], "catch what is expected, or name the catch in JUSTIFIED_BROAD:\n" + "\n".join(found)
+    kept = {(where, function) for where, function in JUSTIFIED_BROAD
+            for function_, _line in broad_catches((root / where).read_text(encoding="utf-8")) if function_ == function}
+    assert kept == set(JUSTIFIED_BROAD), "a justified catch no longer there: strike it from the list"
+
+
+def test_the_broad_except_check_finds_each_form():
+    """A bare except, ``Exception`` alone or in a tuple, ``BaseException``, ``suppress(Exception)`` are found; a narrow
+    catch and a broad one that raises again are not."""
+    source = ("import contextlib\n\ndef f():\n    try:\n        g()\n    except Exception:\n        pass\n"
+              "    try:\n        g()\n    except (OSError, Exception):\n        pass\n"
+              "    try:\n        g()\n    except:\n        pass\n"
+              "    with contextlib.suppress(BaseException):\n        g()\n"
+              "    try:\n        g()\n    except ValueError:\n        pass\n"
+              "    try:\n        g()\n    except BaseException:\n        save()\n        raise\n"
+              "    def inner():\n        try:\n            g()\n        except Exception:\n            pass\n")
+    assert broad_catches(source) == [("f", 6), ("f", 10), ("f", 14), ("f", 16), ("inner", 30)]
+
+
+# --- no test-only code in the package -------------------------------------------------------------------------------
+
+def _used_and_defined(tree: ast.Module) -> tuple[set[str], list[str]]:
+    """(every name ``tree`` uses: read, an attribute, imported, or a word-like string — a name looked up in a table;
+    the functions, classes and public methods it defines)."""
+    used, defined = set(), []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            used.add(node.attr)
+        elif isinstance(node, ast.alias):
+            used.add((node.asname or node.name).rsplit(".", 1)[-1])
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
+            used.add(node.value)
+    for node in tree.body:
+        methods = node.body if isinstance(node, ast.ClassDef) else []
+        defined += [d.name for d in [node, *methods] if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                      ast.ClassDef))
+                    and not d.name.startswith("__") and (d is node or not d.name.startswith("_"))]
+    return used, defined
+
+
+def only_tested(package: Path, tests: Path) -> list[str]:
+    """The functions, classes and public methods defined in ``package`` that nothing in it uses (not its code, not its
+    page's templates) but some test names: code kept for the tests alone."""
+    used, defined = set(), []
+    for path in sorted(package.rglob("*.py")):
+        names, defs = _used_and_defined(ast.parse(path.read_text(encoding="utf-8")))
+        used |= names
+        defined += [(path.relative_to(package.parent).as_posix(), d) for d in defs]
+    used |= set(re.findall(r"\w+", " ".join(p.read_text(encoding="utf-8") for p in package.rglob("*.html"))))
+    tested = set(re.findall(r"\w+", " ".join(p.read_text(encoding="utf-8") for p in tests.rglob("*.py"))))
+    return [f"{where}: {name}" for where, name in defined if name not in used and name in tested]
+
+
+def test_no_code_in_the_package_serves_the_tests_alone():
+    """A function of the package that only tests call is a path no user takes: the tests check the real entry
+    (the command, the writer the command calls), and a shortcut they need lives in a helper module of tests/
+    (docs/conventions.md: Values between steps)."""
+    root = Path(__file__).resolve().parents[1]
+    assert only_tested(root / "thidua_xlsx", root / "tests") == []
+
+
+def test_the_test_only_check_finds_a_function_only_a_test_calls(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "pkg" / "m.py").write_text("def used():\n    return shortcut\n\n\ndef shortcut():\n    return 1\n\n\n"
+                                           "def for_tests():\n    return used()\n")
+    (tmp_path / "tests" / "test_m.py").write_text("from pkg.m import for_tests\n\nfor_tests()\n")
+    assert only_tested(tmp_path / "pkg", tmp_path / "tests") == ["pkg/m.py: for_tests"]
+
+
+# --- the caches -----------------------------------------------------------------------------------------------------
+
+# The tables kept by hand between calls, each cleared whole when it reaches its *_LIMIT: where xlsxwriter's insides are
+# reused across thousands of books (an XML piece, a prepared formula, a form's skeleton, a part's deflated bytes), a
+# key functools cannot hash cheaply or a bound in bytes. Every other cache is functools' (cache, lru_cache,
+# cached_property) or model.kept.per_object (lru_cache by an object's identity).
+HAND_KEPT = {
+    ("thidua_xlsx/write/zipped.py", "_kept"), ("thidua_xlsx/write/department/skeleton.py", "_skeletons"),
+    ("thidua_xlsx/write/xlsx/__init__.py", "inlined"), ("thidua_xlsx/write/xlsx/__init__.py", "prepared"),
+    ("thidua_xlsx/write/xlsx/__init__.py", "elements"), ("thidua_xlsx/write/xlsx/skeletons.py", "si_written"),
+}
+
+
+def hand_kept(source: str) -> set[str]:
+    """The tables of ``source`` cleared when a ``*_LIMIT`` is reached (``if len(t) >= _LIMIT: t.clear()``)."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.If) and any(isinstance(n, ast.Name) and n.id.endswith("_LIMIT")
+                                            for n in ast.walk(node.test)):
+            found |= {n.func.value.id for statement in node.body for n in ast.walk(statement)
+                      if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "clear"
+                      and isinstance(n.func.value, ast.Name)}
+    return found
+
+
+def test_the_caches_kept_by_hand_are_the_named_ones():
+    """docs/conventions.md (Values between steps): a cache is functools' or model.kept.per_object, but the tables
+    named in HAND_KEPT; a new table bounded by hand is found here and must be named (or made a functools cache)."""
+    root = Path(__file__).resolve().parents[1]
+    found = {(path.relative_to(root).as_posix(), table) for path in sorted((root / "thidua_xlsx").rglob("*.py"))
+             for table in hand_kept(path.read_text(encoding="utf-8"))}
+    assert found == HAND_KEPT
+    assert hand_kept("def f(x):\n    if len(made) >= _MADE_LIMIT:\n        made.clear()\n") == {"made"}

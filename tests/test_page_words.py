@@ -8,8 +8,9 @@ import string
 
 import pytest
 
+from tests.command_lines import names_a_command
 from thidua_xlsx.text.messages import MESSAGES
-from thidua_xlsx.text.page_words import PAGE_MESSAGES, names_a_command
+from thidua_xlsx.text.page_words import PAGE_MESSAGES
 
 
 def _names(text: str) -> set[str]:

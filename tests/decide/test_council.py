@@ -297,7 +297,7 @@ def test_the_council_s_year_score_is_the_year_s_whatever_the_formula(formula):
     assert given["hk1"].people["B"] == summaries["hk1"].people["B"]  # the others untouched
     assert [given[p].people["C"].final for p in ("hk1", "hk2")] == [61, 61]  # no period score: every period
     rules = ev.YearRules(formula={"average": ev.YearFormula(), "semesters": ev.YearFormula.semesters(),
-                                  "weighted": ev.YearFormula.weighted({"hk1": 1, "hk2": 3})}[formula])
+                                  "weighted": ev.YearFormula(ev.WEIGHTED, (("hk1", 1), ("hk2", 3)))}[formula])
     scores = [ev.PeriodScores(code, {p: s.people[code].final for p, s in given.items() if code in s.people})
               for code in ("A", "C")]
     rated = {r.person: r for r in rate_year(periods, scores, rules=rules)}

@@ -112,7 +112,7 @@ def test_the_semester_formula_with_a_semester_missing_is_the_other_semester_name
 
 
 def test_a_weighted_formula_weighs_each_period_and_renormalises_over_those_present():
-    option = ev.YearRules(formula=ev.YearFormula.weighted({"quy-1": 1, "quy-2": 1, "quy-3": 1, "quy-4": 2}))
+    option = ev.YearRules(formula=ev.YearFormula(ev.WEIGHTED, (("quy-1", 1), ("quy-2", 1), ("quy-3", 1), ("quy-4", 2))))
     found = year({"an": (70, 70, 70, 85), "binh": (70, 70, None, 85)}, periods=QUARTERS, rules=option)
 
     assert found["an"].score == 76  # (70 + 70 + 70 + 2 × 85) / 5
@@ -121,7 +121,7 @@ def test_a_weighted_formula_weighs_each_period_and_renormalises_over_those_prese
 
 
 def test_a_formula_that_weighs_not_every_period_is_refused():
-    option = ev.YearRules(formula=ev.YearFormula.weighted({"quy-1": 1, "quy-2": 0}))
+    option = ev.YearRules(formula=ev.YearFormula(ev.WEIGHTED, (("quy-1", 1), ("quy-2", 0))))
 
     with pytest.raises(ValueError, match="quy-2, quy-3, quy-4"):
         year({"an": (80, 80, 80, 80)}, periods=QUARTERS, rules=option)

@@ -144,7 +144,7 @@ def old_full(tmp_path, monkeypatch):
         campaign, school=dataclasses.replace(campaign.school, filing_date="2026-06-10", province="Bắc Ninh",
                                              criteria_resolution="01/NQ-HNVC", criteria_resolution_date="2025-09-20"),
         period_kind=cm.QUARTERS, periods=QUARTERS,
-        year_formula=cm.YearFormula.weighted({"quy-1": 1, "quy-2": 1, "quy-3": 2}), unit_rating="HTXSNV",
+        year_formula=cm.YearFormula(cm.WEIGHTED, (("quy-1", 1), ("quy-2", 1), ("quy-3", 2))), unit_rating="HTXSNV",
         excellent_unit_cap_percent=25, small_groups_together=True, special_awards=(AWARD,))
     old = tmp_path / "cu"
     init_campaign(old, campaign.level, campaign=campaign)

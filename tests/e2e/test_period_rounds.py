@@ -185,13 +185,13 @@ def test_the_period_s_dates_are_in_the_workbook_s_identity(months, tmp_path):
     import dataclasses
 
     from thidua_xlsx.model.issued import department_spec
-    from thidua_xlsx.write.department import workbook_layout
+    from thidua_xlsx.write.department import layout_with_json
 
     campaign = months["folder"].campaign
     period = campaign.periods[2]
     spec = department_spec(campaign, campaign.departments[0], ly.SCORING, period=period)
     moved = dataclasses.replace(period, deadline=dt.date(2025, 12, 10))
-    assert workbook_layout(spec, [], period).submission_id != workbook_layout(spec, [], moved).submission_id
+    assert layout_with_json(spec, [], period)[0].submission_id != layout_with_json(spec, [], moved)[0].submission_id
 
 
 PERIOD_NOT_TITLED = ("Đề nghị khen thưởng", "Không đề nghị", "Tập thể", "Kiểm phiếu", "Biên bản", "Tờ trình")

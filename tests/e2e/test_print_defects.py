@@ -36,7 +36,7 @@ from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.campaign_book import GUIDE_WIDTH, write_campaign_book
-from thidua_xlsx.write.department import write_department_workbook
+from thidua_xlsx.write.department import write_issued_workbook
 from thidua_xlsx.write.summary import write_summary
 from thidua_xlsx.write.summary.tables import COUNCIL_LINES
 
@@ -141,7 +141,7 @@ def long_names(tmp_path_factory):
     folder = _renamed(_open(SAMPLES / "campaign.xlsx"), *LONG)
     write_summary(_merged(folder), root / "tong-hop.xlsx")
     c = folder.campaign
-    write_department_workbook(department_spec(c, c.departments[0], ly.SCORING), root / "so.xlsx")
+    write_issued_workbook(department_spec(c, c.departments[0], ly.SCORING), root / "so.xlsx")[0]
     return root
 
 

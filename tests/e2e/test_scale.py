@@ -240,11 +240,19 @@ def test_problems_share_their_repeated_parameters_and_still_word_each_as_given()
     assert [type(i.to_dict()["params"]["count"]) for i in made] == [int, float, bool]  # nor in the JSON report
 
 
+def version_changes(older, newer) -> list[str]:
+    """What ``newer`` changed of ``older``, compared by key (each version's cells expanded): the reference the packed
+    comparison of the selection must give."""
+    from thidua_xlsx.check.selection import _cells, _changes
+
+    return _changes(_cells(older), _cells(newer))
+
+
 def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path):
     """Two versions of a workbook laid out alike (the usual resubmission): compared in the packed order,
     they give exactly the lines the comparison by key gives, blanks included."""
     from tests.scoring_round import T1_SCORES, fill_department
-    from thidua_xlsx.check.selection import _Newest, pack_inputs, version_changes
+    from thidua_xlsx.check.selection import _Newest, pack_inputs
     from thidua_xlsx.read.containment import FILE, InboxItem
     from thidua_xlsx.read.department import ReadContext, read_file
 
@@ -269,7 +277,7 @@ def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path
 
 def test_packed_inputs_give_the_same_version_diff(school):
     """A slim file compares with another version exactly as the full one did."""
-    from thidua_xlsx.check.selection import _cells, pack_inputs, version_changes
+    from thidua_xlsx.check.selection import _cells, pack_inputs
     from thidua_xlsx.read.department import ReadContext, read_file
 
     context = ReadContext(school["folder"].campaign, school["folder"].registry)

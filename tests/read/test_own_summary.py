@@ -122,7 +122,7 @@ def test_a_broken_file_is_one_refusal_for_every_reader(tmp_path, content):
 def test_no_reader_opens_a_summary_outside_the_gate():
     """The summary's metadata is read in read/own_summary.py only (the writer makes it, the department reader reads
     the workbooks' own, the history book and the commune's own summary have theirs)."""
-    openers = {"summary_meta_in"}
+    openers = {"summary_record_in"}
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "own_summary.py":

@@ -11,12 +11,12 @@ import json
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.province_import import CODE_HEADERS, FIELDS, TITLES, importer_reads, template
+from tests.province_import import CODE_HEADERS, FIELDS, TITLES, importer_reads, template, write_import_files
 from thidua_xlsx.model import province_import as pi
 from thidua_xlsx.model.commune import COLLECTIVE, PERSON, Proposal
 from thidua_xlsx.read.presets import preset_dir
 from thidua_xlsx.read.province_import import MAPPING_DIR, load_mapping, mapping_files, read_template
-from thidua_xlsx.write.province_import import write_import_files, write_mapping
+from thidua_xlsx.write.province_import import write_mapping
 
 SCHOOL = "Trường Mầm non Hoa Sen"
 

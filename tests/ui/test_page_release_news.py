@@ -9,11 +9,11 @@ from html import unescape
 
 import pytest
 
+from tests.command_lines import names_a_command
 from tests.decide.conftest import run
 from tests.ui.pages import client, text
 from thidua_xlsx.model.places import RUNS_RECORD
 from thidua_xlsx.text import releases as rx
-from thidua_xlsx.text.page_words import names_a_command
 
 
 @pytest.mark.parametrize("level, whom", [("thcs", rx.SCHOOL), ("cap-xa", rx.COMMUNE)])

@@ -7,9 +7,9 @@ import re
 import shutil
 from pathlib import Path
 
+from tests.command_lines import names_a_command
 from tests.ui.pages import RETURNED, SAMPLES, TOKEN, client, school_campaign, text, wait_job
 from thidua_xlsx.model.places import RUNS_RECORD
-from thidua_xlsx.text.page_words import names_a_command
 from thidua_xlsx.ui.security import form_token
 
 CSRF = {"csrf": form_token(TOKEN)}

@@ -9,9 +9,9 @@ import re
 
 from click.testing import CliRunner
 
+from tests.command_lines import names_a_command
 from tests.ui.pages import client, log_lines, period_school, ran, text, year_end_school
 from thidua_xlsx.cli import main
-from thidua_xlsx.text.page_words import names_a_command
 
 
 def _counted(page, label: str) -> int:

@@ -53,7 +53,8 @@ def problems_of(path: Path) -> list[tuple[str, str, str]]:
 # --- round trips ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("formula", [ev.YearFormula(), ev.YearFormula.weighted({"quy-1": 1, "quy-2": 1.5, "quy-3": 2})])
+@pytest.mark.parametrize("formula", [ev.YearFormula(),
+                                     ev.YearFormula(ev.WEIGHTED, (("quy-1", 1), ("quy-2", 1.5), ("quy-3", 2)))])
 def test_periods_round_trip(tmp_path, formula):
     campaign, problems = load_campaign_book(with_periods(tmp_path, formula=formula))
     assert [p.render() for p in problems] == []
@@ -132,7 +133,7 @@ def test_each_mistake_is_one_message_at_its_cell(tmp_path, cells, expected):
 
 
 def test_a_weight_missing_for_a_period_is_said(tmp_path):
-    path = with_periods(tmp_path, formula=ev.YearFormula.weighted({"quy-1": 1, "quy-2": 1, "quy-3": 2}))
+    path = with_periods(tmp_path, formula=ev.YearFormula(ev.WEIGHTED, (("quy-1", 1), ("quy-2", 1), ("quy-3", 2))))
     edit(path, _set({"F4": None}))
     assert problems_of(path) == [("campaign.period_weight_missing", "error", "F4")]
 

@@ -471,7 +471,7 @@ def generate_one(campaign: cm.Campaign, round_: str, outdir: Path, department: s
     dept = campaign.department(department) if department else campaign.departments[0]
     outdir.mkdir(parents=True, exist_ok=True)
     path = outdir / ly.output_name(campaign.school.school_year, round_, dept.name)
-    written = writer.write_department_workbook(department_spec(campaign, dept, round_, **spec), path)
+    written = writer.write_issued_workbook(department_spec(campaign, dept, round_, **spec), path)[0]
     assert layout(path) == written, "the layout returned is the layout the workbook carries"
     return path
 
@@ -961,8 +961,8 @@ def test_a_newcomer_is_scored_on_the_roles_of_the_roster_in_its_order_when_two_a
 def test_submission_id_changes_with_every_campaign_input_the_writer_uses_but_the_password():
     campaign = small_campaign_with()
     spec = department_spec(campaign, campaign.departments[0], "dang-ky")
-    base = writer.workbook_layout(spec, []).submission_id
-    assert writer.workbook_layout(spec, []).submission_id == base
+    base = writer.layout_with_json(spec, [])[0].submission_id
+    assert writer.layout_with_json(spec, [])[0].submission_id == base
     changed = {
         "gate cap": replace(spec, gate_cap="Khá"),
         "titles": replace(spec, titles=replace(spec.titles, collective=(TTLDTT,))),
@@ -970,6 +970,6 @@ def test_submission_id_changes_with_every_campaign_input_the_writer_uses_but_the
         "gap tolerance": replace(spec, settings=replace(spec.settings, score_gap_tolerance=9)),
     }
     for what, other in changed.items():
-        assert writer.workbook_layout(other, []).submission_id != base, what
+        assert writer.layout_with_json(other, [])[0].submission_id != base, what
     same = replace(spec, settings=replace(spec.settings, sheet_password="khác"))
-    assert writer.workbook_layout(same, []).submission_id == base
+    assert writer.layout_with_json(same, [])[0].submission_id == base

@@ -19,7 +19,7 @@ from thidua_xlsx.model.issued import department_spec
 from thidua_xlsx.papers.docx_engine import NAME_COLUMN_MM, name_column
 from thidua_xlsx.system.office import convert
 from thidua_xlsx.write import engine
-from thidua_xlsx.write.department import write_department_workbook
+from thidua_xlsx.write.department import write_issued_workbook
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 BODY = "Ủy ban nhân dân xã Bắc Sơn, tỉnh Lạng Sơn"
@@ -85,7 +85,7 @@ def registration_book(tmp_path_factory):
     c = dataclasses.replace(c, departments=departments, school=dataclasses.replace(
         c.school, name=SCHOOL, managing_body=BODY, place="Bắc Sơn"))
     path = tmp_path_factory.mktemp("dang-ky") / "dang-ky.xlsx"
-    write_department_workbook(department_spec(c, c.departments[0], ly.REGISTRATION), path)
+    write_issued_workbook(department_spec(c, c.departments[0], ly.REGISTRATION), path)[0]
     return path
 
 
@@ -115,7 +115,7 @@ def test_a_subtitle_too_long_for_one_line_gets_the_rows_of_its_lines(tmp_path):
     c = dataclasses.replace(c, departments=(dataclasses.replace(c.departments[0], name=name), *c.departments[1:]),
                             school=dataclasses.replace(c.school, name=SCHOOL, managing_body=BODY))
     path = tmp_path / "dang-ky.xlsx"
-    write_department_workbook(department_spec(c, c.departments[0], ly.REGISTRATION), path)
+    write_issued_workbook(department_spec(c, c.departments[0], ly.REGISTRATION), path)[0]
     ws = load_workbook(path)[ly.REG_PEOPLE_SHEET]
     row = next(r for r in range(1, 12) if str(ws.cell(r, 1).value or "").startswith(name))
     assert ws.row_dimensions[row].height >= engine.row_height(2)

@@ -12,11 +12,10 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.openxml import unaccepted_findings
-from tests.province_import import importer_reads
+from tests.province_import import importer_reads, write_import_files
 from thidua_xlsx.model.commune import COLLECTIVE, PERSON, Proposal
 from thidua_xlsx.read.province_import import load_mapping
 from thidua_xlsx.text.province_import import HEADERS
-from thidua_xlsx.write.province_import import write_import_files
 
 KIM_THU, DAI_HUNG = "Trường THCS Kim Thư", "Trường Tiểu học Đại Hưng"
 PROPOSALS = (

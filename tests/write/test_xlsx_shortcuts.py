@@ -36,7 +36,7 @@ def _written(tmp_path, name: str) -> tuple[bytes, bytes]:
     campaign = cm.from_dict(campaign_dict())
     spec = department_spec(campaign, campaign.departments[0], ly.SCORING)
     book = tmp_path / f"{name}-book.xlsx"
-    writer.write_department_workbook(spec, book)
+    writer.write_issued_workbook(spec, book)[0]
     summary = tmp_path / f"{name}-summary.xlsx"
     wb = open_workbook(summary)
     # xlsxwriter dates a book it is not given a date for by the clock: two writes a second apart differ

@@ -111,7 +111,7 @@ _REGISTRATION_LABELS = ("họ tên", "danh hiệu", "hình thức", "sáng kiế
 
 
 def pack_inputs(sub: Submission) -> Packed:
-    """What :func:`version_changes` needs of a version, compressed (under a KB for a department): all a
+    """What :meth:`_Newest.changes` needs of a version, compressed (under a KB for a department): all a
     file keeps of its cells once validated, in case a newer version supersedes it or it supersedes another."""
     forms, rows, collective = _records(sub)
     shape = [[[who, name, [code for code, *_ in items], [key for key, _ in facts], spare is not None]
@@ -170,7 +170,7 @@ def _records(sub: Submission) -> list:
 
 def _cells(sub: Submission) -> _Cells:
     """(who, what, which column) → (value, name of who): the input cells of a version, by code. A
-    score is kept as read (made text by :func:`version_changes` only where two versions differ)."""
+    score is kept as read (made text by :func:`_changes` only where two versions differ)."""
     forms, rows, collective = _unpack(sub.inputs) if sub.inputs else _records(sub)
     found: _Cells = {}
     for who, name, items, facts, spare_name in forms:
@@ -189,13 +189,9 @@ def _cells(sub: Submission) -> _Cells:
     return found
 
 
-def version_changes(older: Submission, newer: Submission) -> list[str]:
-    """What the newer version changed, cell by cell: "Nguyễn Thị Lan, I.1 tự chấm: 8 → 9"."""
-    return _changes(_cells(older), _cells(newer))
-
-
 def _changes(before: _Cells, after: _Cells) -> list[str]:
-    """:func:`version_changes` between two versions' :func:`_cells`."""
+    """What the newer version changed, cell by cell, between two versions' :func:`_cells`: "Nguyễn Thị Lan, I.1 tự
+    chấm: 8 → 9"."""
     blank = ("", "")
     differ = [key for key, was in before.items() if after.get(key, blank)[0] != was[0]]
     differ += [key for key in after if key not in before and after[key][0] != ""]

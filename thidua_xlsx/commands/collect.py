@@ -9,11 +9,12 @@ from pathlib import Path
 
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.errors import Refused
+from thidua_xlsx.model.received import FILED
 from thidua_xlsx.model.report import command_report
 from thidua_xlsx.model.requests import CollectRequest
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.steps import outputs as out
-from thidua_xlsx.steps.intake import FILED, open_intake
+from thidua_xlsx.steps.intake import open_intake
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import mail as tm

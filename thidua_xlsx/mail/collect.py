@@ -1,5 +1,6 @@
 """``collect SOURCE [FOLDER]``: the returned books taken from e-mail and filed into the campaign by the codes inside
-them (:mod:`thidua_xlsx.steps.intake`, the one filing the local page uses too).
+them (:mod:`thidua_xlsx.steps.intake`, the one filing the local page uses too, handed to this door as a
+:class:`~thidua_xlsx.model.received.Filing`).
 
 SOURCE is a folder of saved messages (``.eml``; Outlook's ``.msg`` is said, not read: the one well-kept reader,
 extract-msg, is GPL-3.0 and this tool is MIT) or an IMAP mailbox, over TLS (``imaps://user@host[:port]/INBOX``) or
@@ -8,14 +9,15 @@ read: it is opened with EXAMINE (read-only) and every message fetched with ``BOD
 moved, flagged or deleted. The password is given by the caller (asked, an environment variable, the keyring), never
 written.
 
-Each message is parsed by the standard library (``email``, ``policy.default``: RFC 2047 / 2231 names decoded);
-each attachment goes to :meth:`Intake.file` with who sent it, when, and the message's id
-(:class:`~thidua_xlsx.steps.intake.Received`, kept in ``so-da-nhan/``). A message is done only when each of its
-attachments reached an outcome that needs nothing more (:func:`~thidua_xlsx.steps.intake.settled`); what was settled of
-it is kept after each attachment (:meth:`Intake.note_message`), so that a write that failed — a full disk, an antivirus'
-lock — or a run stopped between two attachments (Ctrl+C, the connection cut) leaves the rest for the next run, which
-looks at that message again, files only what is not settled yet, and says each failure until it is filed. A message that
-is done is not fetched again; a byte-identical book is never filed twice (the intake's SAME).
+Each message is parsed by the standard library (``email``, ``policy.default``: RFC 2047 / 2231 names decoded); each
+attachment goes to :meth:`Intake.file` with who sent it, when, and the message's id
+(:class:`~thidua_xlsx.model.received.Received`, kept in ``so-da-nhan/``). A message is done only when each of its
+attachments reached an outcome that needs nothing more (:func:`~thidua_xlsx.model.received.settled`); what was
+settled of it is kept after each attachment (:meth:`Intake.note_message`), so that a write that failed — a full
+disk, an antivirus' lock — or a run stopped between two attachments (Ctrl+C, the connection cut) leaves the rest for
+the next run, which looks at that message again, files only what is not settled yet, and says each failure until it
+is filed. A message that is done is not fetched again; a byte-identical book is never filed twice (the intake's
+SAME).
 
 Bounds, as for everything that comes back: a message larger than :data:`MAX_MESSAGE_BYTES` is not downloaded (its
 size is asked first), an attachment larger than the inbox's limit is not opened, at most :data:`MAX_ATTACHMENTS` of
@@ -42,14 +44,24 @@ from pathlib import Path
 from thidua_xlsx.mail.imap import TIMEOUT_SECONDS, Mailbox, MailFault, close, connect, login, quoted, said
 from thidua_xlsx.mail.imap import parse_mailbox as parse_mailbox  # the address read apart: the doors' call
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
+from thidua_xlsx.model.received import (
+    ATTACHMENT_TYPES,
+    FILED,
+    LOCK_PREFIXES,
+    MAX_FILE_BYTES,
+    NOT_OURS,
+    REFUSED,
+    SAME,
+    WORKBOOK_SUFFIXES,
+    Addresses,
+    Filed,
+    Filing,
+    MessageRecord,
+    Received,
+    settled,
+)
 from thidua_xlsx.model.requests import FOLDER
-from thidua_xlsx.read.commune_book import load_level_above_book
-from thidua_xlsx.read.containment import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
-from thidua_xlsx.steps.intake import FILED, NOT_OURS, REFUSED, SAME, Filed, Intake, MessageRecord, Received, settled
-from thidua_xlsx.steps.workspace import level_above_book
 from thidua_xlsx.text import mail as tm
-from thidua_xlsx.text.collation import fold
-from thidua_xlsx.write.drafts import TYPES
 
 MAX_ATTACHMENTS = 20  # of one message: a department sends one book, a school a few; more is a mistake or spam
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # not downloaded above this (a book is a few hundred KB)
@@ -95,30 +107,9 @@ class Collected:
         return True
 
 
-@dataclass(frozen=True)
-class Addresses:
-    """The campaign's addresses by unit (a department's code, or at the commune a school's folded name)."""
-
-    by_unit: dict[str, str]
-
-    def expected(self, filed: Filed) -> str:
-        return self.by_unit.get(filed.unit, "") or self.by_unit.get(fold(filed.unit_name or filed.unit), "")
-
-
-def campaign_addresses(intake: Intake) -> Addresses:
-    """Each department head's address (a school's campaign), each school's (the commune's cap-tren.xlsx)."""
-    if intake.school is not None:
-        return Addresses({d.code: d.email.strip().lower() for d in intake.school.campaign.departments if d.email})
-
-    book = level_above_book(intake.folder, intake.folder)
-    campaign = load_level_above_book(book)[0] if book is not None else None
-    schools = campaign.schools if campaign is not None else ()
-    return Addresses({fold(s.name): s.email.strip().lower() for s in schools if s.email})
-
-
 # --- one message -----------------------------------------------------------------------------------------------
 
-def collect_message(data: bytes, label: str, intake: Intake, addresses: Addresses, done: Collected,
+def collect_message(data: bytes, label: str, intake: Filing, addresses: Addresses, done: Collected,
                     record: MessageRecord | None = None) -> None:
     """Every attachment of the message ``data`` not settled yet (``record``: what an earlier run settled of it) filed
     (see the module); what happened added to ``done``, what is settled of the message kept as each attachment is."""
@@ -228,7 +219,7 @@ def _attachments(message: EmailMessage, label: str, done: Collected) -> Iterator
 
 def _unnamed(content_type: str) -> str:
     """A name for an attachment sent without one, its suffix from its type (a workbook is still told as one)."""
-    suffix = next((s for s, (main, sub) in TYPES.items() if f"{main}/{sub}" == content_type), "")
+    suffix = next((s for s, (main, sub) in ATTACHMENT_TYPES.items() if f"{main}/{sub}" == content_type), "")
     return f"tep-dinh-kem{suffix}"
 
 
@@ -261,12 +252,12 @@ def _payload(part: EmailMessage, name: str, label: str, done: Collected) -> byte
 
 # --- a folder of saved messages ----------------------------------------------------------------------------------
 
-def collect_folder(source: Path, intake: Intake, on_message: Callable[[str], None] | None = None) -> Collected:
+def collect_folder(source: Path, intake: Filing, on_message: Callable[[str], None] | None = None) -> Collected:
     """Every ``.eml`` of ``source`` (and its folders; or ``source`` itself, one saved message) collected, read only;
     an Outlook ``.msg`` said, not read. A workbook (or a ZIP of them) lying in the folder as it is — where a chat
     program (Zalo PC) or the browser saves what it receives, a USB stick — is filed by the codes inside it as an
     attachment is (a book already filed is said as such, never filed twice); the folder is left as it was."""
-    done, addresses = Collected(), campaign_addresses(intake)
+    done, addresses = Collected(), intake.addresses()
     records = intake.messages_collected()
     top = source.parent if source.is_file() else source
     found = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file() and not p.is_symlink())
@@ -303,7 +294,7 @@ def collect_folder(source: Path, intake: Intake, on_message: Callable[[str], Non
 BOOK_SUFFIXES = (*WORKBOOK_SUFFIXES, ".zip")  # what a folder of downloads may hold: books, and ZIPs of them
 
 
-def _collect_book(path: Path, label: str, intake: Intake, done: Collected) -> None:
+def _collect_book(path: Path, label: str, intake: Filing, done: Collected) -> None:
     """A workbook lying in the folder (not in a message): filed by its codes, its file's time as when it came."""
     done.books += 1
     try:
@@ -331,12 +322,12 @@ def _message_id(data: bytes) -> str:
 
 # --- an IMAP mailbox ----------------------------------------------------------------------------------------------
 
-def collect_imap(box: Mailbox, password: str, intake: Intake, since: dt.date | None = None,
+def collect_imap(box: Mailbox, password: str, intake: Filing, since: dt.date | None = None,
                  cafile: Path | None = None, timeout: float = TIMEOUT_SECONDS,
                  on_message: Callable[[str], None] | None = None) -> Collected:
     """The messages of ``box`` (since ``since``) collected, the mailbox unchanged (see the module). A fault of the
     connection ends the run: :attr:`Collected.stopped`; what was filed before it stays filed."""
-    done, addresses = Collected(), campaign_addresses(intake)
+    done, addresses = Collected(), intake.addresses()
     try:
         client = connect(box, cafile, timeout)
     except MailFault as fault:

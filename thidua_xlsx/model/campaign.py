@@ -313,10 +313,6 @@ class YearFormula:
     def semesters(cls, first: str = "hk1", second: str = "hk2") -> YearFormula:
         return cls(SEMESTERS, ((first, 1), (second, 2)))
 
-    @classmethod
-    def weighted(cls, weights: Mapping[str, float]) -> YearFormula:
-        return cls(WEIGHTED, tuple(weights.items()))
-
 
 SPECIAL_KINDS = ("Đột xuất", "Chuyên đề")  # awards outside the year's emulation (NĐ 152/2025 điều 4 khoản 3)
 

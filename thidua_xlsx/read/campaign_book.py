@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineError, CalamineWorkbook
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -127,7 +127,7 @@ def open_grids(path: Path, problems: Problems, broken: str, no_access: str) -> d
         return None
     try:
         return read_grids(data)
-    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
+    except CalamineError:  # a broken, encrypted or foreign file: one message
         problems.add(broken, file=file)
         return None
 

@@ -32,13 +32,12 @@ from pathlib import Path
 from thidua_xlsx.model.commune import LEVEL_ABOVE_META_KIND  # the level above's report says it as its kind
 from thidua_xlsx.model.inbox import InboxFile, reject
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.received import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
 from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, looked_at
 from thidua_xlsx.system.files import TEMPORARY, too_long
 from thidua_xlsx.system.lock import LOCK_SUFFIX
 from thidua_xlsx.text.ui import LAUNCHER_STEM
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a department's workbook is 20–300 KB
 MAX_UNZIPPED_BYTES = 60 * 1024 * 1024
 MAX_ZIP_RATIO = 200  # a normal workbook compresses ~5–20x; zip bombs ~1000x
 MAX_ZIP_ENTRIES = 2000
@@ -51,7 +50,6 @@ CHUNK = 1 << 20
 # Entry kinds found by the scan.
 FILE, LINK, SPECIAL, UNREADABLE_FOLDER = "file", "link", "special", "unreadable_folder"
 TOO_LONG = "too_long"  # the detail of an unreadable folder whose path is past the system's limit
-LOCK_PREFIXES = ("~$", ".~lock.")  # the owner files Excel (~$name) and LibreOffice (.~lock.name#) leave beside a book
 SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})  # what Finder and Explorer leave in a folder
 LOCK, SYSTEM = "lock", "system"
 

@@ -18,6 +18,7 @@ from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.model.typed import typed_text
+from thidua_xlsx.read.own_summary import calamine_error
 from thidua_xlsx.read.registrations import checked_summary
 from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.collation import fold
@@ -33,7 +34,7 @@ def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> Counc
     meta = opened.meta
     try:
         sheets = _sheets(opened.book)
-    except Exception:  # a broken file becomes one message
+    except calamine_error():  # a broken sheet (its XML cut, a string it does not hold) becomes one message
         problems.add("council.unreadable", file=path.name, path=str(path))
         return None
     found: list[Issue] = []

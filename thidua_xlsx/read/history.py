@@ -56,6 +56,7 @@ from thidua_xlsx.read.campaign_book import Grid, convert_value, read_grids
 from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.read.own_summary import Refusals, Wanted, open_summary
+from thidua_xlsx.system.voice import vietnam_today
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.decisions import draft_text
@@ -85,7 +86,7 @@ def read_history_book(path: Path, today: dt.date | None = None) -> tuple[History
         return None, UNKNOWN, problems
     try:
         grids = read_grids(data)
-    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
+    except gate.calamine_error():  # a broken, encrypted or foreign file: one message
         problems.add("history.book_broken", file=name)
         return None, UNKNOWN, problems
     meta = _meta_data(grids.get(ly.META_SHEET))
@@ -93,7 +94,7 @@ def read_history_book(path: Path, today: dt.date | None = None) -> tuple[History
         code, params = _what_book(grids, meta)
         problems.add(code, file=name, **params)
         return None, UNKNOWN, problems
-    today = today or (dt.datetime.now(dt.timezone.utc) + ly.VIETNAM_UTC_OFFSET).date()
+    today = today or vietnam_today()
     reader = _BookReader(grids, name, problems, today)
     tables = {table.sheet: reader.rows(table) for table in TABLES}
     parsed = {table.sheet: reader.parse(table, tables[table.sheet]) for table in TABLES}

@@ -107,7 +107,7 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
     except Mistyped as damaged:  # named in the refusal's JSON, never in its words
         refuse(META_DAMAGED, field=damaged.field)
         return None
-    except Exception:  # calamine raises many kinds on a broken or foreign file: one refusal
+    except calamine_error():  # a broken or foreign file: one refusal
         refuse(UNREADABLE)
         return None
     if record is None:
@@ -194,13 +194,6 @@ def calamine_error() -> type[Exception]:
     from python_calamine import CalamineError  # deferred: python-calamine at start-up
 
     return CalamineError
-
-
-def summary_meta_in(book: Any) -> ly.SummaryMeta | None:
-    """What a summary says about itself; None when ``book`` is no summary of ours, :class:`Mistyped` when its
-    metadata is ours but damaged or crafted."""
-    record = summary_record_in(book)
-    return record[0] if record is not None else None
 
 
 def summary_record_in(book: Any) -> tuple[ly.SummaryMeta, dict] | None:

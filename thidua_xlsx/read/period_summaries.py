@@ -37,6 +37,7 @@ from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, Problems, issu
 from thidua_xlsx.model.results import SOURCE_COUNCIL
 from thidua_xlsx.read.containment import FILE, WORKBOOK_SUFFIXES, InboxItem, own_file, unreadable
 from thidua_xlsx.read.entries import saved_at, sorted_out
+from thidua_xlsx.read.own_summary import calamine_error
 from thidua_xlsx.read.registrations import PERIODS, checked_summary
 from thidua_xlsx.system.files import sha256_of
 from thidua_xlsx.text import summary as sx
@@ -249,7 +250,7 @@ class _Shown:
         """Sheet Điểm chi tiết as calamine reads it; None where it is not there (renamed or removed)."""
         try:
             return self.book.get_sheet_by_name(sx.S_DETAIL).to_python(skip_empty_area=False)
-        except Exception:  # the sheet renamed or removed: the file alone locates it
+        except calamine_error():  # the sheet renamed or removed: the file alone locates it
             return None
 
     @functools.cached_property

@@ -94,7 +94,7 @@ def _rows(path: Path, book, problems: Problems) -> list[list[str]] | None:
     try:
         sheet = book.get_sheet_by_name(SHEET)
         rows = [[cm.clean_text(cm.cell_value(v)) for v in row] for row in sheet.to_python(skip_empty_area=False)]
-    except Exception:  # a wrong or broken file becomes one message
+    except gate.calamine_error():  # a wrong or broken file (its sheet missing, its XML cut) becomes one message
         problems.add("campaign.from_unreadable", file=path.name, path=str(path))
         return None
     return rows

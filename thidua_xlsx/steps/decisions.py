@@ -25,9 +25,8 @@ from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
 from thidua_xlsx.read.registrations import read_registration_summary
 from thidua_xlsx.system.files import replacing, sha256_of
 from thidua_xlsx.system.runs import summary_of
+from thidua_xlsx.system.voice import VIETNAM
 from thidua_xlsx.system.written import free_name
-
-RUN_TIME = dt.timezone(ly.VIETNAM_UTC_OFFSET)
 
 
 def saved_time(path: Path) -> str:
@@ -38,7 +37,7 @@ def saved_time(path: Path) -> str:
     written = saved_at(path.read_bytes(), path.suffix.lower())
     when = written.replace(tzinfo=dt.timezone.utc) if written is not None else \
         dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
-    return when.astimezone(RUN_TIME).isoformat(timespec="seconds")
+    return when.astimezone(VIETNAM).isoformat(timespec="seconds")
 
 
 def applied(kind: str, round_key: str, path: Path, folder: Path, kept_as: Path | None = None) -> dc.Applied:

@@ -42,7 +42,7 @@ import secrets
 import stat
 import unicodedata
 import zipfile
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from thidua_xlsx.model import layout as ly
@@ -50,13 +50,25 @@ from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
 from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER, windows_device
-from thidua_xlsx.read.containment import FILE, LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES, InboxItem
+from thidua_xlsx.model.received import (
+    FILED,
+    NOT_OURS,
+    REFUSED,
+    SAME,
+    WORKBOOK_SUFFIXES,
+    Addresses,
+    Filed,
+    MessageRecord,
+    Received,
+)
+from thidua_xlsx.read.containment import FILE, LOCK_PREFIXES, MAX_FILE_BYTES, InboxItem
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.steps.workspace import CampaignFolder, campaign_in, level_above_book, open_campaign
 from thidua_xlsx.system import files
 from thidua_xlsx.system.lock import hide
+from thidua_xlsx.system.voice import vietnam_now
+from thidua_xlsx.text.collation import fold
 
-FILED, SAME, REFUSED, NOT_OURS = "filed", "same", "refused", "not_ours"
 MAX_ARCHIVE_ENTRIES = 200  # in a ZIP sent: a school's books are a few dozen
 MAX_ARCHIVE_BYTES = 4 * MAX_FILE_BYTES  # a ZIP's workbooks unpacked, all together
 MAX_VERSIONS = 999  # of one name in one inbox: "Tổ Toán (2).xlsx"…
@@ -64,59 +76,8 @@ MAX_NAME_CHARS = 120  # of a filed file's name: the inbox's path stays well insi
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')  # in a Windows file name
 _ARCHIVES = (".zip",)
 _NOT_OURS = ("file.not_ours", "level_above.not_summary")  # a workbook, but none of ours: left alone
-OUTSIDE_FAULTS = frozenset({"intake.cannot_write"})  # refusals for a reason outside the file: tried again later
 MESSAGES_FOLDER = "thu"  # in so-da-nhan/: what the collector settled of each message
 MAX_MESSAGE_RECORD_BYTES = 256 * 1024  # a message's record: a few hundred bytes per attachment
-
-
-@dataclass(frozen=True)
-class Received:
-    """Where a file came from: the sender's address, the message's date (ISO) and id, and the door ("trang": the
-    local page; "thu": e-mail; "thu-muc": a folder of downloads). Kept with the filed file; shown where its sources
-    are."""
-
-    sender: str = ""
-    date: str = ""
-    message_id: str = ""
-    via: str = ""
-
-
-@dataclass(frozen=True)
-class Filed:
-    """What became of one file brought in: :data:`FILED` (now at ``path``, relative to the campaign folder),
-    :data:`SAME` (byte-identical to the file at ``path``: nothing written), :data:`REFUSED` (``problem`` says why
-    and what to do) or :data:`NOT_OURS` (no book of this campaign's kind: left alone). ``round``, ``period`` and
-    ``unit`` (the department's code, or at the commune the school) are what the record of issued books (or the
-    summary's own data) says of it; ``issues`` what reading it found (for the page to show at once)."""
-
-    name: str
-    outcome: str
-    path: str = ""
-    problem: Issue | None = None
-    round: str = ""
-    period: str = ""
-    unit: str = ""
-    unit_name: str = ""
-    sha256: str = ""
-    issues: tuple[Issue, ...] = field(default=(), repr=False)
-
-
-def settled(filed: Filed) -> bool:
-    """Whether ``filed`` needs nothing more: filed, a copy of one filed, not ours, refused for its content — not
-    refused for a reason outside the file (:data:`OUTSIDE_FAULTS`), which is to be tried again."""
-    return not (filed.outcome == REFUSED and filed.problem is not None and filed.problem.code in OUTSIDE_FAULTS)
-
-
-@dataclass(frozen=True)
-class MessageRecord:
-    """What the collector settled of one message (``message_id``): the SHA-256 of each attachment whose every file
-    is :func:`settled`; ``done``: all its attachments are (the message is not looked at again); ``taken``: something
-    of it was filed, or found already filed."""
-
-    message_id: str
-    settled: frozenset[str] = frozenset()
-    done: bool = False
-    taken: bool = False
 
 
 class IntakeError(Stopped):
@@ -176,6 +137,17 @@ class Intake:
             return self._archive(shown, data, received, expected)
         return [self._one(shown, data, received, expected)]
 
+    def addresses(self) -> Addresses:
+        """Each department head's address (a school's campaign), each school's (the commune's cap-tren.xlsx)."""
+        if self.school is not None:
+            return Addresses({d.code: d.email.strip().lower() for d in self.school.campaign.departments if d.email})
+        from thidua_xlsx.read.commune_book import load_level_above_book  # deferred: python-calamine at start-up
+
+        book = level_above_book(self.folder, self.folder)
+        campaign = load_level_above_book(book)[0] if book is not None else None
+        schools = campaign.schools if campaign is not None else ()
+        return Addresses({fold(s.name): s.email.strip().lower() for s in schools if s.email})
+
     def received(self) -> list[dict]:
         """Every record of ``so-da-nhan/`` (a damaged one left out): what was filed, from whom, when."""
         found = []
@@ -213,7 +185,7 @@ class Intake:
         folder = self.folder / RECEIVED_FOLDER / MESSAGES_FOLDER
         name = hashlib.sha256(record.message_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         data = {"message_id": record.message_id, "settled": sorted(record.settled), "done": record.done,
-                "taken": record.taken, "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+                "taken": record.taken, "at": vietnam_now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")}
         with contextlib.suppress(OSError):
             folder.mkdir(parents=True, exist_ok=True)
             with files.replacing(folder / f"{name}.json") as tmp:
@@ -338,7 +310,8 @@ class Intake:
         """The record of ``filed`` in ``so-da-nhan/`` (a failure to write it loses nothing of the file: said)."""
         record = {"name": filed.name, "path": filed.path, "sha256": filed.sha256, "round": filed.round,
                   "period": filed.period, "unit": filed.unit, "unit_name": filed.unit_name,
-                  "filed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), **asdict(received)}
+                  "filed_at": vietnam_now().astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
+                  **asdict(received)}
         folder = self.folder / RECEIVED_FOLDER
         with contextlib.suppress(OSError):
             folder.mkdir(exist_ok=True)

@@ -10,9 +10,11 @@ from pathlib import Path
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import issue
 from thidua_xlsx.model.places import Places
+from thidua_xlsx.model.received import REFUSED, Filed, Received
 from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
-from thidua_xlsx.steps.intake import REFUSED, Filed, Received, open_intake
+from thidua_xlsx.steps.intake import open_intake
 from thidua_xlsx.system.files import replacing
+from thidua_xlsx.system.voice import vietnam_now
 from thidua_xlsx.system.written import free_name
 
 
@@ -23,7 +25,7 @@ def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str,
     :class:`~thidua_xlsx.steps.intake.IntakeError` (a Stopped) when ``folder`` is no campaign folder its intake can
     open."""
     intake = open_intake(folder)
-    received = Received(date=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), via=via)
+    received = Received(date=vietnam_now().astimezone(dt.timezone.utc).isoformat(timespec="seconds"), via=via)
     filed: list[Filed] = []
     for name, data in uploads:
         if not data:

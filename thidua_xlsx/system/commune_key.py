@@ -18,7 +18,6 @@ programs opening the folder at once make one key: the file appears whole under i
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import re
 import secrets
@@ -31,6 +30,7 @@ from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_SUMMARY
 from thidua_xlsx.system import runs
 from thidua_xlsx.system.files import as_write_error, place_new, temporary_name
+from thidua_xlsx.system.voice import vietnam_now, vietnam_today
 from thidua_xlsx.text.commune import KEY_FILE_HEAD
 
 KEY_PREFIX = "khoa="
@@ -98,7 +98,7 @@ def renew_commune_key(folder: Path) -> tuple[CommuneKey, Path | None]:
         old = None
     aside = None
     if path.exists():  # out of the new key's way, never deleted before the new one is written
-        stamp = dt.datetime.now(runs.VIETNAM).strftime("%Y%m%d-%H%M%S")
+        stamp = vietnam_now().strftime("%Y%m%d-%H%M%S")
         aside = path.with_name(f"{path.stem}.{'da-thay' if old else 'hong'}-{stamp}{path.suffix}")
         try:
             os.replace(path, aside)
@@ -115,7 +115,7 @@ def renew_commune_key(folder: Path) -> tuple[CommuneKey, Path | None]:
 def _made(path: Path, how: str, previous: tuple[bytes, ...] = (), legacy: bool | None = None) -> CommuneKey:
     """A new random key written to ``path`` (which must not exist), with how and when it was made and the keys it
     replaces; the key another program made a moment before, if it won."""
-    today = dt.datetime.now(runs.VIETNAM).date().isoformat()
+    today = vietnam_today().isoformat()
     made = CommuneKey(secrets.token_bytes(KEY_BYTES), how != WITH_COMMUNE if legacy is None else legacy, previous,
                       today if how == IN_PLACE else "")
     lines = [KEY_PREFIX + made.secret.hex(), MADE_PREFIX + how, DAY_PREFIX + today,

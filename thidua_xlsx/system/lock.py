@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import datetime as dt
 import hashlib
 import json
 import os
@@ -52,8 +51,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model.errors import Blocked
-from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
 from thidua_xlsx.system.files import as_write_error
+from thidua_xlsx.system.voice import vietnam_now
 from thidua_xlsx.text import commands as ct
 
 LOCK_SUFFIX = ".thidua-xlsx.lock"
@@ -174,7 +173,7 @@ def _take(path: Path, command: str) -> int:
             continue
         try:
             os.write(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "command": command,
-                                     "since": (dt.datetime.now(dt.timezone.utc) + VIETNAM_UTC_OFFSET).strftime(
+                                     "since": vietnam_now().strftime(
                                          "%d/%m/%Y %H:%M:%S")},  # Vietnam's time, as every time the tool says
                                     ensure_ascii=False).encode("utf-8"))
         except BaseException as exc:

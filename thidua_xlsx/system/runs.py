@@ -30,10 +30,10 @@ from thidua_xlsx.model.places import RUNS_RECORD
 from thidua_xlsx.model.result import SUMMARY, Result
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import replacing
+from thidua_xlsx.system.voice import vietnam_now
 from thidua_xlsx.text.releases import VERSION
 
 SCHEMA = 1
-VIETNAM = dt.timezone(ly.VIETNAM_UTC_OFFSET)  # a run's time as the school reads its clock
 KEEP = 100  # runs; the oldest go first
 KEEP_ISSUES = 200
 KEEP_LINES = 400
@@ -80,7 +80,7 @@ def run_of(result: Result, door: str, lines: list[str], when: dt.datetime | None
         return absolute.relative_to(home).as_posix() if home and absolute.is_relative_to(home) else str(absolute)
 
     return Run(result.command, result.key,
-               (when or dt.datetime.now(VIETNAM)).isoformat(timespec="seconds"), door, result.exit_code,
+               (when or vietnam_now()).isoformat(timespec="seconds"), door, result.exit_code,
                asdict(result.report.counts),
                tuple((i.severity, i.code, i.render()) for i in result.report.issues[:KEEP_ISSUES]),
                tuple(lines[:KEEP_LINES]),

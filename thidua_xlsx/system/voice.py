@@ -35,5 +35,16 @@ def warn_problems(problems, voice: Voice) -> None:
         voice.warn(f"{problem.severity_label}: {problem.render()}")
 
 
+VIETNAM = dt.timezone(ly.VIETNAM_UTC_OFFSET)  # the school's clock: UTC+7 all year (no summer time)
+
+
+def vietnam_now() -> dt.datetime:
+    """Vietnam's date and time now (aware, UTC+7), whatever the computer's zone: the one clock of the tool, read by
+    every date and time it decides by or writes (tests/test_habits.py: test_one_clock_decides_every_date)."""
+    return dt.datetime.now(VIETNAM)
+
+
 def vietnam_today() -> dt.date:
-    return (dt.datetime.now(dt.timezone.utc) + ly.VIETNAM_UTC_OFFSET).date()
+    """The school's day: Vietnam's date now (around midnight, or on a laptop set to another zone, not the
+    computer's)."""
+    return vietnam_now().date()

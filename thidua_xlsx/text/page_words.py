@@ -9,8 +9,8 @@ the command line has (``--from``, ``--period``, ``-o``) says what the page does 
 round or the period it works on). The buttons and places are named in the page's own words (text.ui.WORDS), in
 *italics* as the page's other messages do; the program itself is "chương trình", as the page calls it.
 
-:func:`names_a_command` is the one test of "names a command line", shared by the tests: every catalogue message it
-finds has a page version here, and none of these does.
+``tests/command_lines.py`` holds the one test of "names a command line", shared by the tests: every catalogue message
+it finds has a page version here, and none of these does.
 """
 
 from __future__ import annotations
@@ -23,23 +23,6 @@ import string
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import documents as dw
-
-_COMMANDS = r"(?:merge|generate|year|status|history|collect|init|ui)"
-_COMMAND_LINE = re.compile(
-    r"thidua-xlsx"  # the program's name: a command typed, or the tool named as the page never names it
-    r"|(?<![\w-])--[a-z]"  # an option: --council, --period, --tu
-    r"|(?<![\w-])-[a-zA-Z](?![\w-])"  # a one-letter option: -o, -U, py -m
-    rf"|\b{_COMMANDS} (?:…|--|THƯ|ky/|inbox)"  # a command and its arguments: merge …, init THƯ_MỤC, year ky/
-    rf"|\({_COMMANDS}\b"  # a command named in brackets: (generate), (merge --council)
-    rf"|\b(?:chạy|chạy lại|dùng|bằng|do) {_COMMANDS}\b"  # a command named as run: chạy lại year, do merge ghi
-    r"|\bpip\b|\bpython -m\b"  # installing or running Python by hand
-    r"|\b(?:chạy|gõ)(?: lại)? lệnh\b|\bmọi lệnh\b")  # a command spoken of as something she runs
-
-
-def names_a_command(text: str) -> bool:
-    """Whether ``text`` names a command line (a command, an option, pip), which the page's text never does."""
-    return _COMMAND_LINE.search(text) is not None
-
 
 PAGE_MESSAGES: dict[str, str] = {
     # the campaign book and its folder: the page is opened on a campaign folder by its launcher or the desktop's icon, a

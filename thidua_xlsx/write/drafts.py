@@ -47,9 +47,10 @@ from thidua_xlsx.model.commune import SENT_COPY, LevelAbove, LevelAboveSummary, 
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.places import windows_device
+from thidua_xlsx.model.received import ATTACHMENT_TYPES
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system.files import replacing, scratch_folder
-from thidua_xlsx.system.voice import Voice
+from thidua_xlsx.system.voice import Voice, vietnam_now
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import documents as dw
@@ -62,16 +63,6 @@ DRAFT_POLICY = policy.SMTP.clone(refold_source="none")  # a header written as gi
 UNSENT_HEADER = "X-Unsent"  # Outlook: open as a new message to send (Thunderbird opens it as a message to edit too)
 LONG_LINE = 998  # RFC 5322's limit of a line
 MAX_DRAFT_BYTES = 20 * 1024 * 1024  # above this most mail servers refuse the message: the draft is said as too big
-TYPES = {  # the attachment types written (mimetypes depends on the machine's registry on Windows)
-    ".xlsx": ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ".xlsm": ("application", "vnd.ms-excel.sheet.macroEnabled.12"),
-    ".xls": ("application", "vnd.ms-excel"),
-    ".ods": ("application", "vnd.oasis.opendocument.spreadsheet"),
-    ".docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ".pdf": ("application", "pdf"),
-    ".json": ("application", "json"),
-    ".zip": ("application", "zip"),
-}
 NOT_IN_WINDOWS_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 MAX_ATTACHMENT_NAME = 120  # characters: saved beside others, the name stays well inside Windows' 260 of a path
 
@@ -113,7 +104,7 @@ def message_of(draft: Draft, when: dt.datetime | None = None) -> EmailMessage:
     if recipients:
         message["To"] = recipients
     message["Subject"] = _one_line(draft.subject)
-    message["Date"] = (when or dt.datetime.now(dt.timezone.utc)).astimezone()
+    message["Date"] = (when or vietnam_now()).astimezone()
     message["Message-ID"] = make_msgid(domain="thidua-xlsx.local")
     message["X-Mailer"] = "thidua-xlsx"
     message.set_content(draft.body)
@@ -128,7 +119,7 @@ def attachment_part(data: bytes, name: str) -> EmailMessage:
     """One attachment, base64, its ``name`` given in both forms (see the module): RFC 2231 ``filename*`` in
     Content-Disposition, RFC 2047 words in Content-Type's ``name`` (a plain ASCII name: as it is, in both). Its
     headers are set through the legacy API (``policy.compat32``: a parameter written as given)."""
-    maintype, subtype = TYPES.get(os.path.splitext(name)[1].lower(), ("application", "octet-stream"))
+    maintype, subtype = ATTACHMENT_TYPES.get(os.path.splitext(name)[1].lower(), ("application", "octet-stream"))
     part = EmailMessage(policy=policy.compat32)
     part["Content-Type"] = f"{maintype}/{subtype}"
     part.set_payload(data)
@@ -439,7 +430,7 @@ def level_above_drafts(summary: LevelAboveSummary, key: CommuneKey, output: Path
         attached = [sent]
         for folder in (docs, imports):
             if folder is not None and folder.is_dir():
-                attached += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TYPES
+                attached += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ATTACHMENT_TYPES
                                    and written.replaceable(p))
         recipient = tm.LEVEL_ABOVE_RECIPIENT
         body = tm.LEVEL_ABOVE_BODY.format(recipient=recipient, authority=campaign.authority,

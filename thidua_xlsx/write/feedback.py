@@ -19,7 +19,6 @@ it gets no copy (its problems are in the summary anyway).
 
 from __future__ import annotations
 
-import datetime as dt
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +36,7 @@ from thidua_xlsx.system import office, pool
 from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.office import OfficeError, convert
 from thidua_xlsx.system.pool import shared_pool
+from thidua_xlsx.system.voice import vietnam_now
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write.engine import (
@@ -219,7 +219,7 @@ def _remove_previous(wb) -> None:
 def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, password: str) -> None:
     ws = wb.create_sheet(wx.FEEDBACK_SHEET, 0)
     school = summary.campaign.school if summary.campaign else None
-    made = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=7)
+    made = vietnam_now()
     heading = [
         wx.FEEDBACK_TITLE.format(department=item.department.upper()),
         wx.FEEDBACK_SOURCE.format(file=item.file.name, school=school.name if school else "",

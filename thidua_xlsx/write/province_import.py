@@ -1,5 +1,6 @@
 """The province's import file (docs/domain.md §4b) written from the level above's proposals and an installation's
-mapping (:func:`write_import_files`), and a mapping written as its data file (:func:`write_mapping`).
+mapping (:func:`import_batches`, :func:`made_file`, :func:`write_batches`), and a mapping written as its data file
+(:func:`write_mapping`).
 
 Each file is laid out as the importer reads it: the FIRST sheet (named "file nhận" like the installation's
 template), row 1 the template's header — A–I as the importer's template heads them, R–U as the mapping says its
@@ -70,17 +71,6 @@ def import_batches(proposals: list[Proposal] | tuple[Proposal, ...], mapping: pi
     return ImportBatches(mapping, tuple(pi.batches(rows, mapping.rows_per_file)), refused, len(proposals))
 
 
-def write_import_files(proposals: list[Proposal] | tuple[Proposal, ...], mapping: pi.Mapping, folder: Path,
-                       stem: str, written: Written | None = None) -> ImportResult:
-    """The import files of ``proposals`` in ``folder`` (``<stem>.xlsx``, or ``<stem>_1.xlsx`` … when split); one
-    someone edited since the tool wrote it (``written``: the record of the tool's own files) is kept, the new one
-    written beside it. Each file's bytes are made on every core when there are many (a province's 74,000 rows:
-    372 files), each written here in order."""
-    batches = import_batches(proposals, mapping)
-    with pool.started(batches, import_workers(batches)) as start:
-        return write_batches(batches, start(made_file, range(len(batches.parts))), folder, stem, written)
-
-
 def import_workers(batches: ImportBatches) -> int:
     """How many worker processes make the files' bytes (0: in this process)."""
     return 0 if len(batches.parts) < PARALLEL_FROM else pool.workers_for_workbooks(len(batches.parts))
@@ -88,8 +78,10 @@ def import_workers(batches: ImportBatches) -> int:
 
 def write_batches(batches: ImportBatches, made: Iterator[bytes], folder: Path, stem: str,
                   written: Written | None = None) -> ImportResult:
-    """The files of ``batches`` written in ``folder`` as :func:`write_import_files` says, each file's bytes taken
-    in turn from ``made`` (:func:`made_file`'s of each part, made here or by workers started earlier)."""
+    """The import files of ``batches`` in ``folder`` (``<stem>.xlsx``, or ``<stem>_1.xlsx`` … when split); one
+    someone edited since the tool wrote it (``written``: the record of the tool's own files) is kept, the new one
+    written beside it. Each file's bytes are taken in turn from ``made`` (:func:`made_file`'s of each part, made here
+    or by workers started earlier: a province's 74,000 rows are 372 files)."""
     written = written if written is not None else Written()
     mapping, parts, refused = batches.mapping, batches.parts, batches.refused
     if not parts:

@@ -37,6 +37,8 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
+from python_calamine import CalamineError
+
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, Cell, InboxFile, Submission, reject
@@ -143,7 +145,7 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         entry = dataclasses.replace(entry, saved_at=saved_at(data, suffix))
     try:
         sheets = load_values(data, skip=NOT_READ)
-    except Exception:  # calamine raises many kinds on a broken file: one message for all
+    except CalamineError:  # a broken file: one message for all
         return reject(entry, "file.corrupt")
     attach_formulas(sheets, data, suffix, parts)
     formulas = {name: sheet.formulas for name, sheet in sheets.items()}

@@ -9,7 +9,7 @@ import re
 import zipfile
 from typing import Protocol
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineError, CalamineWorkbook
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.inbox import Cell
@@ -127,7 +127,7 @@ def load_values(data: bytes, skip: tuple[str, ...] = ()) -> Sheets:
     """Every sheet's values but those named in ``skip``, from the bytes already read for the checksum."""
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception:
+    except CalamineError:  # perhaps an .ods calamine reads only compacted: tried once more
         compact = _compact_ods(data)
         if compact is None:
             raise

@@ -63,17 +63,12 @@ STYLES = {
 }
 
 
-def write_department_workbook(spec: WorkbookSpec, path: Path, period: cm.Period | None = None) -> ly.WorkbookLayout:
-    """Write one department's workbook to ``path`` (through a temporary file); returns its layout. ``period``: the
-    period of a period's scoring workbook (``spec.period``), whose dates and deadline its guide and its "Tổng hợp
-    tổ" say."""
-    return write_issued_workbook(spec, path, period)[0]
-
-
 def write_issued_workbook(spec: WorkbookSpec, path: Path, period: cm.Period | None = None
                           ) -> tuple[ly.WorkbookLayout, LockedCells | None]:
-    """:func:`write_department_workbook`, and the workbook's locked cells as written when they are what the merge
-    will read back (:func:`.locked.locked_as_written`; None: read it back)."""
+    """Write one department's workbook to ``path`` (through a temporary file); returns its layout, and the workbook's
+    locked cells as written when they are what the merge will read back (:func:`.locked.locked_as_written`; None: read
+    it back). ``period``: the period of a period's scoring workbook (``spec.period``), whose dates and deadline its
+    guide and its "Tổng hợp tổ" say."""
     with engine.replacing(path) as tmp:
         # in_memory: the parts are assembled in memory, not in ~25 temporary files a workbook (a few hundred
         # KB; the files cost more than the writing where the disk or a virus scanner is slow)
@@ -88,7 +83,7 @@ def write_issued_workbook(spec: WorkbookSpec, path: Path, period: cm.Period | No
             _scoring_sheets(book)
         guide.guide_sheet(book)
         lists.lists_sheet(book)
-        layout, meta = _layout_with_json(spec, book.records, period)
+        layout, meta = layout_with_json(spec, book.records, period)
         engine.meta_sheet(wb, meta, spec.settings.sheet_password)
         locked = locked_as_written(book) if spec.round == ly.SCORING else None
         wb.close()
@@ -134,17 +129,12 @@ def _titles_by_name(t: cm.Titles) -> cm.Titles:
                                collective=tuple(map(title_name, t.collective)))
 
 
-def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: cm.Period | None = None
-                    ) -> ly.WorkbookLayout:
-    """The layout with its submission id: a digest of the layout and everything the writer was given
-    (but the sheet password; with the period's dates and deadline), so that generating twice gives byte-identical
-    files and any change of content — people, rubric, titles, gate, settings, the period's dates — a new id."""
-    return _layout_with_json(spec, sheets, period)[0]
-
-
-def _layout_with_json(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: cm.Period | None = None
+def layout_with_json(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: cm.Period | None = None
                       ) -> tuple[ly.WorkbookLayout, dict]:
-    """:func:`workbook_layout` and its JSON (the metadata written), the layout made JSON once for both."""
+    """The layout with its submission id, and its JSON (the metadata written), made once for both. The id is a digest
+    of the layout and everything the writer was given (but the sheet password; with the period's dates and deadline),
+    so that generating twice gives byte-identical files and any change of content — people, rubric, titles, gate,
+    settings, the period's dates — a new id."""
     layout = ly.WorkbookLayout(spec.campaign_id, spec.school.school_year, spec.round, spec.department.code,
                                spec.department.name, "", tuple(sheets), period=spec.period)
     named = _titles_named(spec)
