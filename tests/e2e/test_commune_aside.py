@@ -12,41 +12,41 @@ import pytest
 from click.testing import CliRunner
 
 from thidua_xlsx.cli import main
-from thidua_xlsx.commands import commune as commune_command
+from thidua_xlsx.commands import commune
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cap-xa"
 
 
 @pytest.fixture
-def commune(tmp_path):
+def folder(tmp_path):
     copy = tmp_path / "cap-xa"
     shutil.copytree(SAMPLE, copy, ignore=shutil.ignore_patterns("*.lock", "ho-so", "tong-hop-xa.xlsx", "xa.json"))
     return copy
 
 
-def _merge(commune: Path, out: Path):
-    result = CliRunner().invoke(main, ["merge", str(commune / "inbox"), "-o", str(out / "xa.xlsx"), "--json",
+def _merge(folder: Path, out: Path):
+    result = CliRunner().invoke(main, ["merge", str(folder / "inbox"), "-o", str(out / "xa.xlsx"), "--json",
                                        str(out / "xa.json"), "--xuat-tinh", str(out / "nhap-tinh"), "--force"])
     made = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     return result, made
 
 
 @pytest.mark.parametrize("start", ["fork", "spawn"])
-def test_what_workers_make_beside_the_workbook_is_what_this_process_makes(commune, tmp_path, monkeypatch, start):
+def test_what_workers_make_beside_the_workbook_is_what_this_process_makes(folder, tmp_path, monkeypatch, start):
     """By fork the workers inherit the summary and the import files' rows; by spawn (Windows) they are given them
     pickled, and import the package anew."""
     from thidua_xlsx.system import pool
     from thidua_xlsx.write import province_import
 
     monkeypatch.setattr(pool, "start_method", lambda: start)
-    monkeypatch.setattr(commune_command, "_workers_aside", lambda *args: 0)
-    here, made_here = _merge(commune, tmp_path / "here")
-    monkeypatch.setattr(commune_command, "_workers_aside", lambda *args: 2)
+    monkeypatch.setattr(commune, "_workers_aside", lambda *args: 0)
+    here, made_here = _merge(folder, tmp_path / "here")
+    monkeypatch.setattr(commune, "_workers_aside", lambda *args: 2)
     monkeypatch.setattr(province_import.pi, "batches", lambda rows, size: [rows[i:i + 9]
                                                                             for i in range(0, len(rows), 9)])
-    aside, made_aside = _merge(commune, tmp_path / "aside")
-    monkeypatch.setattr(commune_command, "_workers_aside", lambda *args: 0)
-    split_here, made_split_here = _merge(commune, tmp_path / "split-here")
+    aside, made_aside = _merge(folder, tmp_path / "aside")
+    monkeypatch.setattr(commune, "_workers_aside", lambda *args: 0)
+    split_here, made_split_here = _merge(folder, tmp_path / "split-here")
     assert here.exit_code == aside.exit_code == split_here.exit_code == 0, aside.output
     assert {"xa.xlsx", "xa.json", "nhap-tinh/nhap-tinh.xlsx"} == set(made_here)  # no temporary file left
     assert len(made_aside) == 12 and made_aside == made_split_here  # 10 import files of 9 rows or fewer, in order
@@ -54,13 +54,13 @@ def test_what_workers_make_beside_the_workbook_is_what_this_process_makes(commun
     assert aside.output.replace("aside", "·") == split_here.output.replace("split-here", "·")
 
 
-def test_a_workbook_that_fails_leaves_no_json_and_no_temporary_file(commune, tmp_path, monkeypatch):
+def test_a_workbook_that_fails_leaves_no_json_and_no_temporary_file(folder, tmp_path, monkeypatch):
     from thidua_xlsx.write import commune as written
 
     def fails(summary, path):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(commune_command, "_workers_aside", lambda *args: 1)
+    monkeypatch.setattr(commune, "_workers_aside", lambda *args: 1)
     monkeypatch.setattr(written, "write_level_above_summary", fails)
-    result, made = _merge(commune, tmp_path / "out")
+    result, made = _merge(folder, tmp_path / "out")
     assert result.exit_code != 0 and made == {}
