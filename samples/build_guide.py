@@ -17,7 +17,7 @@ the sample changes), so the guide shows what the tool writes today:
    to PDF by LibreOffice, and checked: one page per round, each page its own heading, every command on one line,
    the fonts Times New Roman or its metric twin Liberation Serif (and the monospaced twin of Courier New);
 5. samples/huong-dan/manifest.json records, for each picture, the SHA-256 of the sample files it was rendered
-   from (and of the picture, the PDF, this script): tests/test_guide.py fails when they drift apart.
+   from (and of the picture, the PDF, this script): tests/house/test_guide.py fails when they drift apart.
    samples/huong-dan/huong-dan-thu-ky.md is the guide's text with its pictures, for reading a change as a diff.
 """
 
@@ -489,7 +489,7 @@ def status_excerpt() -> list[str]:
 class Page:
     heading: str
     body: list = field(default_factory=list)
-    sample: str = ""  # the sample folder (under samples/) its commands are tried on (tests/test_guide_runs.py)
+    sample: str = ""  # the sample folder (under samples/) its commands are tried on (tests/e2e/test_guide_runs.py)
 
 
 CAMPAIGN = "D:\\ThiDua\\thidua-2026"
@@ -1289,7 +1289,7 @@ def main() -> None:
         sources.update(_tree_digests(relative))
     manifest = {
         "about": "Ghi bởi samples/build_guide.py: mã SHA-256 của các tệp mẫu mà mỗi hình được in ra từ đó. "
-                 "tests/test_guide.py so với các tệp hiện có; khác thì chạy lại: python samples/build_guide.py",
+                 "tests/house/test_guide.py so với các tệp hiện có; khác thì chạy lại: python samples/build_guide.py",
         "guide": {"pdf": PDF.name, "sha256": _sha256(PDF), "pages": page_count,
                   "builder_sha256": _sha256(Path(__file__))},
         "commands": commands(),

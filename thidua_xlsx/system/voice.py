@@ -40,7 +40,7 @@ VIETNAM = dt.timezone(ly.VIETNAM_UTC_OFFSET)  # the school's clock: UTC+7 all ye
 
 def vietnam_now() -> dt.datetime:
     """Vietnam's date and time now (aware, UTC+7), whatever the computer's zone: the one clock of the tool, read by
-    every date and time it decides by or writes (tests/test_habits.py: test_one_clock_decides_every_date)."""
+    every date and time it decides by or writes (tests/house/test_habits.py: test_one_clock_decides_every_date)."""
     return dt.datetime.now(VIETNAM)
 
 

@@ -33,7 +33,8 @@ TODO = "Cần làm: "  # a line on which she must act: said before the others
 SCHOOL, COMMUNE, BOTH = "truong", "xa", ""  # whom a line concerns: the school's secretary, the commune's officer, both
 WHOM = {SCHOOL: "trường", COMMUNE: "xã", BOTH: "trường và xã"}  # said in the installer's window
 # What each release changed that the secretary or the officer notices, newest first, one line each, with whom it
-# concerns; CHANGELOG.md says the same in full (tests/test_changelog.py holds each release and each "cần làm" there).
+# concerns; CHANGELOG.md says the same in full (tests/text/test_changelog.py holds each release and each "cần làm"
+# there).
 CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("0.10.0", (
         (SCHOOL, "Phiếu xếp loại ghi điểm hiệu trưởng sửa ở lượt duyệt của kỳ kèm lý do (cột Ghi chú Hội đồng), điểm "

@@ -8,7 +8,7 @@ workbook back the way the merge reads it (three quarters of recording it). The w
 writes it (:meth:`.book.DepartmentBook.lock`), and they are where the merge will find them whenever nothing written
 can be taken for one of those labels or codes, and every text comes back from the file as it was written. Both
 are checked here, on what was written; when either fails the workbook is read back as before (None).
-The tests compare the two on every kind of workbook (tests/test_generate_locked.py).
+The tests compare the two on every kind of workbook (tests/commands/test_generate_locked.py).
 
 A form placed from a skeleton (:mod:`.skeleton`) records its locked cells as one :class:`PlacedCells`: its skeleton's
 cells, with marks, and the form's own values; its texts' labels are counted once a skeleton, then the form's values.

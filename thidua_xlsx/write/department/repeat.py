@@ -6,7 +6,7 @@ What writing them did to the first sheet — its cells, merged ranges, row heigh
 formats, the count of shared strings — is kept (:class:`.xlsx.Written`, which alone knows xlsxwriter's insides), with
 the locked cells recorded, and given to each later sheet whose state is the same where it matters (the same
 conditional formats before: their priorities are numbered per sheet). xlsxwriter then writes the same bytes as had
-each sheet been written cell by cell (tests/test_generate_writing.py compares them with its own Workbook's)."""
+each sheet been written cell by cell (tests/commands/test_generate_writing.py compares them with its own Workbook's)."""
 
 from __future__ import annotations
 

@@ -21,9 +21,9 @@ shared strings, its ``_write_*`` methods — is used here only, behind a few nam
 
 The shortcuts (the classes, :class:`Written`) are used only with the versions they were compared on byte for byte
 (:data:`CHECKED_VERSIONS`; tests/write/test_xlsx_shortcuts.py, tests/write/test_summary_speed.py,
-tests/test_generate_writing.py): with any other version xlsxwriter writes every cell its own way, the same bytes,
-slower. What is only read back (:func:`formula_written`, :class:`CellTexts`, :func:`landscape`) has been the same
-since xlsxwriter 1.x. tests/test_architecture.py checks that no module outside this package uses xlsxwriter's
+tests/commands/test_generate_writing.py): with any other version xlsxwriter writes every cell its own way, the same
+bytes, slower. What is only read back (:func:`formula_written`, :class:`CellTexts`, :func:`landscape`) has been the same
+since xlsxwriter 1.x. tests/house/test_architecture.py checks that no module outside this package uses xlsxwriter's
 private names.
 """
 
@@ -419,7 +419,7 @@ class Written:
     conditional format's priority and ``formatted`` as its conditional formats' ranges: its cells, merged ranges,
     row heights, data validations, conditional formats and the count of shared strings (:meth:`Watch.written`).
     Given to another sheet whose state is the same where it matters (:meth:`fits`), xlsxwriter then writes the same
-    bytes as had that sheet been written cell by cell (tests/test_generate_writing.py)."""
+    bytes as had that sheet been written cell by cell (tests/commands/test_generate_writing.py)."""
 
     start: int
     end: int

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tests.no_office import NO_PDF, PROGRAM_WITHOUT_LIBREOFFICE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 INSTALL = README.split("## Cài đặt và chạy thử", 1)[1].split("\n## ", 1)[0]
 COPY = "thu-mau"

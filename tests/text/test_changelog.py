@@ -8,7 +8,7 @@ from pathlib import Path
 
 from thidua_xlsx.text import releases as rx
 
-CHANGELOG = (Path(__file__).resolve().parents[1] / "CHANGELOG.md").read_text(encoding="utf-8")
+CHANGELOG = (Path(__file__).resolve().parents[2] / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
 def _section(version: str) -> str:

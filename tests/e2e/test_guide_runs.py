@@ -1,7 +1,7 @@
 """The secretary's guide tried as she would try it on the shipped sample: every command it shows, page
 after page, run for real (the command line's own ``main``, in the folder the guide says, in this process: Python's
 start and imports are not the guide's, and ``python -m thidua_xlsx`` is run by tests/e2e/test_everyday.py and
-tests/test_try_it_leaves_the_checkout_clean.py) on a fresh copy of the sample —
+tests/e2e/test_try_it_leaves_the_checkout_clean.py) on a fresh copy of the sample —
 ``samples/`` for steps 1–8 and the mail page, ``samples/ca-nam`` for steps 9 and 10 (each page says which: its
 ``sample``) — with ``--force`` added to ``generate``, ``merge`` and ``year`` as the guide's step 0 tells her to do on
 the sample. What she does by hand between two commands (Excel's "Save As" of the head's and the council's copy, typing
@@ -36,7 +36,7 @@ from thidua_xlsx.model.places import OUTPUTS_RECORD, RUNS_RECORD
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.text import summary as sx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 FORCED = ("generate", "merge", "year")  # the commands that write what the sample already has
 #: The command run with LibreOffice: the papers that go up by mail, each attached as its PDF (ho-so/01_To-trinh.pdf).

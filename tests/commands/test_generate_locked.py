@@ -77,7 +77,7 @@ def test_the_samples_forms_are_recorded_as_written(tmp_path):
     from thidua_xlsx.model.places import CAMPAIGN_FILE
     from thidua_xlsx.steps.workspace import open_campaign
 
-    samples = Path(__file__).resolve().parents[1] / "samples"
+    samples = Path(__file__).resolve().parents[2] / "samples"
     for k, book in enumerate((samples / CAMPAIGN_FILE, samples / "ca-nam" / CAMPAIGN_FILE)):
         folder, problems = open_campaign(book)
         assert folder is not None, [p.render() for p in problems]

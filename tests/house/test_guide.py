@@ -24,7 +24,7 @@ from click.testing import CliRunner
 
 from thidua_xlsx.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 GUIDE_DIR = SAMPLES / "huong-dan"
 MANIFEST = GUIDE_DIR / "manifest.json"

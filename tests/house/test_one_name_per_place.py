@@ -16,7 +16,7 @@ from samples import build_guide
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 # A summary's name: tong-hop.xlsx, tong-hop_dang-ky.xlsx, tong-hop-cac-truong.xlsx, tong-hop_<mã kỳ>.xlsx…
 SUMMARY = re.compile(r"tong-hop(?:[-_](?:<[^>]*>|\{[^}]*\}|[A-Za-z0-9-]+))?\.xlsx")

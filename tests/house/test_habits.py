@@ -28,14 +28,14 @@ def test_a_test_that_starts_libreoffice_without_its_mark_fails_naming_the_mark(m
 
 
 def test_the_code_passes_ruff_as_configured():
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     found = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "thidua_xlsx", "tests", "samples",
                             "benchmarks"], cwd=root, capture_output=True, text=True)
     assert found.returncode == 0, found.stdout + found.stderr
 
 
 def test_the_package_passes_mypy_as_configured():
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     found = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", os.devnull, "--no-error-summary"],
                            cwd=root, capture_output=True, text=True)
     assert found.returncode == 0 and "error: " not in found.stderr, found.stdout + found.stderr  # 0 findings
@@ -46,7 +46,7 @@ def test_every_package_of_the_code_is_installed():
     there works in a checkout and fails on every machine the program is installed on."""
     import tomllib
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     code = {".".join(p.parent.relative_to(root).parts) for p in (root / "thidua_xlsx").rglob("__init__.py")}
     assert code - listed == set()
@@ -62,7 +62,7 @@ def test_few_functions_are_hard_to_follow_and_none_is_ranked_f():
         from radon.complexity import cc_rank, cc_visit
     except ImportError:  # a venv made before radon joined the test extras
         pytest.fail("radon is not installed: pip install -e '.[test]'")
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     ranked = [(f"{path.relative_to(root).as_posix()}:{block.lineno} {block.fullname}", block.complexity)
               for path in sorted((root / "thidua_xlsx").rglob("*.py"))
               for block in cc_visit(path.read_text(encoding="utf-8")) if cc_rank(block.complexity) >= "D"]
@@ -88,7 +88,7 @@ def _comments_and_docstrings(source: str):
 def test_comments_say_what_the_code_does_not_which_issue_asked():
     """A comment or docstring naming an issue ("issue 48"), in the package or its tests, tells the next reader nothing
     the code does: say what it does and why instead (docs/conventions.md)."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     here = Path(__file__).resolve()  # this module names issues as the check's own examples
     sources = {path: path.read_text(encoding="utf-8") for folder in ("thidua_xlsx", "tests")
                for path in sorted((root / folder).rglob("*.py")) if path != here}
@@ -146,7 +146,7 @@ def test_one_clock_decides_every_date():
     run's time, a feedback copy's date — comes from ``system.voice`` (``vietnam_now``, ``vietnam_today``), never the
     computer's own clock nor Vietnam's offset typed again (around midnight, or on a laptop set to another zone, the
     two disagree). docs/conventions.md: Values between steps."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     found = [f"{where}:{line}" for path in sorted((root / "thidua_xlsx").rglob("*.py"))
              for where in [path.relative_to(root).as_posix()]
              for line in _clock_reads(path.read_text(encoding="utf-8"), where)]
@@ -172,7 +172,7 @@ CITED = re.compile(r"docs/([a-z_]+\.md)(?: §([0-9]+[a-z]?))?")
 def test_every_citation_points_at_a_tracked_file_and_its_section():
     """What the code and the tests cite — the rules, the promises, the conventions — is in the repository, under the
     number the citation names: a clone alone explains the code. The notes kept outside it are never cited."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     tracked = set(subprocess.run(["git", "ls-files", "docs"], cwd=root, capture_output=True, text=True).stdout.split())
     heads = {name: {m.group(1) for m in re.finditer(r"^#+ ([0-9]+[a-z]?)\. ", (root / "docs" / name).read_text(
         encoding="utf-8"), re.M)} for name in (Path(t).name for t in tracked)}
@@ -192,7 +192,7 @@ def test_every_citation_points_at_a_tracked_file_and_its_section():
 
 # --- one name for one thing (docs/conventions.md: Names) ----------------------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 def _names_given(source: str) -> list[tuple[str, str, int]]:
     """(the name an import binds, the module or module's name it binds it to, line) of each import that names a
@@ -336,7 +336,7 @@ def test_no_broad_except_hides_a_bug():
     on a file, a value's ValueError), never ``Exception``: a bug caught as "a broken file" or "another campaign's file"
     would tell the secretary something false. The few kept are named in JUSTIFIED_BROAD with why (docs/conventions.md:
     Messages)."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     found = [f"{where}:{line} in {function or 'the module'}"
              for folder in CATCHING_FOLDERS for path in sorted((root / "thidua_xlsx" / folder).rglob("*.py"))
              for where in [path.relative_to(root).as_posix()]
@@ -401,7 +401,7 @@ def test_no_code_in_the_package_serves_the_tests_alone():
     """A function of the package that only tests call is a path no user takes: the tests check the real entry
     (the command, the writer the command calls), and a shortcut they need lives in a helper module of tests/
     (docs/conventions.md: Values between steps)."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     assert only_tested(root / "thidua_xlsx", root / "tests") == []
 
 
@@ -442,7 +442,7 @@ def hand_kept(source: str) -> set[str]:
 def test_the_caches_kept_by_hand_are_the_named_ones():
     """docs/conventions.md (Values between steps): a cache is functools' or model.kept.per_object, but the tables
     named in HAND_KEPT; a new table bounded by hand is found here and must be named (or made a functools cache)."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     found = {(path.relative_to(root).as_posix(), table) for path in sorted((root / "thidua_xlsx").rglob("*.py"))
              for table in hand_kept(path.read_text(encoding="utf-8"))}
     assert found == HAND_KEPT

@@ -29,7 +29,7 @@ from thidua_xlsx.read.campaign_book import load_campaign_book
 from thidua_xlsx.read.commune_book import load_level_above_book
 from thidua_xlsx.read.presets import load_preset, preset_dir
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHOOL_LEVELS = sorted(p.stem for p in preset_dir().glob("*.json") if p.stem != LEVEL_ABOVE_LEVEL)
 DOORS = ("cli", "page", "library")
 HEADERS = {c.key: c.header for c in cb.STAFF_COLUMNS}

@@ -26,7 +26,7 @@ from thidua_xlsx.steps.intake import (
 )
 from thidua_xlsx.system.files import place_new
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 OUTBOX = SAMPLES / "outbox"
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "thidua_xlsx"
+PACKAGE = Path(__file__).resolve().parents[2] / "thidua_xlsx"
 FLOW = ("text", "model", "system", "read", "check", "decide", "write", "papers", "steps", "")  # "": the top
 PURE = ("model", "decide")  # values and decisions: no spreadsheet, document or CLI library, no file opened
 HEAVY = {"openpyxl", "xlsxwriter", "docx", "click", "python_calamine", "pandas"}
