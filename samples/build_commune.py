@@ -33,14 +33,14 @@ from samples.build_year import build as build_year  # noqa: E402
 from tests.decide.conftest import SAVED  # noqa: E402
 from tests.filling import council_types  # noqa: E402
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round  # noqa: E402
-from thidua_xlsx.commands.merge import merge  # noqa: E402
 from thidua_xlsx.model.commune import SchoolRef  # noqa: E402
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE  # noqa: E402
 from thidua_xlsx.model.requests import MergeRequest  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS  # noqa: E402
 from thidua_xlsx.read.commune_book import load_level_above_preset  # noqa: E402
-from thidua_xlsx.service import apply_council_file, merge_inbox  # noqa: E402
+from thidua_xlsx.service import apply_council_file, command, merge_inbox  # noqa: E402
 from thidua_xlsx.system.commune_key import KEY_PREFIX  # noqa: E402
+from thidua_xlsx.system.voice import Voice  # noqa: E402
 from thidua_xlsx.text.commune import KEY_FILE_HEAD  # noqa: E402
 from thidua_xlsx.write.commune_book import write_level_above_book  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
@@ -67,8 +67,8 @@ def main() -> None:
         shutil.copy(Path(work) / "ca-nam" / "tong-hop_ca-nam.xlsx", HERE / "inbox" / "THCS-Kim-Son_ca-nam.xlsx")
     with tempfile.TemporaryDirectory() as work:
         _third_school(Path(work), HERE / "inbox" / "TH-Thu-Nghiem_tong-hop-cuoi.xlsx")
-    report = merge(MergeRequest(inbox=HERE / "inbox", output=HERE / "tong-hop-xa.xlsx", json_path=HERE / "xa.json",
-                                force=True, docs_dir=HERE / "ho-so"))
+    report = command(MergeRequest(inbox=HERE / "inbox", output=HERE / "tong-hop-xa.xlsx", json_path=HERE / "xa.json",
+                                  force=True, docs_dir=HERE / "ho-so"), Voice())
     assert report.exit_code == 0
     for record in HERE.glob("*.lock"):
         record.unlink()
