@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.errors import Refused
@@ -18,6 +19,9 @@ from thidua_xlsx.steps.intake import open_intake
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import mail as tm
+
+if TYPE_CHECKING:  # for the annotations only: the CLI starts without the mail reader
+    from thidua_xlsx.mail.imap import Mailbox
 
 
 def run(request: CollectRequest, voice: Voice) -> Result:
@@ -60,7 +64,7 @@ def run(request: CollectRequest, voice: Voice) -> Result:
                   files, home=intake.folder)
 
 
-def mailbox_of(source: str):
+def mailbox_of(source: str) -> Mailbox | None:
     """The mailbox an ``imaps://`` or ``imap://`` (STARTTLS) address names (its user, host, port, folder), or None: not
     one, or one that holds a password (never asked for then: :func:`run` refuses it with the reason)."""
     from thidua_xlsx.mail.imap import parse_mailbox  # deferred: mail.imap at start-up
@@ -68,7 +72,7 @@ def mailbox_of(source: str):
     return parse_mailbox(source)
 
 
-def stored_password(box) -> str:
+def stored_password(box: Mailbox) -> str:
     """The mailbox's password without asking: from the environment variable :data:`~thidua_xlsx.text.mail.
     PASSWORD_VARIABLE` (a scheduled task, a script), else from the system's keyring when the keyring package is
     installed and holds one (service "thidua-xlsx", user "user@host"); "" none. Never written anywhere."""

@@ -9,16 +9,20 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import places
+from thidua_xlsx.model import province_import as pi
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model import result as rs
+from thidua_xlsx.model.commune import LevelAbove, SchoolRef
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.exits import EXIT_STRICT
+from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.report import LEVEL_ABOVE_ROUND, Report, command_report, level_above_report
 from thidua_xlsx.model.requests import InitRequest, MergeRequest, StatusRequest
@@ -26,7 +30,7 @@ from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.read.commune_book import load_level_above_preset
 from thidua_xlsx.read.rule_sets import province_names
 from thidua_xlsx.steps import outputs as out
-from thidua_xlsx.steps.commune import commune_book, key_notes, read_level_above, school_states
+from thidua_xlsx.steps.commune import SchoolState, commune_book, key_notes, read_level_above, school_states
 from thidua_xlsx.steps.commune_codes import issued_codes, schools_asked
 from thidua_xlsx.steps.deliver import Kept, export_pdf
 from thidua_xlsx.steps.workspace import level_above_book
@@ -74,7 +78,8 @@ def init(request: InitRequest, voice: Voice) -> Result:
     return Result("init", command_report("init", (), True), files, home=directory)
 
 
-def init_level_above(directory: Path, campaign_id: str | None = None):
+def init_level_above(directory: Path, campaign_id: str | None = None
+                     ) -> tuple[LevelAbove, tuple[WrittenFile, ...]]:
     """Write ``directory/cap-tren.xlsx`` (the commune's preset with a fresh campaign id, moved to today's school
     year), make its key beside it (kept when there is one: the codes issued stay valid) and ``inbox/``, where the
     schools' final summaries go."""
@@ -124,7 +129,7 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
     if school_only:  # never silently ignored: a school's options, refused before any work
         raise out.Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(school_only)))
     output = r.output or book.parent / places.LEVEL_ABOVE_SUMMARY  # in the commune's folder
-    mapping = _import_mapping(r, output)  # refused before any work when it cannot be used
+    imports = _import_mapping(r, output)  # refused before any work when it cannot be used
     plan = out.merge_plan(r, output, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
     inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
     held = [] if inside else [lock.folder_lock_path(book.parent)]  # the commune's folder: its officer's book, its runs
@@ -148,7 +153,7 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
                 written.save()
             return Result("merge", report, written.made(plan.kind_of), places.LEVEL_ABOVE_KEY, home)
         plan.check_papers(written)  # the papers it replaces or removes, before anything is written
-        _write_outputs(summary, key, report, r, output, mapping, written, voice)
+        _write_outputs(summary, key, report, r, output, imports, written, voice)
         if r.docs_dir is not None:
             from thidua_xlsx.papers.commune import write_level_above_papers  # deferred: xlsxwriter at start-up
 
@@ -207,7 +212,7 @@ def status_codes(book: Path, asked: str, voice: Voice = Voice(), drafts_dir: Pat
     return Result("status", command_report(LEVEL_ABOVE_ROUND, said, True), files, places.LEVEL_ABOVE_KEY, book.parent)
 
 
-def _say_states(campaign, states, voice: Voice) -> None:
+def _say_states(campaign: LevelAbove, states: Sequence[SchoolState], voice: Voice) -> None:
     """Each school of the list said: sent (its file, when, its fingerprint, origin, council, hand edits) or not
     (against the deadline)."""
     deadline = campaign.deadline
@@ -234,7 +239,7 @@ def _say_states(campaign, states, voice: Voice) -> None:
             edited=ct.LEVEL_ABOVE_EDITED if state.edited else "") + ("" if state.sent else ct.LEVEL_ABOVE_UNPROVEN))
 
 
-def _code_drafts(campaign, key: CommuneKey, schools, book: Path, drafts_dir: Path,
+def _code_drafts(campaign: LevelAbove, key: CommuneKey, schools: tuple[SchoolRef, ...], book: Path, drafts_dir: Path,
                  voice: Voice) -> tuple[WrittenFile, ...]:
     """``--thu``: each of ``schools`` its code as an e-mail draft, with how to enter it, in ``drafts_dir`` (outside
     the commune's folder: :func:`_refuse_code_drafts_inside`), readable by the officer alone, said as secret."""
@@ -257,8 +262,8 @@ def _refuse_code_drafts_inside(drafts_dir: Path | None, folder: Path) -> None:
         raise out.Refused(tm.CODE_DRAFTS_IN_FOLDER.format(path=drafts_dir, folder=folder, outside=outside))
 
 
-def _write_outputs(summary, key: CommuneKey, report: Report, r, output: Path, mapping, written: Written,
-                   voice: Voice) -> None:
+def _write_outputs(summary: LevelAboveSummary, key: CommuneKey, report: Report, r: MergeRequest, output: Path,
+                   imports: _Imports | None, written: Written, voice: Voice) -> None:
     """The commune's workbook (and its PDF), the fingerprints said, its JSON and the province's import files, in
     that order. What needs only the summary — the JSON, the import files' bytes — is made by worker processes
     while the workbook is written here (at a province's size), then each is written (named, recorded, said) in its
@@ -266,7 +271,7 @@ def _write_outputs(summary, key: CommuneKey, report: Report, r, output: Path, ma
     from thidua_xlsx.write.commune import write_level_above_summary  # deferred: xlsxwriter at start-up
     from thidua_xlsx.write.province_import import import_batches  # deferred: xlsxwriter at start-up
 
-    batches = import_batches(summary.proposals, mapping[0]) if mapping is not None else None
+    batches = import_batches(summary.proposals, imports.mapping) if imports is not None else None
     staged = temporary_name(r.json_path) if r.json_path is not None else None  # the JSON, until it is named
     aside = _Aside(summary, batches)  # what the workers are given once (inherited, not copied, by fork)
     try:
@@ -284,19 +289,29 @@ def _write_outputs(summary, key: CommuneKey, report: Report, r, output: Path, ma
                     voice.say(ct.LEVEL_ABOVE_FINGERPRINT.format(school=school.school.name, file=school.file,
                                                                 fingerprint=school.summary.sha256[:12],
                                                                 origin=ct.LEVEL_ABOVE_ORIGIN[school.origin]))
-            if staged is not None:
+            if staged is not None and r.json_path is not None:  # staged: only when a JSON is asked for
                 _name_json(json_made, staged, r.json_path)
                 written.note(r.json_path)
                 voice.say(ct.JSON_DONE.format(path=r.json_path))
-            if batches is not None:
-                _write_import(batches, files_made, r, mapping, written, voice)
+            if imports is not None and batches is not None:  # batches: only when import files are asked for
+                _write_import(batches, files_made, imports, written, voice)
     finally:
         if staged is not None:  # a JSON not named (a failure before it): removed once its worker was stopped
             with contextlib.suppress(OSError):
                 staged.unlink(missing_ok=True)
 
 
-def _import_mapping(r, output: Path):
+class _Imports(NamedTuple):
+    """``--xuat-tinh``: where the import files go, the installation's mapping and what reading it found; the template
+    it was read from, as given (None: a mapping's file or a shipped one's name)."""
+
+    folder: Path
+    mapping: pi.Mapping
+    problems: Problems
+    template: str | None
+
+
+def _import_mapping(r: MergeRequest, output: Path) -> _Imports | None:
     """The installation's mapping for ``--xuat-tinh`` (None without it), with what reading it found; refused before
     any work: ``--ma-tinh`` without ``--xuat-tinh``, a mapping that cannot be read, the summary (``-o``) where an import
     file goes."""
@@ -317,14 +332,14 @@ def _import_mapping(r, output: Path):
     if mapping is None:
         raise out.Refused("\n".join([*(f"{p.severity_label}: {p.render()}" for p in problems),
                                       ct.IMPORT_NO_MAPPING.format(mapping=given)]))
-    return mapping, problems, template
+    return _Imports(r.import_dir, mapping, problems, given if template else None)
 
 
 ASIDE_FROM = 5_000  # proposals: from these the JSON is written by a worker beside the workbook (~12 µs each, a
 # worker ~50 ms by fork to ~1 s by spawn to start)
 
 
-def _workers_aside(summary, staged: Path | None, batches) -> int:
+def _workers_aside(summary: LevelAboveSummary, staged: Path | None, batches: ImportBatches | None) -> int:
     """Worker processes for what is made beside the workbook (0: made here, in its turn): as many as the import
     files are made with when there are many; else one for a large commune's JSON (on two cores or more)."""
     from thidua_xlsx.write.province_import import import_workers  # deferred: xlsxwriter at start-up
@@ -361,7 +376,7 @@ def _import_file(aside: _Aside, part: int) -> bytes:
     return made_file(aside.batches, part)
 
 
-def _name_json(made, staged: Path, path: Path) -> None:
+def _name_json(made: Iterator[None], staged: Path, path: Path) -> None:
     """The JSON report, once ``made`` (:func:`_json_into`, here or by a worker) to ``staged``, renamed to ``path``;
     a failure named as ``path``'s."""
 
@@ -372,20 +387,21 @@ def _name_json(made, staged: Path, path: Path) -> None:
         raise files.as_write_error(exc, path) from exc
 
 
-def _write_import(batches, made, r, found, written: Written, voice: Voice) -> None:
+def _write_import(batches: ImportBatches, made: Iterator[bytes], imports: _Imports, written: Written,
+                  voice: Voice) -> None:
     """The province's import files of the level above's proposals (``--xuat-tinh``: ``batches``, their bytes from
-    ``made``), from the installation's mapping (``found``: :func:`_import_mapping`'s); what could not be coded is
+    ``made``), from the installation's mapping (``imports``: :func:`_import_mapping`'s); what could not be coded is
     said by name, the split too; a file or a mapping the officer edited since the tool wrote it is kept, the new
     one beside it."""
     from thidua_xlsx.write.province_import import write_batches, write_mapping  # deferred: xlsxwriter at start-up
 
-    mapping, problems, template = found
-    if template:
-        r.import_dir.mkdir(parents=True, exist_ok=True)
-        kept = write_mapping(mapping, r.import_dir / f"{Path(r.mapping).stem}.json", written)
-        voice.say(ct.IMPORT_MAPPING_READ.format(template=r.mapping, path=kept))
-    result = write_batches(batches, made, r.import_dir, ct.IMPORT_STEM, written)
-    warn_problems([*problems, *result.issues], voice)
-    voice.say(ct.IMPORT_DONE.format(folder=r.import_dir, rows=sum(result.rows), files=len(result.files),
+    folder = imports.folder
+    if imports.template is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = write_mapping(imports.mapping, folder / f"{Path(imports.template).stem}.json", written)
+        voice.say(ct.IMPORT_MAPPING_READ.format(template=imports.template, path=kept))
+    result = write_batches(batches, made, folder, ct.IMPORT_STEM, written)
+    warn_problems([*imports.problems, *result.issues], voice)
+    voice.say(ct.IMPORT_DONE.format(folder=folder, rows=sum(result.rows), files=len(result.files),
                                     names=", ".join(p.name for p in result.files) or "—",
                                     refused=len(result.refused)))

@@ -8,7 +8,7 @@ import functools
 import gc
 import hashlib
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import result as rs
-from thidua_xlsx.model.issued import IssuedWorkbook, Newcomer, department_spec, fingerprint
+from thidua_xlsx.model.issued import IssuedWorkbook, Newcomer, WorkbookSpec, department_spec, fingerprint
 from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.kept import per_object
 from thidua_xlsx.model.places import Places, round_key
@@ -41,7 +41,7 @@ from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.write.console import checklist_lines
 
 if TYPE_CHECKING:
-    from thidua_xlsx.write.department.locked import LockedCells, PlacedCells
+    from thidua_xlsx.write.department.locked import Cell, LockedCells, PlacedCells
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,7 @@ class _Issue:
     token: str  # of this run's staging names
     period: cm.Period | None = None  # the period's round (a campaign with periods)
 
-    def spec(self, k: int):
+    def spec(self, k: int) -> WorkbookSpec:
         """Department ``k``'s slice of the campaign."""
         department, found = self.campaign.departments[k], self.found
         return department_spec(self.campaign, department, self.round,
@@ -266,7 +266,7 @@ def _write_staged(job: _Issue, k: int) -> _Staged:
 
 
 @contextlib.contextmanager
-def _collector_paused():
+def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while a book is written, its youngest generation collected after. A
     book makes thousands of objects that live until it is written (xlsxwriter's sheets, cells, formats): the
     collections that walked them again and again while it was written took ~10 % of its CPU (benchmarks/RESULTS.md).
@@ -414,7 +414,7 @@ def _block(form: PlacedCells) -> _Block | None:
 
 
 @per_object(512)  # by the skeleton's cells (the same object for every form of it), its own values' marks
-def _block_of(cells, own: tuple[str, ...], mark_: str) -> _Block | None:
+def _block_of(cells: tuple[Cell, ...], own: tuple[str, ...], mark_: str) -> _Block | None:
     split = [(key.partition(mark_), value, formula) for key, (value, formula) in cells]
     heads = {head for (head, _, _), _, _ in split}
     if all(mark and mark_ not in tail for (_, mark, tail), _, _ in split) and len(heads) <= 1:

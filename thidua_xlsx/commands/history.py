@@ -20,7 +20,8 @@ from thidua_xlsx.text import history as hx
 YEAR_DRAFT, YEAR_DRAFT_PRE_COUNCIL = "history.year_draft", "history.year_draft_pre_council"  # a year still running
 
 
-def update_history(book: Path | None, summaries: list[Path], today: dt.date | None = None, final: bool = False):
+def update_history(book: Path | None, summaries: list[Path], today: dt.date | None = None, final: bool = False
+                   ) -> HistoryUpdate:
     """``history``: the history book ``book`` made when missing, then each final summary of ``summaries`` added
     as its year (a year the tool added before from the same campaign is replaced; a year typed by hand, another
     school's summary or one that is no final summary is refused, said in the problems). The book is written

@@ -27,6 +27,7 @@ from thidua_xlsx.model.commune import (
     PURPOSE_FIELD,
     SENT_COPY,
     TAKEN_OFF,
+    DecisionKey,
     LevelAbove,
     OfficerMark,
     OfficerPass,
@@ -274,18 +275,18 @@ def _meta(book) -> dict | None:
     return data
 
 
-def held_rows(path: Path, key: CommuneKey) -> tuple[str, tuple[int, int], list] | None:
+def held_rows(path: Path, key: CommuneKey) -> tuple[str, tuple[int, int], list[tuple[int, DecisionKey]]] | None:
     """Where an officer's book of ours holds its proposals apart: the sheet, the officer's two columns (0-based) and
-    each line's (row 0-based, school, kind, who, title, fingerprint), from its metadata; no rows when it holds none.
+    each line's (row 0-based, (school, kind, who, title, fingerprint)), from its metadata; no rows when it holds none.
     None when it is no officer's book of the commune of ``key`` (:func:`not_officer_book` says why)."""
     why, parts = officer_record(_meta(open_book(Path(path).read_bytes())) or {}, key)
     if why:
         return None
     held = parts[-1]
-    return held.sheet, held.officer, [[line.row, *line.key, line.fingerprint] for line in held.lines]
+    return held.sheet, held.officer, [(line.row, (*line.key, line.fingerprint)) for line in held.lines]
 
 
-def held_marks(path: Path, key: CommuneKey) -> dict[tuple, tuple[bool, str]] | None:
+def held_marks(path: Path, key: CommuneKey) -> dict[DecisionKey, tuple[bool, str]] | None:
     """The officer's marks on the lines an officer's book of ours holds apart: {key with the file's fingerprint:
     (ticked, reason)}; None when it is no officer's book of the commune of ``key``."""
     book = open_book(Path(path).read_bytes())

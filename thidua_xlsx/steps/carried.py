@@ -22,8 +22,9 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.result import SUMMARY
+from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import Title
-from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Wanted, open_summary
+from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Opened, Wanted, open_summary
 from thidua_xlsx.steps.decisions import keep, kept
 from thidua_xlsx.system.runs import recent
 from thidua_xlsx.system.voice import Voice
@@ -83,7 +84,7 @@ def _passed_names(folder: Path, key: str, summary_path: Path) -> list[Path]:
     return list(dict.fromkeys([*recorded, *readme, summary_path]))
 
 
-def _summary_there(path: Path):
+def _summary_there(path: Path) -> Opened | None:
     """The summary at ``path`` through the one gate (read.own_summary.Opened), or None: no file there, or one the gate
     refuses — said by the merge that reads it, not here."""
     if not path.is_file():
@@ -95,7 +96,7 @@ def _summary_there(path: Path):
         return None
 
 
-def _release(meta) -> str:
+def _release(meta: ly.SummaryMeta) -> str:
     """The release that wrote a summary, as the notes name it."""
     return f"{ly.APP_ID} {meta.release}" if meta.release else dx.EARLIER_RELEASE
 
@@ -107,7 +108,7 @@ def _shown(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def rules_changed(path: Path, summary) -> tuple[Issue, ...]:
+def rules_changed(path: Path, summary: Summary) -> tuple[Issue, ...]:
     """A note for each person's title whose outcome (granted, refused, pending) ``summary`` decides otherwise than the
     summary at ``path`` did, when that one was written by an earlier release from the very same books (their names and
     fingerprints): the difference is then the rules', not the books'. Nothing when there is no such summary."""

@@ -12,10 +12,12 @@ characters taken out and said, a reason over its limit refused. Everything is ch
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from thidua_xlsx.model.commune import REASON_LIMIT, DecisionKey
+from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Refused
-from thidua_xlsx.model.issues import NOTE, Issue, Problems
+from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems
 from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
 from thidua_xlsx.model.typed import typed_text
 from thidua_xlsx.read.commune_officer import (
@@ -55,7 +57,7 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     if held is None:
         raise _refused(_unsealed(folder / last, folder, commune), file=last)
     sheet, (agree_col, reason_col), rows = held
-    where: dict[tuple, int] = {tuple(str(part) for part in key): int(row) for row, *key in rows}
+    where = {key: row for row, key in rows}
     unknown = [key for key in typed if key not in where]
     if unknown:
         raise _refused("ui.officer_stale", count=len(unknown))
@@ -68,7 +70,7 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     book = load_workbook(folder / last)
     ws = book[sheet]
 
-    def name(key) -> str:  # as the line shows it
+    def name(key: DecisionKey) -> str:  # as the line shows it
         return str(ws.cell(where[key] + 1, NAME_COLUMN + 1).value or key[2])
 
     long = [key for key, (_accept, reason) in typed.items() if len(reason) > REASON_LIMIT]
@@ -76,8 +78,8 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
         raise _refused("ui.officer_reason_long", who=", ".join(map(name, long)), limit=REASON_LIMIT,
                        length=max(len(typed[k][1]) for k in long))
     said = Problems()
-    for key in (key for key, count in removed.items() if count):
-        said.add("ui.officer_controls", NOTE, name=name(key), count=removed[key])
+    for cleaned in (key for key, count in removed.items() if count):
+        said.add("ui.officer_controls", NOTE, name=name(cleaned), count=removed[cleaned])
     for key, row in where.items():
         accept, reason = typed.get(key) or kept_marks.get(key, (False, ""))
         ws.cell(row + 1, agree_col + 1).value = AGREED if accept else None
@@ -88,10 +90,12 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     return at.officer_book, tuple(said)
 
 
-def _typed(decisions: dict[DecisionKey, tuple[bool, str]]) -> tuple[dict, dict]:
+def _typed(decisions: dict[DecisionKey, tuple[bool, str]]
+           ) -> tuple[dict[DecisionKey, tuple[bool, str]], dict[DecisionKey, int]]:
     """Each decision with its reason cleaned of control characters, and how many were taken out of each; refused
     when a reason is missing."""
-    typed, removed = {}, {}
+    typed: dict[DecisionKey, tuple[bool, str]] = {}
+    removed: dict[DecisionKey, int] = {}
     for key, (accept, reason) in decisions.items():
         kept = typed_text(reason)
         typed[key], removed[key] = (accept, kept.text), kept.removed
@@ -101,14 +105,14 @@ def _typed(decisions: dict[DecisionKey, tuple[bool, str]]) -> tuple[dict, dict]:
     return typed, removed
 
 
-def _as_text(cell, text: str) -> None:
+def _as_text(cell: Any, text: str) -> None:  # an openpyxl cell: openpyxl ships no types
     """``text`` in ``cell`` as text: never read as a formula (a reason may start with =, +, - or @)."""
     cell.value = text or None
     if text:
         cell.data_type = "s"
 
 
-def _unsealed(path: Path, folder: Path, commune) -> str:
+def _unsealed(path: Path, folder: Path, commune: CommuneKey) -> str:
     """Why the commune summary at ``path`` is no officer's book of this commune (``commune``: its key): sealed by a
     release before 0.8 or written before its lines' identities were sealed (asked again), edited (or another
     commune's), a copy sent on — the message's code."""
@@ -118,6 +122,6 @@ def _unsealed(path: Path, folder: Path, commune) -> str:
     return not_officer_book(record_of(path), commune, campaign.id if campaign is not None else None)
 
 
-def _refused(code: str, **params) -> Refused:
+def _refused(code: str, **params: object) -> Refused:
     problems = Problems()
-    return Refused(problems.add(code, **params).message, problems)
+    return Refused(problems.add(code, ERROR, **params).message, problems)

@@ -21,7 +21,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.issued import Registration, name_key
 from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
+from thidua_xlsx.model.received import WORKBOOK_SUFFIXES
 from thidua_xlsx.read.registrations import read_registration_summary
 from thidua_xlsx.system.files import replacing, sha256_of
 from thidua_xlsx.system.runs import summary_of

@@ -6,12 +6,15 @@ command's :class:`~thidua_xlsx.system.voice.Voice`."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system import office
 from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.office import OfficeError, convert, fallback_fonts, install_advice, pdf_fonts
+from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 
@@ -20,7 +23,7 @@ class Kept:
     """Says, each time it is called, the files kept since the last call (someone's file left as it was,
     the new one written beside it)."""
 
-    def __init__(self, written: Written, voice):
+    def __init__(self, written: Written, voice: Voice) -> None:
         self.written, self.voice, self.said = written, voice, 0
 
     def __call__(self) -> None:
@@ -29,7 +32,7 @@ class Kept:
         self.said = len(self.written.beside)
 
 
-def export_pdf(path: Path, written: Written, voice) -> None:
+def export_pdf(path: Path, written: Written, voice: Voice) -> None:
     """The PDF of the workbook ``path`` beside it (made in a temporary folder, then put in place whole)."""
 
 
@@ -49,12 +52,12 @@ def export_pdf(path: Path, written: Written, voice) -> None:
     _say_fonts(fonts, voice)
 
 
-def _say_fonts(fonts, voice) -> None:
+def _say_fonts(fonts: Sequence[str], voice: Voice) -> None:
     """Which font LibreOffice set the PDF in: Times New Roman's metric twin, or a fallback (said as a warning:
     the pages break otherwise than in Word and Excel, and not in Nghị định 30's font)."""
     if not fonts:
         return
-    def families(names) -> str:
+    def families(names: Iterable[str]) -> str:
         return ", ".join(dict.fromkeys(f.split("-")[0] for f in names))
 
     other = fallback_fonts(fonts)
@@ -64,7 +67,8 @@ def _say_fonts(fonts, voice) -> None:
         voice.say(ct.PDF_FONT_USED.format(fonts=families(fonts)))
 
 
-def write_public(summary, path: Path, days: int, pdf: bool, written: Written, voice, today: dt.date) -> None:
+def write_public(summary: Summary, path: Path, days: int, pdf: bool, written: Written, voice: Voice,
+                 today: dt.date) -> None:
     from thidua_xlsx.write.summary import write_public_list  # deferred: xlsxwriter at start-up
 
     if summary.round != ly.SCORING:
@@ -81,7 +85,7 @@ def write_public(summary, path: Path, days: int, pdf: bool, written: Written, vo
         export_pdf(path, written, voice)
 
 
-def write_feedback(summary, folder: Path, written: Written, voice) -> None:
+def write_feedback(summary: Summary, folder: Path, written: Written, voice: Voice) -> None:
     from thidua_xlsx.write import feedback  # deferred: openpyxl at start-up
 
     result = feedback.write_feedback(summary, folder, summary.campaign.settings.sheet_password, written)
@@ -94,7 +98,7 @@ def write_feedback(summary, folder: Path, written: Written, voice) -> None:
         voice.warn(ct.FEEDBACK_NOT_CONVERTED.format(names=", ".join(result.not_converted)))
 
 
-def write_documents(summary, folder: Path, written: Written, voice) -> None:
+def write_documents(summary: Summary, folder: Path, written: Written, voice: Voice) -> None:
     from thidua_xlsx.papers import dossiers  # deferred: python-docx at start-up
 
     if summary.round != ly.SCORING:

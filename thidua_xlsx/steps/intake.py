@@ -52,6 +52,8 @@ from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
 from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER, windows_device
 from thidua_xlsx.model.received import (
     FILED,
+    LOCK_PREFIXES,
+    MAX_FILE_BYTES,
     NOT_OURS,
     REFUSED,
     SAME,
@@ -61,7 +63,7 @@ from thidua_xlsx.model.received import (
     MessageRecord,
     Received,
 )
-from thidua_xlsx.read.containment import FILE, LOCK_PREFIXES, MAX_FILE_BYTES, InboxItem
+from thidua_xlsx.read.containment import FILE, InboxItem
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.steps.workspace import CampaignFolder, campaign_in, level_above_book, open_campaign
 from thidua_xlsx.system import files
@@ -148,9 +150,9 @@ class Intake:
         schools = campaign.schools if campaign is not None else ()
         return Addresses({fold(s.name): s.email.strip().lower() for s in schools if s.email})
 
-    def received(self) -> list[dict]:
+    def received(self) -> list[dict[str, object]]:
         """Every record of ``so-da-nhan/`` (a damaged one left out): what was filed, from whom, when."""
-        found = []
+        found: list[dict[str, object]] = []
         for path in sorted((self.folder / RECEIVED_FOLDER).glob("*.json")):
             with contextlib.suppress(OSError, ValueError):
                 record = json.loads(path.read_text(encoding="utf-8"))

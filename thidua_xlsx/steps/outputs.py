@@ -34,6 +34,8 @@ from thidua_xlsx.model.errors import Refused as Refused  # the commands' refusal
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import NOTE, Problems, issue
 from thidua_xlsx.model.places import CAMPAIGN_FILE, ISSUED_FOLDER, OUTPUTS_RECORD
+from thidua_xlsx.model.requests import MergeRequest
+from thidua_xlsx.steps.workspace import CampaignFolder
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import (
     NO_PERMISSION,
@@ -59,12 +61,12 @@ class Output:
     folder: bool = False  # a folder written into (feedback copies, papers), not a file
 
 
-def summary_outputs(request, output: Path) -> list[Output]:
+def summary_outputs(request: MergeRequest, output: Path) -> list[Output]:
     """The summary ``merge`` with ``request`` writes at ``output``, and its PDF when asked."""
     return [Output("output", output), *([Output("output_pdf", output.with_suffix(".pdf"))] if request.pdf else [])]
 
 
-def merge_outputs(request, output: Path | None) -> list[Output]:
+def merge_outputs(request: MergeRequest, output: Path | None) -> list[Output]:
     """Every path ``merge`` with ``request`` may write, the summary at ``output`` (None: not known yet)."""
     r = request
     found = summary_outputs(r, output) if output is not None else []
@@ -121,8 +123,8 @@ class OutputPlan:
     def kind_of(self, path: Path) -> str:
         """The kind of a file the run wrote (model.result): that of the output it was meant for — a file inside an
         output folder, the output's own path, or a name written beside it (``… (moi)``)."""
-        folders = [*((o.path, _KINDS[o.option]) for o in self.outputs if o.folder),
-                   *(((self.drafts, rs.DRAFT),) if self.drafts is not None else ())]
+        folders: list[tuple[Path, str]] = [*((o.path, _KINDS[o.option]) for o in self.outputs if o.folder),
+                                           *(((self.drafts, rs.DRAFT),) if self.drafts is not None else ())]
         for folder, kind in folders:
             if _absolute(path).is_relative_to(_absolute(folder)):
                 return kind
@@ -133,7 +135,7 @@ class OutputPlan:
         return rs.SUMMARY
 
 
-def merge_plan(request, output: Path | None, inputs: dict[str, Path]) -> OutputPlan:
+def merge_plan(request: MergeRequest, output: Path | None, inputs: dict[str, Path]) -> OutputPlan:
     """The plan of ``merge`` with ``request`` (its summary at ``output``; None: named once the round is read, joined
     then), its outputs checked and prepared; ``inputs``: the run's inputs no output may name
     (:func:`campaign_inputs`)."""
@@ -165,7 +167,8 @@ def _check(new: list[Output], old: tuple[Output, ...], inbox: Path, inputs: dict
                 raise Refused(ct.OUTPUTS_CLASH.format(first=_option(first), second=_option(every[k]), path=first.path))
 
 
-def campaign_inputs(folder, council: Path | None, history: Path | None = None) -> dict[str, Path]:
+def campaign_inputs(folder: CampaignFolder | None, council: Path | None, history: Path | None = None
+                    ) -> dict[str, Path]:
     """The inputs of a merge of the campaign folder ``folder`` that no output may name."""
     found = {"council": council} if council is not None else {}
     if history is not None:
@@ -267,14 +270,14 @@ def _option(output: Output) -> str:
 
 # --- one run at a time ------------------------------------------------------------------------------
 
-def campaign_lock(folder, inbox: Path | None = None) -> list[Path]:
+def campaign_lock(folder: CampaignFolder, inbox: Path | None = None) -> list[Path]:
     """The lock of the campaign folder ``folder`` (none when the folder lies inside ``inbox``)."""
     if inbox is not None and _absolute(folder.folder).is_relative_to(_absolute(inbox)):
         return []
     return [lock.folder_lock_path(folder.folder)]
 
 
-def record_of(folder, inbox: Path) -> Written:
+def record_of(folder: CampaignFolder, inbox: Path) -> Written:
     """The record of the campaign's outputs (an empty one, kept in memory, for a campaign inside the inbox)."""
     return Written() if not campaign_lock(folder, inbox) else Written(folder.folder)
 

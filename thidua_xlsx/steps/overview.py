@@ -19,28 +19,37 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
+from thidua_xlsx.model.commune import Held
 from thidua_xlsx.model.decisions import Applied
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Problems, issue
 from thidua_xlsx.model.new_year import target_year
 from thidua_xlsx.model.places import INBOX
+from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.containment import FILE, InboxItem, returned_book
 from thidua_xlsx.read.registrations import PERIODS, checked_summary
 from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.decisions import applied, kept, kind_of_round
 from thidua_xlsx.steps.reading import counted, read_and_report
-from thidua_xlsx.system.runs import recent, summary_of
+from thidua_xlsx.steps.workspace import CampaignFolder
+from thidua_xlsx.system.runs import Run, recent, summary_of
 from thidua_xlsx.system.voice import Voice, vietnam_today
 from thidua_xlsx.text.collation import name_key
 from thidua_xlsx.text.decisions import BEFORE_REGISTRATION_PAGE, draft_text
 from thidua_xlsx.text.ui import WORDS
 from thidua_xlsx.text.wording import day_text
 from thidua_xlsx.write.console import reminder_lines
+
+if TYPE_CHECKING:  # for the annotations only: the page starts without the follow-up's rules and the commune's readers
+    from thidua_xlsx.decide.followup import FollowUp
+    from thidua_xlsx.steps.commune import SchoolState
 
 REGISTRATION, SCORING, YEAR = ly.REGISTRATION, ly.SCORING, places.YEAR_KEY
 
@@ -79,7 +88,7 @@ class Overview:
     final: str | None = None  # the year's last summary, which the history book takes
 
 
-def _date(value) -> dt.date | None:
+def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
@@ -98,8 +107,8 @@ def _count_files(folder: Path) -> int:
         return 0
 
 
-def rounds_of(cf) -> list[Round]:
-    """The rounds of campaign folder ``cf`` (a CampaignFolder) in the year's order: registration, then each period
+def rounds_of(cf: CampaignFolder) -> list[Round]:
+    """The rounds of campaign folder ``cf`` in the year's order: registration, then each period
     (or the single scoring round), then the year from its periods."""
     campaign, folder, today = cf.campaign, cf.folder, vietnam_today()
     at = places.Places(folder)
@@ -124,15 +133,16 @@ def rounds_of(cf) -> list[Round]:
     return found
 
 
-_ISSUED: dict[str, tuple[tuple, dict[tuple[str, str], int]]] = {}  # folder → (its record's state, the counts)
+_RecordState = tuple[tuple[str, int], ...]  # each file of the record of issued books: its name and time
+_ISSUED: dict[str, tuple[_RecordState, dict[tuple[str, str], int]]] = {}  # folder → (its record's state, the counts)
 
 
-def _issued_counts(cf) -> dict[tuple[str, str], int]:
+def _issued_counts(cf: CampaignFolder) -> dict[tuple[str, str], int]:
     """How many departments were issued a book for each (round, period), from the record of issued books
     (so-da-phat/), read again only when that record changed."""
     registry = cf.registry
     try:
-        state: tuple = tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(registry.folder)))
+        state: _RecordState = tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(registry.folder)))
     except OSError:
         state = ()
     kept = _ISSUED.get(str(cf.folder))
@@ -146,19 +156,19 @@ def _issued_counts(cf) -> dict[tuple[str, str], int]:
     return issued
 
 
-def final_summary(cf) -> str | None:
+def final_summary(cf: CampaignFolder) -> str | None:
     """The year's last summary (relative): the year's from its periods, else the scoring round's; None when neither is
     written yet. What the history book takes from it is the history's to judge."""
     key = YEAR if cf.campaign.periods else SCORING
     return summary_of(cf.folder, key, SCORING, "") or None
 
 
-def runs_of(folder: Path, key: str | None = None) -> list:
+def runs_of(folder: Path, key: str | None = None) -> list[Run]:
     """The runs remembered in campaign folder ``folder`` (of round ``key``, when given), the last first."""
     return [r for r in reversed(recent(folder)) if key is None or r.key == key]
 
 
-def school_overview(cf) -> Overview:
+def school_overview(cf: CampaignFolder) -> Overview:
     campaign = cf.campaign
     rule_set = campaign.rule_set
     rules = ", ".join(t.number for t in rule_set.texts) if rule_set is not None else ""
@@ -173,7 +183,7 @@ def school_overview(cf) -> Overview:
                     (*cf.notices, *_year_deadline_early(campaign)), later, final)
 
 
-def _year_deadline_early(campaign) -> tuple[Issue, ...]:
+def _year_deadline_early(campaign: cm.Campaign) -> tuple[Issue, ...]:
     """The year's deadline (sheet Trường, Hạn nộp chấm điểm) before its last period is due: the year is made from
     every period, so it cannot be sent before the last one is merged; said with the dates, for her to move it."""
     year_due = _date(campaign.school.scoring_deadline)
@@ -187,7 +197,7 @@ def _year_deadline_early(campaign) -> tuple[Issue, ...]:
                   period=last.label, end=day_text(last.end.isoformat()), due=day_text(last_due.isoformat())),)
 
 
-def next_year_name(cf) -> str:
+def next_year_name(cf: CampaignFolder) -> str:
     """The folder name the page offers for next year's campaign (beside this one), named from the new school year: this
     folder's school year moved on (``truong-2025-2026`` → ``truong-2026-2027``), a year of this campaign named alone
     made the new school year (``thidua-2026`` of 2026-2027, or of 2025-2026 → ``thidua-2027-2028``), or the new school
@@ -211,11 +221,11 @@ class RoundView:
     to copy; ``stopped``: why the inbox could not be read (the service's words)."""
 
     round: Round
-    followups: tuple = ()
+    followups: tuple[FollowUp, ...] = ()
     problems: tuple[Issue, ...] = ()
     reminders: tuple[str, ...] = ()
     stopped: str = ""
-    departments: tuple = ()  # the campaign's departments (when nothing was read)
+    departments: tuple[cm.Department, ...] = ()  # the campaign's departments (when nothing was read)
     kept: Applied | None = None  # the head's (or council's) pass kept with the round, applied by every merge
     notes: tuple[str, ...] = ()  # what the page says of the round's books (made before the registration was merged)
     registrations: tuple[Registered, ...] = ()  # the registration round: who registered for what, by department
@@ -233,14 +243,17 @@ class Registered:
     collective: bool = False
 
 
+_FilesState = tuple[tuple[str, int, int], ...]  # each file's path, size and time (:func:`_state`)
+
+
 class _Cache:
     """The last reading of each round, with the state of the files it was read from."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._kept: dict[str, tuple[tuple, RoundView]] = {}
+        self._kept: dict[str, tuple[_FilesState, RoundView]] = {}
 
-    def get(self, key: str, state: tuple, make: Callable[[], RoundView]) -> RoundView:
+    def get(self, key: str, state: _FilesState, make: Callable[[], RoundView]) -> RoundView:
         with self._lock:
             kept = self._kept.get(key)
         if kept is not None and kept[0] == state:
@@ -254,9 +267,9 @@ class _Cache:
 CACHE = _Cache()
 
 
-def _state(*paths: Path) -> tuple:
+def _state(*paths: Path) -> _FilesState:
     """Names, sizes and times of everything below ``paths``: what a reading depends on."""
-    found = []
+    found: list[tuple[str, int, int]] = []
     for path in paths:
         if path.is_file():
             st = path.stat()
@@ -273,7 +286,7 @@ def _state(*paths: Path) -> tuple:
     return tuple(sorted(found))
 
 
-def round_page(cf, key: str) -> RoundView | None:
+def round_page(cf: CampaignFolder, key: str) -> RoundView | None:
     """The page of round ``key`` (None: the campaign has no such round)."""
     chosen = next((r for r in rounds_of(cf) if r.key == key and r.key != YEAR), None)
     if chosen is None:
@@ -303,7 +316,7 @@ def kept_pass(folder: Path, key: str) -> Applied | None:
     return applied(kind_of_round(key), key, found, folder) if found is not None else None
 
 
-def _registration_notes(cf, chosen: Round) -> tuple[str, ...]:
+def _registration_notes(cf: CampaignFolder, chosen: Round) -> tuple[str, ...]:
     """A period's books made before the registration round was merged (nobody registered on them), said with what it
     means: nothing to make again, the year reads the registration round's own result."""
     if not chosen.period:
@@ -317,7 +330,7 @@ def _registration_notes(cf, chosen: Round) -> tuple[str, ...]:
         count=len(unregistered), file=registration),)
 
 
-def _read_round(cf, chosen: Round, inbox: Path) -> RoundView:
+def _read_round(cf: CampaignFolder, chosen: Round, inbox: Path) -> RoundView:
     from thidua_xlsx.decide.followup import follow_up  # deferred: decide.followup at start-up
 
     try:
@@ -334,7 +347,7 @@ def _read_round(cf, chosen: Round, inbox: Path) -> RoundView:
     return RoundView(chosen, followups, shown, tuple(reminder_lines(summary, followups)), registrations=registered)
 
 
-def registrations_of(summary) -> tuple[Registered, ...]:
+def registrations_of(summary: Summary) -> tuple[Registered, ...]:
     """Who registered for what in a registration round's ``summary``: each department that sent its book, its
     collective title first, then its people by name; a department not read yet has no line."""
 
@@ -375,7 +388,7 @@ class YearView:
     history: str = ""  # the history book found in the folder, offered to the year's merge ("": none)
 
 
-def _passed(cf, summary: Path) -> bool:
+def _passed(cf: CampaignFolder, summary: Path) -> bool:
     """Whether the period's summary ``summary`` was written by the head's pass, as its metadata says through the one
     gate the year reads it by, whichever door or run made it; a summary the gate refuses is not passed (the year's
     reading says why)."""
@@ -383,7 +396,7 @@ def _passed(cf, summary: Path) -> bool:
     return opened is not None and opened.meta.council
 
 
-def year_page(cf) -> YearView | None:
+def year_page(cf: CampaignFolder) -> YearView | None:
     """The page of the year from its periods (None: the campaign has no periods): each period's summary, what keeps
     the year a draft, the council's pass kept."""
     from thidua_xlsx.decide.year import draft_reason  # deferred: decide.year at start-up
@@ -409,11 +422,11 @@ class CommuneView:
     authority: str
     year: str
     deadline: str
-    states: tuple = ()
+    states: tuple[SchoolState, ...] = ()
     problems: tuple[Issue, ...] = ()
     summary: str = ""  # the commune's summary written, relative ("" none)
     stopped: str = ""
-    held: tuple = ()  # the proposals held apart, still waiting for the officer (model.commune.Held)
+    held: tuple[Held, ...] = ()  # the proposals held apart, still waiting for the officer
 
 
 def commune_overview(folder: Path, book: Path) -> CommuneView:

@@ -39,7 +39,8 @@ import stat
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from thidua_xlsx.check.selection import pack_inputs
 from thidua_xlsx.check.validate import validate
@@ -56,6 +57,8 @@ PARALLEL_FROM = 24  # files: a worker starts in ~50 ms (fork) to ~1 s (spawn); a
 CHUNK = 4  # files per task: fewer round trips; a worker that dies takes at most this many files to retry alone
 IN_FLIGHT = 2  # tasks queued per worker, so that no worker waits for the next one
 BROKEN_POOL_CHECK = 1.0  # seconds: how often, while no task comes back, the pool is looked at for having broken
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -139,12 +142,12 @@ def find_copies(items: Sequence[InboxItem]) -> dict[int, tuple[int, str]]:
 TAIL_BYTES = 4096
 
 
-def _last_bytes(path, size: int) -> bytes | None:
+def _last_bytes(path: Path, size: int) -> bytes | None:
     """The last :data:`TAIL_BYTES` of the regular file at ``path`` when it still holds ``size`` bytes; else None."""
     return _opened(path, size, _tail)
 
 
-def _fingerprint(path, size: int) -> str | None:
+def _fingerprint(path: Path, size: int) -> str | None:
     """The SHA-256 of the regular file at ``path`` when it still holds ``size`` bytes; else None."""
     return _opened(path, size, _sha256)
 
@@ -177,7 +180,7 @@ def _sha256(handle: int, size: int) -> str | None:
     return None if os.read(handle, 1) else digest.hexdigest()
 
 
-def _opened(path, size: int, read):
+def _opened(path: Path, size: int, read: Callable[[int, int], T]) -> T | None:
     """``read(handle, size)`` of the regular file at ``path`` when it still holds ``size`` bytes; else None. Opened
     without following a link and without waiting (a FIFO put in its place since the scan is not waited on), never
     read past ``size``."""
@@ -229,8 +232,8 @@ def _read_chunk(items: tuple[InboxItem, ...]) -> list[Read]:
 
 
 class _Pool:
-    def __init__(self, items: Sequence[InboxItem], context: ReadContext, on_file, workers: int,
-                 copies: dict[int, tuple[int, str]] | None = None):
+    def __init__(self, items: Sequence[InboxItem], context: ReadContext, on_file: Callable[[str], None] | None,
+                 workers: int, copies: dict[int, tuple[int, str]] | None = None) -> None:
         self.items, self.context, self.on_file, self.workers = items, context, on_file, workers
         self.waiting: dict[int, Read] = {}  # done, but a file before it is not: usually a chunk or two
         self.next = 0  # the next file to hand over
@@ -277,7 +280,7 @@ class _Pool:
             self._answered(chunk, future, todo)
         yield from self._ready(todo)
 
-    def _answered(self, chunk: tuple[int, ...], future, todo: deque[tuple[int, ...]]) -> None:
+    def _answered(self, chunk: tuple[int, ...], future: Future[list[Read]], todo: deque[tuple[int, ...]]) -> None:
         """The reads of a task; or, when it failed (its deadline passed, its worker died, its pool broke, a
         result did not come back), its files again each alone, first, to find the one that failed it; a
         file alone is then too slow, or our error."""
@@ -336,7 +339,7 @@ def _chunks(indexes: list[int], size: int) -> list[tuple[int, ...]]:
 READING_GC_THRESHOLD = (50_000, 20, 100)
 
 
-def _share_for_reading(context) -> None:
+def _share_for_reading(context: ReadContext) -> None:
     pool.share(context)
     gc.set_threshold(*READING_GC_THRESHOLD)  # a worker process is ours alone: the caller's is left as it is
 

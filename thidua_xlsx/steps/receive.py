@@ -10,8 +10,7 @@ from pathlib import Path
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import issue
 from thidua_xlsx.model.places import Places
-from thidua_xlsx.model.received import REFUSED, Filed, Received
-from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
+from thidua_xlsx.model.received import REFUSED, WORKBOOK_SUFFIXES, Filed, Received
 from thidua_xlsx.steps.intake import open_intake
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.system.voice import vietnam_now

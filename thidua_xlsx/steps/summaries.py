@@ -15,10 +15,12 @@ from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import Problems, issue
+from thidua_xlsx.model.received import WORKBOOK_SUFFIXES
+from thidua_xlsx.model.summary_fields import Row
 from thidua_xlsx.model.summary_rows import Skipped, SummariesRead, SummaryError, SummaryRows
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read import own_summary as gate
-from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, scan_inbox
+from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, scan_inbox
 from thidua_xlsx.read.own_summary import Refusals, Wanted, open_summary
 from thidua_xlsx.text import api as ax
 from thidua_xlsx.text.collation import fold
@@ -32,7 +34,7 @@ _REFUSALS: Refusals = {gate.UNREADABLE: "api.unreadable", gate.NOT_OURS: "api.no
                        gate.OTHER_ROUND: "api.registration", gate.PERIOD: "api.period", gate.OLDER: "api.older"}
 
 
-def read_rows(paths_or_folder: str | os.PathLike | Iterable[str | os.PathLike], *, single: bool = False
+def read_rows(paths_or_folder: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, single: bool = False
               ) -> SummariesRead:
     """The rows of the final summaries of a folder (its sub-folders too), or of a list of files and folders. A file
     that is not a readable final summary is skipped with its reason, never a crash; so is a second summary of one
@@ -76,7 +78,7 @@ def _entries(path: Path, skipped: list[Skipped]) -> list[tuple[Path, str]]:
     return found
 
 
-def _refused(code: str, **params) -> SummaryError:
+def _refused(code: str, **params: str) -> SummaryError:
     return SummaryError(issue(code, **params))
 
 
@@ -100,7 +102,7 @@ def _read(path: Path, name: str) -> SummaryRows:
 
 
 def _rows(meta: ly.SummaryMeta, name: str
-          ) -> tuple[tuple[str, str, str, str], tuple[tuple, ...], tuple[tuple, ...], tuple[tuple, ...]]:
+          ) -> tuple[tuple[str, str, str, str], tuple[Row, ...], tuple[Row, ...], tuple[Row, ...]]:
     """The first columns of every row (``name``: the file), and the people's, decisions' and departments' rows
     of ``meta`` (in the columns' order of model.summary_rows); TypeError, ValueError or KeyError on metadata the
     tool did not write."""
@@ -108,7 +110,8 @@ def _rows(meta: ly.SummaryMeta, name: str
     outcomes = {_text(o[0]): o for o in meta.outcomes}
     votes = {(_text(code), _text(title)): (_number(count), _number(members))
              for code, title, count, members, _passed in meta.votes}
-    people, places = [], {}
+    people: list[Row] = []
+    places: dict[str, tuple[str, str, str]] = {}
     for code, department_code, department, position, gender, final in meta.people_info:
         code = _text(code)
         _, person, dob, rating, titles, form, initiative, level, decision, discipline = outcomes[code]
@@ -129,7 +132,7 @@ def _rows(meta: ly.SummaryMeta, name: str
     return where, tuple(people), tuple(decisions), tuple(departments)
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
@@ -137,7 +140,7 @@ def _text(value) -> str:
     return str(value)
 
 
-def _number(value) -> float | None:
+def _number(value: object) -> float | None:
     """A number as the metadata holds it, None when unknown (a float NaN in the frames, never 0)."""
     if value is None or value == "":
         return None
@@ -146,7 +149,7 @@ def _number(value) -> float | None:
     return float(value)
 
 
-def _flag(value) -> bool:
+def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise TypeError("not a yes or no")
     return value
@@ -155,7 +158,7 @@ def _flag(value) -> bool:
 def _one_per_school_year(read: list[SummaryRows], skipped: list[Skipped]) -> list[SummaryRows]:
     """One summary per school, year and campaign: the council's pass first, then the one saved last; the
     others skipped, each naming the one used."""
-    best: dict[tuple, SummaryRows] = {}
+    best: dict[tuple[str, str, str], SummaryRows] = {}
     for found in read:
         school, year, campaign_id, _file = found.where
         key = (fold(school), year, campaign_id)

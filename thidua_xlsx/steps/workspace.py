@@ -129,7 +129,7 @@ def open_campaign(book: Path, today: dt.date | None = None) -> tuple[CampaignFol
     return (CampaignFolder(book.parent, campaign, book, tuple(notices)) if campaign is not None else None), problems
 
 
-def _notice(book: Path, sheet: str, cell: str, code: str, **params) -> Issue:
+def _notice(book: Path, sheet: str, cell: str, code: str, **params: object) -> Issue:
     """A word on the campaign book as a whole, said at its cell when it is opened (or by ``init --tu``)."""
     return issue(code, WARNING, file=book.name, sheet=sheet, cell=cell, **params)
 

@@ -20,6 +20,7 @@ import os
 import signal
 import sys
 import threading
+from typing import Any
 
 MAX_WORKERS = 16
 
@@ -226,6 +227,6 @@ def _result(pool, future):
                 raise BrokenProcessPool("the pool stopped with tasks still waiting") from None
 
 
-def shared():
+def shared() -> Any:  # Any: each pool shares its own kind of value (the read context, the generate job)
     """In a worker: what its pool shares with every task (see :func:`share`)."""
     return _SHARED

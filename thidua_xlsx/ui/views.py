@@ -531,7 +531,7 @@ def _results(job) -> dict:
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
             "log": log, "message": page_line(job.message, folder),
             "titled": titled, "changes": changes, "reads": reads,
-            "registrations": service.registrations_of(decided) if registering else (),
+            "registrations": service.registrations_of(decided) if decided is not None and registering else (),
             "made": result is not None and result.command == "generate"}  # books written, none read
 
 
