@@ -35,11 +35,16 @@ Without Wine or the cross compiler the tests are skipped; on CI (CI=true) they f
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import http.cookiejar
 import os
+import re
+import select
 import shutil
 import subprocess
 import tempfile
 import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
@@ -48,6 +53,7 @@ import pytest
 
 from tests import wine
 from tests.once import once_a_session
+from tests.wine import calls
 from thidua_xlsx.text.releases import VERSION
 from tools import windows_python
 from tools.windows_python import CACHE, kept, key
@@ -427,6 +433,58 @@ def held(env: dict[str, str], path: Path, share: int, owner_file: bool = True) -
         if owner_file:
             owner.unlink(missing_ok=True)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# --- what the installers' tests look at ---------------------------------------------------------------------------
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def as_windows_shows(line: str) -> str:
+    for page in ("cp437", "cp1252"):
+        try:
+            line = line.encode(page).decode("utf-8")
+            break
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    # Wine 8's cmd takes a for variable's value as one item of a for nested in it (``for %%W in (%%V)``), where
+    # Windows' splits it into words: the .bat's last word of ``--version`` is the whole line there.
+    return line.replace(f"Xong: thidua-xlsx thidua-xlsx {VERSION}", f"Xong: thidua-xlsx {VERSION}")
+
+
+def page_opened(env, launcher: Path, browser: Path) -> str:
+    """``launcher`` double-clicked (a console of its own, as Explorer gives it): the <title> of the page at the
+    address it printed, reached as her browser reaches it; the browser it asked for (``BROWSER``: ``browser``, a
+    stand-in) told only a file's address, never the token. Its window then closed (the machine's programs ended)."""
+    line = f"trap '' HUP; stty raw -echo cols 2000 rows 200; exec wine cmd /c {launcher.name}"
+    started = subprocess.Popen(["script", "-qec", line, "/dev/null"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, cwd=launcher.parent,
+                               env={**env, "BROWSER": windows_path(browser)})
+    assert started.stdout is not None and started.stdin is not None
+    try:
+        shown, deadline = b"", time.monotonic() + 180
+        while not re.search(rb"http://127\.0\.0\.1:\d+/\?token=\S+", shown):
+            left = deadline - time.monotonic()
+            assert left > 0, f"{launcher} printed no address: {shown!r}"
+            if select.select([started.stdout], [], [], left)[0]:
+                chunk = os.read(started.stdout.fileno(), 4096)
+                assert chunk, f"{launcher} ended: {shown!r}"
+                shown += chunk
+        address = re.search(rb"http://127\.0\.0\.1:\d+/\?token=[0-9A-Za-z_-]+", shown)[0].decode()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        with opener.open(address, timeout=60) as page:
+            title = re.search(r"<title>(.*?)</title>", page.read().decode("utf-8"))[1]
+        [told] = calls(browser)
+        assert told[0].startswith("file:") and "token" not in told[0], told
+        return title
+    finally:
+        stopped(env)
+        started.kill()
+        started.wait(30)
+        started.stdin.close()
+        started.stdout.close()
 
 
 def _plain(env: dict[str, str]) -> dict[str, str]:
