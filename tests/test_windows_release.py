@@ -96,7 +96,7 @@ def _double_click(env: dict[str, str], bat: Path, answers: str) -> str:
 
 
 @pytest.mark.windows
-@pytest.mark.long(300)  # two builds, two installs of the release and a merge on Wine, a page started
+@pytest.mark.long(480)  # two builds, two installs of the release and a merge on Wine, a page started
 def test_the_release_installs_with_no_python_and_no_network_updates_and_uninstalls_keeping_the_campaign(
         fresh_windows, tmp_path):
     env = fresh_windows

@@ -16,10 +16,10 @@ release gets them (tools/windows_python.py): python.org's CPython 3.13.2 from Py
 stripped to what python.org's installer lays (site-packages: pip only); the win_amd64 wheels of ``pyproject.toml``'s
 dependencies and build requirements at constraints.txt's versions (the set the release ships);
 ``bcryptprimitives.dll`` (below), built with Debian's ``gcc-mingw-w64-x86-64-win32``. A run lays that Python into a
-copy of the Wine prefix of tests/wine.py once (:func:`_made`), and the README's ``python -m pip install .`` runs once a
-run in a copy of that (:func:`_installed`); each test process works in its own copy of the latter
-(:func:`windows_installed`, files linked, not copied), an installer's test in a copy of the former
-(:func:`fresh_windows`): the lane's modules are dealt to any process, none installing again.
+copy of the Wine prefix of tests/wine.py once (:func:`_made`), and the README's
+``python -m pip install -c constraints.txt .`` runs once a run in a copy of that (:func:`_installed`); each test
+process works in its own copy of the latter (:func:`windows_installed`, files linked, not copied), an installer's test
+in a copy of the former (:func:`fresh_windows`): the lane's modules are dealt to any process, none installing again.
 
 Wine 8's gaps, each closed here and never the product's: python-calamine's Rust module imports
 ``bcryptprimitives.dll!ProcessPrng``, which Wine 8 lacks (:data:`PROCESS_PRNG`, ten lines over
@@ -290,7 +290,7 @@ def _installed(folder: Path, made: Path) -> None:
         ".git", ".venv", "__pycache__", "*.egg-info", "build", "thu-mau", ".mypy_cache", ".ruff_cache",
         ".pytest_cache"))
     started = time.monotonic()
-    ran = run(env, ["python", "-m", "pip", "install", "."], cwd=source, timeout=900)
+    ran = run(env, ["python", "-m", "pip", "install", "-c", "constraints.txt", "."], cwd=source, timeout=900)
     assert ran.code == 0, ran.out
     assert "Successfully installed" in ran.out and f"thidua-xlsx-{VERSION}" in ran.out, ran.out
     (folder / "pip.txt").write_text(f"{ran.out}\n{time.monotonic() - started:.1f} s\n", encoding="utf-8")
