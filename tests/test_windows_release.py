@@ -15,7 +15,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.windows import SHIM, as_windows_shows, digests, fetched, page_opened, run, stopped, user_folder, windows_path
+from tests.once import once_a_session
+from tests.windows import (
+    SHIM,
+    as_windows_shows,
+    digests,
+    fetched,
+    page_opened,
+    python_folder,
+    run,
+    stopped,
+    user_folder,
+    windows_path,
+)
 from tests.wine import cmd, local_app_data, stand_in
 from thidua_xlsx.text.releases import VERSION
 from tools import windows_python
@@ -54,6 +66,19 @@ def test_the_constraints_pin_every_dependency_once_within_pyproject_s_bounds():
     bat = (ROOT / "Cai-dat-thi-dua.bat").read_text(encoding="utf-8")
     assert '-c "%NGUON%\\constraints.txt" "%NGUON%"' in bat  # the checkout way
     assert '--no-index --find-links "%~dp0wheels" -c "%~dp0constraints.txt"' in bat  # the release
+
+
+def _both_built(folder: Path) -> None:
+    build(ROOT, folder / "this")
+    build(_newer_repository(folder / "newer-source"), folder / "newer")
+
+
+@pytest.fixture(scope="session")
+def releases(tmp_path_factory) -> dict[str, Path]:
+    """This commit's release and the next one's (:data:`NEWER`), built once a run: their zips."""
+    built = once_a_session(tmp_path_factory, "windows-releases", _both_built)
+    return {"this": built / "this" / f"{release_name(VERSION)}.zip",
+            "newer": built / "newer" / f"{release_name(NEWER)}.zip"}
 
 
 def _newer_repository(folder: Path) -> Path:
@@ -98,14 +123,13 @@ def _double_click(env: dict[str, str], bat: Path, answers: str) -> str:
 @pytest.mark.windows
 @pytest.mark.long(480)  # two builds, two installs of the release and a merge on Wine, a page started
 def test_the_release_installs_with_no_python_and_no_network_updates_and_uninstalls_keeping_the_campaign(
-        fresh_windows, tmp_path):
+        fresh_windows, releases, tmp_path):
     env = fresh_windows
     _without_python(env)
     first = build(ROOT, tmp_path / "dist")
     assert first.zip.name == f"{release_name(VERSION)}.zip" and first.size < 60e6
     assert (tmp_path / "dist" / f"{first.zip.name}.sha256").read_text() == f"{first.sha256}  {first.zip.name}\n"
-    again = build(ROOT, tmp_path / "dist-again")
-    assert again.zip.read_bytes() == first.zip.read_bytes()  # the same commit, the same bytes
+    assert releases["this"].read_bytes() == first.zip.read_bytes()  # the same commit, the same bytes
     user = user_folder(Path(env["WINEPREFIX"]))
     # A long account name's AppData\Local\thidua-xlsx\python\ plus the longest path the install lays: under 260.
     assert len(r"C:\Users\%s\AppData\Local\thidua-xlsx\python\%s" % ("x" * 64, first.longest)) < 260
@@ -137,8 +161,7 @@ def test_the_release_installs_with_no_python_and_no_network_updates_and_uninstal
     kept = {k: v for k, v in digests(campaign).items() if "Mo-trang" not in k}
 
     # The next release, extracted beside the first: an update, the versions said from what is installed.
-    newer = build(_newer_repository(tmp_path / "ban-moi"), tmp_path / "dist-newer")
-    updated = _double_click(env, _extracted(newer.zip, user / "Downloads") / "Cai-dat-thi-dua.bat", "\n")
+    updated = _double_click(env, _extracted(releases["newer"], user / "Downloads") / "Cai-dat-thi-dua.bat", "\n")
 
     assert f"      Xong: thidua-xlsx {VERSION} → {NEWER} (những gì thay đổi: CHANGELOG.md trong thư mục này)" in \
         updated.splitlines(), updated
@@ -154,3 +177,25 @@ def test_the_release_installs_with_no_python_and_no_network_updates_and_uninstal
     assert not memory.exists()
     assert {k: v for k, v in digests(campaign).items() if "Mo-trang" not in k} == kept
     stopped(env)
+
+
+@pytest.mark.windows
+@pytest.mark.long(200)  # an install of the release on Wine
+@pytest.mark.parametrize("installed, release, said", [
+    (VERSION, "newer", f"{VERSION} → {NEWER}"),  # today's install, the checkout way (README: pip install .)
+    ("0.1.0", "this", f"một bản trước 0.8.0 → {VERSION}"),  # every release before 0.8.0 called itself 0.1.0
+])
+def test_the_release_over_a_checkout_way_install_names_the_version_it_came_from(windows_installed, releases,
+                                                                                 tmp_path, installed, release, said):
+    env = {k: v for k, v in windows_installed.items() if k != "SOURCE"}
+    releases_py = python_folder(env) / "Lib" / "site-packages" / "thidua_xlsx" / "text" / "releases.py"
+    text = releases_py.read_text(encoding="utf-8").replace(f'VERSION = "{VERSION}"', f'VERSION = "{installed}"')
+    releases_py.unlink()  # linked to the run's machine: this one's own file instead
+    releases_py.write_text(text, encoding="utf-8")
+    download = _extracted(releases[release], tmp_path / "Tải về")
+
+    updated = _double_click(env, download / "Cai-dat-thi-dua.bat", "2\n1\n\n")
+
+    assert "[1/5] Dùng Python đi kèm bản tải về này: không cần cài Python, không cần mạng Internet." in updated
+    assert f"      Xong: thidua-xlsx {said} (những gì thay đổi: CHANGELOG.md trong thư mục này)" in \
+        updated.splitlines(), updated
