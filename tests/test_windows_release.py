@@ -66,6 +66,8 @@ def test_the_constraints_pin_every_dependency_once_within_pyproject_s_bounds():
     bat = (ROOT / "Cai-dat-thi-dua.bat").read_text(encoding="utf-8")
     assert '-c "%NGUON%\\constraints.txt" "%NGUON%"' in bat  # the checkout way
     assert '--no-index --find-links "%~dp0wheels" -c "%~dp0constraints.txt"' in bat  # the release
+    for twin in ("cai-dat-thi-dua.sh", "Cai-dat-thi-dua.command"):
+        assert '-c "$NGUON/constraints.txt"' in (ROOT / twin).read_text(encoding="utf-8")
 
 
 def _both_built(folder: Path) -> None:
