@@ -117,8 +117,9 @@ def _without_python(env: dict[str, str]) -> None:
                    timeout=120, stdin=subprocess.DEVNULL, check=True)
 
 
-def _double_click(env: dict[str, str], bat: Path, answers: str) -> str:
-    ran = cmd(env, bat, answers=answers, powershell=False, extra=NO_NETWORK, seconds=600)
+def _double_click(env: dict[str, str], bat: Path, answers: str, path: tuple[Path, ...] = ()) -> str:
+    """What the window showed (as Windows shows it), the network cut; ``path``: the user's PATH (none: no Python)."""
+    ran = cmd(env, bat, answers=answers, path=path, powershell=False, extra=NO_NETWORK, seconds=600)
     return "\n".join(as_windows_shows(line) for line in ran.said.splitlines())
 
 
@@ -196,7 +197,8 @@ def test_the_release_over_a_checkout_way_install_names_the_version_it_came_from(
     releases_py.write_text(text, encoding="utf-8")
     download = _extracted(releases[release], tmp_path / "Tải về")
 
-    updated = _double_click(env, download / "Cai-dat-thi-dua.bat", "2\n1\n\n")
+    python = python_folder(env)  # on her PATH, as "Add python.exe to PATH" puts it
+    updated = _double_click(env, download / "Cai-dat-thi-dua.bat", "2\n1\n\n", path=(python / "Scripts", python))
 
     assert "[1/5] Dùng Python đi kèm bản tải về này: không cần cài Python, không cần mạng Internet." in updated
     assert f"      Xong: thidua-xlsx {said} (những gì thay đổi: CHANGELOG.md trong thư mục này)" in \
