@@ -188,9 +188,9 @@ def test_the_release_installs_with_no_python_and_no_network_updates_and_uninstal
     (VERSION, "newer", f"{VERSION} → {NEWER}"),  # today's install, the checkout way (README: pip install .)
     ("0.1.0", "this", f"một bản trước 0.8.0 → {VERSION}"),  # every release before 0.8.0 called itself 0.1.0
 ])
-def test_the_release_over_a_checkout_way_install_names_the_version_it_came_from(windows_installed, releases,
+def test_the_release_over_a_checkout_way_install_names_the_version_it_came_from(windows_installed_alone, releases,
                                                                                  tmp_path, installed, release, said):
-    env = {k: v for k, v in windows_installed.items() if k != "SOURCE"}
+    env = windows_installed_alone
     releases_py = python_folder(env) / "Lib" / "site-packages" / "thidua_xlsx" / "text" / "releases.py"
     text = releases_py.read_text(encoding="utf-8").replace(f'VERSION = "{VERSION}"', f'VERSION = "{installed}"')
     releases_py.unlink()  # linked to the run's machine: this one's own file instead

@@ -309,6 +309,16 @@ def windows_installed(windows_made, tmp_path_factory):
     stopped(env)
 
 
+@pytest.fixture
+def windows_installed_alone(windows_made, tmp_path_factory, tmp_path):
+    """A copy of the run's machine with the README's try-it install done (:func:`_installed`) for this test alone:
+    what it installs there stays there. Its environment."""
+    installed = once_a_session(tmp_path_factory, "windows-installed", lambda folder: _installed(folder, windows_made))
+    env = copy_of(installed, tmp_path / "machine")
+    yield env
+    stopped(env)
+
+
 @dataclass(frozen=True)
 class Ran:
     code: int
