@@ -203,3 +203,25 @@ def test_the_release_over_a_checkout_way_install_names_the_version_it_came_from(
     assert "[1/5] Dùng Python đi kèm bản tải về này: không cần cài Python, không cần mạng Internet." in updated
     assert f"      Xong: thidua-xlsx {said} (những gì thay đổi: CHANGELOG.md trong thư mục này)" in \
         updated.splitlines(), updated
+
+
+@pytest.mark.windows
+@pytest.mark.long(240)  # an install and a failed update of the release on Wine
+def test_a_half_finished_update_leaves_the_previous_install_working_and_says_so(fresh_windows, releases, tmp_path):
+    env = fresh_windows
+    _without_python(env)
+    user = user_folder(Path(env["WINEPREFIX"]))
+    installed = local_app_data(env) / "thidua-xlsx" / "python"
+    _double_click(env, _extracted(releases["this"], user / "Downloads") / "Cai-dat-thi-dua.bat", "2\n1\n\n")
+    newer = _extracted(releases["newer"], tmp_path / "ban-moi")
+    [wheel] = (newer / "wheels").glob("thidua_xlsx-*.whl")
+    wheel.write_bytes(wheel.read_bytes()[:4096])  # cut short, as a full disk or an antivirus leaves a file
+
+    said = _double_click(env, newer / "Cai-dat-thi-dua.bat", "\n")
+
+    assert "      Chưa cài được bản mới (ổ đĩa đầy, hoặc phần mềm diệt virus chặn một tệp): vẫn dùng bản đã cài." in \
+        said.splitlines(), said
+    assert f"      Xong: thidua-xlsx {VERSION}" in said.splitlines()
+    version = run(env, [windows_path(installed / "python.exe"), "-m", "thidua_xlsx", "--version"], cwd=tmp_path)
+    assert version.code == 0 and version.out.strip() == f"thidua-xlsx {VERSION}", version.out
+    assert not installed.with_name("python-cu").exists()
