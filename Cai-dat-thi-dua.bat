@@ -1,15 +1,23 @@
 @echo off
-rem thidua-xlsx installer for Windows 10/11: the secretary double-clicks this file, in the folder that holds README.md.
+rem thidua-xlsx installer for Windows 10/11: the secretary double-clicks this file, in the folder that holds README.md:
+rem the Windows release she extracted (tools/build_windows_release.py: python\ and wheels\ beside it), or a checkout.
 rem Its twins: Cai-dat-thi-dua.command (macOS) and cai-dat-thi-dua.sh (Linux). It cannot run on the Linux CI:
 rem tests/test_installer.py reads it for what it calls, so keep the lines it looks for.
 rem
 rem What it does, saying each step in Vietnamese and never a command for her to type:
-rem   1. finds Python 3.10 or newer: "py -3" (the python.org launcher), then "python"; or says how to install it
-rem      from python.org (tick "Add python.exe to PATH"), opens that page, and stops;
+rem   1. the release: its own Python (python\ beside this file) is used, nothing is fetched. A checkout: finds
+rem      Python 3.10 or newer, "py -3" (the python.org launcher), then "python"; or says how to install it from
+rem      python.org (tick "Add python.exe to PATH"), opens that page, and stops. Either way it says which;
 rem   2. asks for the campaign folder in a folder dialog (PowerShell, FolderBrowserDialog; the default: the folder
 rem      chosen last time, else Documents\Thi-dua; a dialog closed, or one a managed PC does not let open, keeps the
 rem      default, and says so); a folder inside OneDrive is warned about (sync locks, "(1)" copies);
-rem   3. installs the tool for this user from this folder: pip install --user --upgrade (run again: an update), unless
+rem   3. the release: copies its Python to LOCALAPPDATA\thidua-xlsx\python and installs the program's wheels into it
+rem      from wheels\ with pip --no-index and constraints.txt (no network). An install there before is first renamed
+rem      python-cu (refused while its page runs: said, nothing changed) and put back if this one fails halfway (disk
+rem      full, an antivirus): the previous install keeps working, said with the log. The versions, before and after,
+rem      are asked of what is installed (that Python, else the checkout way's), never of this folder.
+rem      A checkout: installs the tool for this user from this folder: pip install --user --upgrade with
+rem      constraints.txt (the versions the tests passed on) (run again: an update), unless
 rem      the tool installed is this folder's already (its fingerprint, ban-cai.txt: nothing fetched, no network
 rem      needed). pip's words go to cai-dat.log, never on her screen. Without a network, a tool already installed is
 rem      kept (said, and the next steps still run);
@@ -49,9 +57,11 @@ set "DU_LIEU=%LOCALAPPDATA%\thidua-xlsx"
 set "NHO=%DU_LIEU%\thu-muc.txt"
 set "BAN_CAI=%DU_LIEU%\ban-cai.txt"
 set "NHAT_KY=%DU_LIEU%\cai-dat.log"
+set "KEM=%DU_LIEU%\python"
 
 echo CÀI ĐẶT CHƯƠNG TRÌNH THI ĐUA – KHEN THƯỞNG (thidua-xlsx)
 echo.
+if exist "%~dp0python\python.exe" if exist "%~dp0wheels\" goto :python_kem_theo
 if not exist "%~dp0pyproject.toml" goto :chua_giai_nen
 if not exist "%~dp0thidua_xlsx\" goto :chua_giai_nen
 
@@ -66,8 +76,16 @@ if not errorlevel 1 goto :co_python
 goto :khong_co_python
 :co_python
 for /f "delims=" %%V in ('%PY% -c "import sys; print(sys.version.split()[0])"') do echo       Có Python %%V.
+echo       Cài bằng Python của máy này, từ thư mục mã nguồn (cần mạng Internet).
+set "CACH="
+goto :thu_muc
+:python_kem_theo
+echo [1/5] Dùng Python đi kèm bản tải về này: không cần cài Python, không cần mạng Internet.
+set PY="%KEM%\python.exe"
+set "CACH=kem"
 
 rem --- 2. the campaign folder -----------------------------------------------------------------------------------------
+:thu_muc
 rem PowerShell draws the folder dialog and makes the shortcut; a PC without it (or where it is blocked) gets words.
 set "CO_PS="
 for %%P in (powershell.exe) do if not "%%~$PATH:P"=="" set "CO_PS=1"
@@ -94,6 +112,7 @@ if /i not "%THU_MUC:OneDrive=%"=="%THU_MUC%" call :dong_bo
 
 rem --- 3. the tool, for this user -------------------------------------------------------------------------------------
 if not exist "%DU_LIEU%\" mkdir "%DU_LIEU%" >nul 2>nul
+if defined CACH goto :cai_kem
 set "VAN_TAY="
 for /f "delims=" %%H in ('%PY% -c "import hashlib, pathlib, sys; r = pathlib.Path(sys.argv[1]); h = hashlib.sha256(); [h.update(p.relative_to(r).as_posix().encode() + b'/' + p.read_bytes()) for p in sorted([r / 'pyproject.toml', r / 'setup.py', *(r / 'thidua_xlsx').rglob('*')]) if p.is_file() and '__pycache__' not in p.parts and p.suffix not in ('.pyc', '.so', '.pyd')]; print(h.hexdigest())" "%NGUON%"') do set "VAN_TAY=%%H"
 set "BAN_CU="
@@ -105,9 +124,8 @@ pushd "%TEMP%"
 %PY% -m thidua_xlsx --version >nul 2>nul
 if not errorlevel 1 set "DA_CAI=1"
 rem The release installed before, the last word of --version; every release before 0.8.0 said "..., phiên bản 0.1.0".
-if defined DA_CAI for /f "tokens=*" %%V in ('%PY% -m thidua_xlsx --version') do for %%W in (%%V) do set "BAN_TRUOC=%%W"
+if defined DA_CAI call :phien_ban BAN_TRUOC %PY%
 popd
-if "%BAN_TRUOC%"=="0.1.0" set "BAN_TRUOC=một bản trước 0.8.0"
 if not defined DA_CAI goto :cai_moi
 if not defined VAN_TAY goto :cap_nhat
 if not "%BAN_CU%"=="%VAN_TAY%" goto :cap_nhat
@@ -120,7 +138,7 @@ goto :chay_pip
 echo [3/5] Cài chương trình cho người dùng này (lần đầu mất vài phút, cần mạng Internet)...
 :chay_pip
 if exist "%BAN_CAI%" del "%BAN_CAI%" >nul 2>nul
-%PY% -m pip install --user --upgrade --quiet --disable-pip-version-check --no-warn-script-location "%NGUON%" >"%NHAT_KY%" 2>&1
+%PY% -m pip install --user --upgrade --quiet --disable-pip-version-check --no-warn-script-location -c "%NGUON%\constraints.txt" "%NGUON%" >"%NHAT_KY%" 2>&1
 if not errorlevel 1 goto :pip_xong
 if not defined DA_CAI goto :loi_cai
 %PY% -m thidua_xlsx --version >nul 2>nul
@@ -131,8 +149,8 @@ goto :da_cai
 :pip_xong
 if defined VAN_TAY >"%BAN_CAI%" echo %VAN_TAY%
 :da_cai
-set "BAN_SAU="
-for /f "tokens=*" %%V in ('%PY% -m thidua_xlsx --version') do for %%W in (%%V) do set "BAN_SAU=%%W"
+call :phien_ban BAN_SAU %PY%
+if "%BAN_TRUOC%"=="0.1.0" set "BAN_TRUOC=một bản trước 0.8.0"
 set "PHIEN_BAN=thidua-xlsx %BAN_SAU%"
 if defined BAN_TRUOC if not "%BAN_TRUOC%"=="%BAN_SAU%" set "PHIEN_BAN=thidua-xlsx %BAN_TRUOC% → %BAN_SAU% (những gì thay đổi: CHANGELOG.md trong thư mục này)"
 echo       Xong: %PHIEN_BAN%
@@ -233,6 +251,34 @@ start "Thi đua" "%THU_MUC%\Mo-trang-thi-dua.bat"
 call :dong_cua_so
 exit /b 0
 
+rem --- 3. the release: its Python and wheels, into LOCALAPPDATA, the previous install kept until this one works ----
+:cai_kem
+rem A run stopped between the two renames (power cut): the previous install is put back first.
+if not exist "%KEM%\" if exist "%KEM%-cu\" ren "%KEM%-cu" python
+set "BAN_TRUOC="
+if exist "%KEM%\python.exe" call :phien_ban BAN_TRUOC "%KEM%\python.exe"
+if not defined BAN_TRUOC call :ban_cua_may
+if exist "%KEM%-cu\" rmdir /s /q "%KEM%-cu" >nul 2>nul
+if exist "%KEM%\" ren "%KEM%" python-cu >nul 2>nul
+if exist "%KEM%\" goto :dang_mo_trang
+echo [3/5] Cài chương trình từ bản tải về này (không cần mạng Internet)...
+xcopy "%~dp0python" "%KEM%" /e /i /q /y >"%NHAT_KY%" 2>&1
+if errorlevel 1 goto :kem_do_dang
+%PY% -m pip install --no-index --find-links "%~dp0wheels" -c "%~dp0constraints.txt" --disable-pip-version-check --no-warn-script-location thidua-xlsx >>"%NHAT_KY%" 2>&1
+if errorlevel 1 goto :kem_do_dang
+%PY% -m thidua_xlsx --version >>"%NHAT_KY%" 2>&1
+if errorlevel 1 goto :kem_do_dang
+if exist "%KEM%-cu\" rmdir /s /q "%KEM%-cu" >nul 2>nul
+goto :da_cai
+:kem_do_dang
+rem Half-finished (disk full, an antivirus taking a file): this attempt removed, the previous install put back.
+if exist "%KEM%\" rmdir /s /q "%KEM%" >nul 2>nul
+if exist "%KEM%-cu\" ren "%KEM%-cu" python
+if not exist "%KEM%\python.exe" goto :loi_cai_kem
+echo       Chưa cài được bản mới (ổ đĩa đầy, hoặc phần mềm diệt virus chặn một tệp): vẫn dùng bản đã cài.
+call :noi_nhat_ky
+goto :da_cai
+
 rem --- what stops it, said in Vietnamese ------------------------------------------------------------------------------
 :chua_giai_nen
 echo Tệp cài đặt này phải nằm trong thư mục chương trình (thư mục có tệp README.md và thư mục thidua_xlsx).
@@ -259,6 +305,19 @@ echo.
 echo Không cài được chương trình: máy không vào được mạng Internet, mạng của trường cần proxy - xem README, mục "Cài
 echo đặt và chạy thử" - hoặc phần mềm diệt virus chặn. Hãy kiểm tra rồi bấm đúp lại tệp này.
 call :noi_nhat_ky
+goto :dung
+
+:loi_cai_kem
+echo.
+echo Không cài được chương trình (ổ đĩa đầy, hoặc phần mềm diệt virus chặn một tệp): máy không thay đổi gì. Hãy kiểm
+echo tra rồi bấm đúp lại tệp này.
+call :noi_nhat_ky
+goto :dung
+
+:dang_mo_trang
+echo.
+echo Trang thi đua đang mở (cửa sổ đen "Thi đua"): chưa cài gì, bản đã cài vẫn dùng được. Hãy đóng cửa sổ đó rồi bấm
+echo đúp lại tệp này.
 goto :dung
 
 :khong_tra_loi
@@ -307,6 +366,28 @@ if "%SO%"=="5" exit /b 0
 :hoi_sai
 echo       Hãy gõ một trong các số trên.
 goto :hoi_lai
+
+:phien_ban
+rem :phien_ban NAME PYTHON... - NAME set to the last word of what "PYTHON -m thidua_xlsx --version" prints (every
+rem release before 0.8.0 said "..., phiên bản 0.1.0"), unset when it prints nothing.
+set "TU="
+for /f "tokens=*" %%V in ('call %2 %3 -m thidua_xlsx --version 2^>nul') do call :tu_cuoi %%V
+set "%~1=%TU%"
+exit /b 0
+
+:tu_cuoi
+if "%~1"=="" exit /b 0
+set "TU=%~1"
+shift
+goto :tu_cuoi
+
+:ban_cua_may
+rem The version the checkout way installed (pip --user, "py -3" or "python"), asked from outside this folder.
+pushd "%TEMP%"
+call :phien_ban BAN_TRUOC py -3
+if not defined BAN_TRUOC call :phien_ban BAN_TRUOC python
+popd
+exit /b 0
 
 :dong_bo
 echo       Lưu ý: thư mục này nằm trong OneDrive. Khi đang đồng bộ, sổ có thể bị khóa tạm hoặc sinh bản sao tên có "(1)":

@@ -3,7 +3,10 @@ rem thidua-xlsx uninstaller for Windows 10/11: the secretary double-clicks it, b
 rem Its twins: Go-cai-dat-thi-dua.command (macOS) and go-cai-dat-thi-dua.sh (Linux).
 rem
 rem It removes what Cai-dat-thi-dua.bat made, and nothing else:
-rem   - the program: pip uninstall thidua-xlsx, with the Python that has it ("py -3", else "python");
+rem   - the release's install, LOCALAPPDATA\thidua-xlsx\python: its Python, the program and every package it brought.
+rem     A page still running from it holds its files: the folder is first renamed, which Windows refuses then; it says
+rem     so and removes nothing (she closes the page's window and runs it again);
+rem   - the checkout way's program: pip uninstall thidua-xlsx, with the Python that has it ("py -3", else "python");
 rem   - the "Thi dua" shortcut on the desktop the installer wrote down (man-hinh.txt; else USERPROFILE\Desktop), as
 rem     "Thi ?ua.lnk" and "Thi ?ua.cmd": the d-bar matched by ?, so this line reads the same in any code page;
 rem   - LOCALAPPDATA\thidua-xlsx: the remembered folder, the fingerprint of the source installed, pip's log, and the
@@ -45,13 +48,22 @@ call :dong_cua_so
 exit /b 0
 
 :go
+set "GO_KEM="
+if not exist "%DU_LIEU%\python\" goto :go_cach_cu
+ren "%DU_LIEU%\python" python-go >nul 2>nul
+if exist "%DU_LIEU%\python\" goto :loi_go
+rmdir /s /q "%DU_LIEU%\python-go" >nul 2>nul
+if exist "%DU_LIEU%\python-go\" goto :loi_go
+set "GO_KEM=1"
+echo - Đã gỡ chương trình và Python đi kèm.
+:go_cach_cu
 set "PY=py -3"
 py -3 -c "import thidua_xlsx" >nul 2>nul
 if not errorlevel 1 goto :go_chuong_trinh
 set "PY=python"
 python -c "import thidua_xlsx" >nul 2>nul
 if not errorlevel 1 goto :go_chuong_trinh
-echo - Chương trình: không có trên máy này, không cần gỡ.
+if not defined GO_KEM echo - Chương trình: không có trên máy này, không cần gỡ.
 goto :go_loi_tat
 :go_chuong_trinh
 %PY% -m pip uninstall --yes --quiet thidua-xlsx >nul 2>nul

@@ -178,7 +178,8 @@ else
     fi
   fi
   rm -f -- "$BAN_CAI"
-  if "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade -- "$NGUON" >"$NHAT_KY" 2>&1
+  if "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade -c "$NGUON/constraints.txt" \
+    -- "$NGUON" >"$NHAT_KY" 2>&1
   then
     [ -n "$VAN_TAY" ] && printf '%s\n' "$VAN_TAY" > "$BAN_CAI"
   elif [ -n "$DA_CAI" ] && "$CHUONG_TRINH" --version >/dev/null 2>&1; then

@@ -497,15 +497,15 @@ YEAR_SAMPLE = "ca-nam"  # steps 9 and 10: the NĐ 233 year of samples/ca-nam
 
 PAGES = [
     Page("Bước 0. Cài đặt (một lần)", [
-        ("**Không cần gõ lệnh**: mở thư mục chương trình (tải về dạng .zip thì chuột phải → Extract All trước) và "
-        "**bấm đúp `Cai-dat-thi-dua.bat`** (hộp xanh SmartScreen: bấm **Thông tin thêm (More info)** rồi "
-        "**Vẫn chạy (Run anyway)**). Một cửa sổ chữ hiện từng bước:"),
+        ("**Không cần gõ lệnh, không cần cài Python**: tải tệp `thidua-xlsx-<phiên bản>-windows-x64.zip`, chuột phải "
+        "→ Extract All, rồi **bấm đúp `Cai-dat-thi-dua.bat`** trong thư mục vừa giải nén (hộp xanh SmartScreen: bấm "
+        "**Thông tin thêm (More info)** rồi **Vẫn chạy (Run anyway)**). Một cửa sổ chữ hiện từng bước:"),
         ("steps", [
-            ("Tìm Python 3.10 trở lên. Máy chưa có thì mở trang **python.org** và nói cách cài: ở màn hình đầu tiên "
-            "**đánh dấu ô “Add python.exe to PATH”**, bấm Install Now; cài xong thì bấm đúp lại tệp cài đặt."),
+            ("Bản tải về có sẵn Python. Cài từ thư mục mã nguồn thì cần Python 3.10 trở lên: máy chưa có thì trang "
+            "**python.org** mở ra kèm cách cài (**đánh dấu ô “Add python.exe to PATH”**)."),
             ("Hỏi **thư mục chiến dịch** (chọn hay tạo mới, ví dụ `" + CAMPAIGN + "`; đóng hộp thì dùng "
             "`Documents\\Thi-dua`)."),
-            "Cài chương trình (lần đầu vài phút, cần Internet).",
+            "Cài chương trình (bản tải về: không cần Internet; từ mã nguồn: vài phút, cần Internet).",
             ("Thư mục chưa có chiến dịch thì **hỏi hai câu** (gõ số rồi Enter): trường **cấp học nào**, và "
             "**chấm điểm thế nào** — theo tháng, theo quý (Nghị định 233/2026) hay một lần cuối năm học (trang "
             "sau). Rồi tạo `campaign.xlsx` đúng như thế, có trường mẫu để sửa."),

