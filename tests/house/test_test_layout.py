@@ -70,3 +70,26 @@ def test_the_check_finds_each_form_of_import(tmp_path):
         (5, "from tests.e2e import test_scale"),
         (9, "from tests.papers.test_documents import docx_rows"),
     ]
+
+
+# Folders of tests/ that mirror no package folder, each for what it names (docs/development.md: where a new test goes).
+OWN_FOLDERS = {"e2e": "a whole user story through the commands", "house": "the repository's own rules",
+               "installers": "the double-click installers and uninstallers", "on_windows": "the Windows lane"}
+
+
+def test_each_test_module_lives_in_the_folder_of_what_it_tests():
+    """Tests mirror the package: a test module sits in tests/<folder>/ of the package folder it tests (read, decide,
+    write, ui, …) or of one of OWN_FOLDERS; at the top of tests/ only the tests of a top-level module (api, cli,
+    service). A new folder of tests is a folder of the package, or a line here saying what it holds."""
+    package = ROOT / "thidua_xlsx"
+    folders = {p.name for p in package.iterdir() if p.is_dir() and (p / "__init__.py").is_file()} | set(OWN_FOLDERS)
+    top = {p.stem for p in package.glob("*.py") if not p.stem.startswith("_")}
+    misplaced = []
+    for path in sorted(TESTS.rglob("test_*.py")):
+        parts = path.relative_to(TESTS).parts
+        if len(parts) == 1:
+            if not any(path.stem == f"test_{name}" or path.stem.startswith(f"test_{name}_") for name in top):
+                misplaced.append(path.relative_to(ROOT).as_posix())
+        elif parts[0] not in folders:
+            misplaced.append(path.relative_to(ROOT).as_posix())
+    assert misplaced == [], "each test in the folder of what it tests:\n" + "\n".join(misplaced)

@@ -13,7 +13,7 @@ import pytest
 
 from tests.wine import calls, cmd, local_app_data, stand_in, windows_path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 INSTALLER, UNINSTALLER = "Cai-dat-thi-dua.bat", "Go-cai-dat-thi-dua.bat"
 # What no window may show: a command for her to type, or cmd not finding one (a line it parsed otherwise).
 COMMAND_LINE = re.compile(r"thidua-xlsx (?:ui|init|--)|-m thidua_xlsx|pip install|python3? -m|\bpy -|Can't recognize")

@@ -1,8 +1,8 @@
 """The uninstaller a secretary double-clicks beside the installer: ``go-cai-dat-thi-dua.sh`` (Linux) and
 ``Go-cai-dat-thi-dua.command`` (macOS), one text, run here for real on what the installer leaves (its folder of data
 with the program's venv, the remembered folder, the shortcuts); ``Go-cai-dat-thi-dua.bat`` runs under Wine's cmd
-(tests/test_installers_under_wine.py). It removes the program, its shortcut and what it remembers — never a campaign
-folder, never a file of the shortcut's name that is not the installer's."""
+(tests/installers/test_installers_under_wine.py). It removes the program, its shortcut and what it remembers — never a
+campaign folder, never a file of the shortcut's name that is not the installer's."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SH, COMMAND, BAT = (ROOT / name for name in ("go-cai-dat-thi-dua.sh", "Go-cai-dat-thi-dua.command",
                                              "Go-cai-dat-thi-dua.bat"))
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="the POSIX twin runs on macOS and Linux")

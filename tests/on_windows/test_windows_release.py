@@ -33,7 +33,7 @@ from thidua_xlsx.text.releases import VERSION
 from tools import windows_python
 from tools.build_windows_release import build, release_name, write_zip
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NEWER = "99.0.0"  # the version of the newer build an update installs
 #: Every request of a program on the machine would go through this proxy, where nothing listens: a fetch fails.
 NO_NETWORK = {"HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9", "NO_PROXY": ""}

@@ -12,11 +12,11 @@ keeps the campaign, rewrites the one shortcut; run as on macOS (``uname`` answer
 shortcut; offline, a re-run of the same source needs nothing and a newer one keeps the installed program. A Python
 missing or too old, and the installer outside its folder, are said in Vietnamese.
 
-The .bat runs under Wine's cmd where Wine can reach (tests/test_installers_under_wine.py: no Python, no PowerShell,
-the questions); everywhere else — pip failing or not, a Python too old, the dialog, the shortcut — its control flow is
-walked by a small reader of the cmd lines it uses (goto, call, if, set, set /p, for), so that "init only without a
-campaign book", "offline keeps the program" and "no pause in tests" are checked as paths through the file, not as
-words in it.
+The .bat runs under Wine's cmd where Wine can reach (tests/installers/test_installers_under_wine.py: no Python, no
+PowerShell, the questions); everywhere else — pip failing or not, a Python too old, the dialog, the shortcut — its
+control flow is walked by a small reader of the cmd lines it uses (goto, call, if, set, set /p, for), so that "init
+only without a campaign book", "offline keeps the program" and "no pause in tests" are checked as paths through the
+file, not as words in it.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import pytest
 from thidua_xlsx import __version__
 from thidua_xlsx.text.ui import LAUNCHER_STEM
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BAT = ROOT / "Cai-dat-thi-dua.bat"
 COMMAND = ROOT / "Cai-dat-thi-dua.command"
 SH = ROOT / "cai-dat-thi-dua.sh"
