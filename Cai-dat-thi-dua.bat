@@ -154,6 +154,7 @@ if "%BAN_TRUOC%"=="0.1.0" set "BAN_TRUOC=một bản trước 0.8.0"
 set "PHIEN_BAN=thidua-xlsx %BAN_SAU%"
 if defined BAN_TRUOC if not "%BAN_TRUOC%"=="%BAN_SAU%" set "PHIEN_BAN=thidua-xlsx %BAN_TRUOC% → %BAN_SAU% (những gì thay đổi: CHANGELOG.md trong thư mục này)"
 echo       Xong: %PHIEN_BAN%
+if defined BAN_TRUOC if not "%BAN_TRUOC%"=="%BAN_SAU%" call :thay_doi %PY%
 call :nho_thu_muc
 
 rem --- 4. a campaign in the folder ------------------------------------------------------------------------------------
@@ -366,6 +367,14 @@ if "%SO%"=="5" exit /b 0
 :hoi_sai
 echo       Hãy gõ một trong các số trên.
 goto :hoi_lai
+
+:thay_doi
+rem :thay_doi PYTHON... - what changed since the release installed before, for a school and a commune, what to do
+rem first: the lines the program's first run in a folder says (thidua-xlsx --thay-doi-tu, "" before 0.8.0).
+set "TU=%BAN_TRUOC%"
+if "%TU%"=="một bản trước 0.8.0" set "TU="
+call %1 %2 -m thidua_xlsx --thay-doi-tu "%TU%" 2>nul
+exit /b 0
 
 :phien_ban
 rem :phien_ban NAME PYTHON... - NAME set to the last word of what "PYTHON -m thidua_xlsx --version" prints (every

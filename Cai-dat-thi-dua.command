@@ -203,6 +203,10 @@ else
   PHIEN_BAN="thidua-xlsx $BAN_SAU"
 fi
 noi "      Xong: $PHIEN_BAN"
+if [ -n "$BAN_TRUOC" ] && [ "$BAN_TRUOC" != "$BAN_SAU" ]; then  # what changed, what to do first ("" before 0.8.0)
+  TU=$BAN_TRUOC; [ "$TU" = 'một bản trước 0.8.0' ] && TU=
+  "$CHUONG_TRINH" --thay-doi-tu "$TU" 2>/dev/null || true
+fi
 mkdir -p -- "$DU_LIEU" && printf '%s\n' "$THU_MUC" > "$NHO"
 
 # --- 4. a campaign in the folder ------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from tests.windows import (
     windows_path,
 )
 from tests.wine import cmd, local_app_data, stand_in
+from thidua_xlsx.text import releases as rx
 from thidua_xlsx.text.releases import VERSION
 from tools import windows_python
 from tools.build_windows_release import build, release_name, write_zip
@@ -203,6 +204,12 @@ def test_the_release_over_a_checkout_way_install_names_the_version_it_came_from(
     assert "[1/5] Dùng Python đi kèm bản tải về này: không cần cài Python, không cần mạng Internet." in updated
     assert f"      Xong: thidua-xlsx {said} (những gì thay đổi: CHANGELOG.md trong thư mục này)" in \
         updated.splitlines(), updated
+    if installed != VERSION:  # what changed since, for a school and a commune, what to do first: said by the program
+        lines = updated.splitlines()
+        heading = rx.UPDATED_INSTALLER.format(before=rx.UPDATED_BEFORE_0_8, after=VERSION)
+        assert heading in lines, updated
+        first = lines[lines.index(heading) + 1]
+        assert first.startswith("– ") and ": " + rx.TODO in first, first
 
 
 @pytest.mark.windows
