@@ -47,6 +47,8 @@ CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (SCHOOL, "Lượt duyệt của Hiệu trưởng ở một kỳ nhận thêm hai phần điểm (hai cột mới ở sheet Điểm chi tiết) "
                  "cho người chuyển đến: Phiếu in hai phần cộng đúng bằng tổng."),
         (BOTH, "Bảng tổng hợp mở và lưu lại bằng Excel không còn bị báo định dạng ngày giờ hiện khác giá trị."),
+        (BOTH, "Windows: bản tải về một tệp có sẵn Python, cài không cần mạng; mọi cách cài dùng đúng các bản thư viện "
+               "đã kiểm thử (constraints.txt)."),
     )),
     ("0.9.0", (
         (COMMUNE, TODO + "thư mục xã chép từ bộ mẫu dùng khóa bí mật ai cũng có (chương trình nhắc mỗi lần chạy): tạo "
