@@ -497,7 +497,7 @@ YEAR_SAMPLE = "ca-nam"  # steps 9 and 10: the NĐ 233 year of samples/ca-nam
 
 PAGES = [
     Page("Bước 0. Cài đặt (một lần)", [
-        ("**Không cần gõ lệnh, không cần cài Python**: tải tệp `thidua-xlsx-<phiên bản>-windows-x64.zip`, chuột phải "
+        ("Tải tệp `thidua-xlsx-<phiên bản>-windows-x64.zip` (**không cần gõ lệnh, không cần cài Python**), chuột phải "
         "→ Extract All, rồi **bấm đúp `Cai-dat-thi-dua.bat`** trong thư mục vừa giải nén (hộp xanh SmartScreen: bấm "
         "**Thông tin thêm (More info)** rồi **Vẫn chạy (Run anyway)**). Một cửa sổ chữ hiện từng bước:"),
         ("steps", [
@@ -514,7 +514,7 @@ PAGES = [
         ]),
         ("Có bản mới của chương trình: bấm đúp lại tệp cài đặt; sổ sách giữ nguyên. **Muốn gõ lệnh** (các bước "
         "1–10): mở thư mục chương trình bằng File Explorer, bấm vào thanh địa chỉ, gõ `powershell`, nhấn Enter, rồi:"),
-        ("cmd", "py -m pip install ."),
+        ("cmd", "py -m pip install -c constraints.txt ."),
         ("label", "Thử: lệnh sau in danh sách các lệnh của chương trình."),
         ("cmd", "thidua-xlsx --help"),
         ("PowerShell báo không nhận ra tên lệnh (“is not recognized”): gõ `py -m thidua_xlsx` thay cho tên lệnh, "

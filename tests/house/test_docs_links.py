@@ -59,3 +59,12 @@ def test_the_link_check_finds_a_missing_file_and_a_missing_section(tmp_path):
     page.write_text("[ok](a.md#setting-up) [ok](a.md#the-code-in-one-page-english) [ok](a.md#setting-up-1) "
                     "[gone](a.md#running) [gone](c.md) [web](https://example.org) `[code](x.md)`\n")
     assert broken_links(page) == ["a.md#running", "c.md"]
+
+
+def test_the_readme_s_test_command_is_the_one_ci_runs():
+    """The bar's two commands: the README's test command is what .ci/run runs on a clean clone (pip quiet there),
+    installing the tested set (constraints.txt) as every installer does."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci.replace("pip install -q ", "pip install ") in readme.splitlines()
+    assert "-c constraints.txt" in ci
