@@ -9,10 +9,10 @@ a score) is done here as tests/head_pass.py and tests/filling.py do it.
 
 Each command ends well (exit 0), nothing is written as "(moi)" beside the sample's files (the sample ships the tool's
 record of its own outputs, da-ghi.json, so ``--force`` replaces them), and what each step writes is there. Not run:
-``py -m pip install .`` (the installer's and CI's own install do it) and the IMAP address (tests/mail runs collect
-against a real Dovecot); ``init`` runs in a folder of its own, and after ``cd thidua-2026`` the sample is the
-campaign the guide goes on in. LibreOffice converts the papers of one command, :data:`WITH_PDF`; the others run as on a
-computer without it (tests/no_office.py): their papers are looked at as Word files or not at all.
+``py -m pip install -c constraints.txt .`` (the installer's and CI's own install do it) and the IMAP address
+(tests/mail runs collect against a real Dovecot); ``init`` runs in a folder of its own, and after ``cd thidua-2026``
+the sample is the campaign the guide goes on in. LibreOffice converts the papers of one command, :data:`WITH_PDF`; the
+others run as on a computer without it (tests/no_office.py): their papers are looked at as Word files or not at all.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ SAMPLES = ROOT / "samples"
 FORCED = ("generate", "merge", "year")  # the commands that write what the sample already has
 #: The command run with LibreOffice: the papers that go up by mail, each attached as its PDF (ho-so/01_To-trinh.pdf).
 WITH_PDF = "thidua-xlsx merge inbox --council hoi-dong.xlsx -o tong-hop-cuoi.xlsx --docs ho-so --thu thu-gui"
-NOT_RUN = {"py -m pip install .": "the install itself",
+NOT_RUN = {"py -m pip install -c constraints.txt .": "the install itself",
            "thidua-xlsx collect imaps://thuky@truong.edu.vn@mail.truong.edu.vn/INBOX .": "needs a mail server"}
 DOWNLOADS = "$HOME\\Downloads"
 BEFORE = {  # what she does by hand before a command: the head's and the council's copies, saved and typed into
