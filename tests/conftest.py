@@ -116,8 +116,13 @@ KEPT_A_PROCESS = ("browser", "wine")
 
 
 def _kept_by(item) -> str:
-    """What ``item`` is run with: the program its process keeps, else its module (whose fixtures it shares)."""
-    return next((mark for mark in KEPT_A_PROCESS if item.get_closest_marker(mark)), item.nodeid.split("::")[0])
+    """What ``item`` is run with: the program its process keeps, else its module (whose fixtures it shares) — or
+    itself, marked ``alone``: a long test whose fixtures are its own or made once a session (the Windows release's,
+    minutes each) is dealt to any process, not kept behind its module's others in one."""
+    kept = next((mark for mark in KEPT_A_PROCESS if item.get_closest_marker(mark)), None)
+    if kept is None and item.get_closest_marker("alone"):
+        return item.nodeid
+    return kept or item.nodeid.split("::")[0]
 
 
 def _long_tests_first(items) -> None:

@@ -125,6 +125,7 @@ def _double_click(env: dict[str, str], bat: Path, answers: str, path: tuple[Path
 
 
 @pytest.mark.windows
+@pytest.mark.alone
 @pytest.mark.long(480)  # two builds, two installs of the release and a merge on Wine, a page started
 def test_the_release_installs_with_no_python_and_no_network_updates_and_uninstalls_keeping_the_campaign(
         fresh_windows, releases, tmp_path):
@@ -184,6 +185,7 @@ def test_the_release_installs_with_no_python_and_no_network_updates_and_uninstal
 
 
 @pytest.mark.windows
+@pytest.mark.alone
 @pytest.mark.long(200)  # an install of the release on Wine
 @pytest.mark.parametrize("installed, release, said", [
     (VERSION, "newer", f"{VERSION} → {NEWER}"),  # today's install, the checkout way (README: pip install .)
@@ -213,6 +215,7 @@ def test_the_release_over_a_checkout_way_install_names_the_version_it_came_from(
 
 
 @pytest.mark.windows
+@pytest.mark.alone
 @pytest.mark.long(240)  # an install and a failed update of the release on Wine
 def test_a_half_finished_update_leaves_the_previous_install_working_and_says_so(fresh_windows, releases, tmp_path):
     env = fresh_windows
