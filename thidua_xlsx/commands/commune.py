@@ -55,8 +55,10 @@ LEVEL_ABOVE_LEVEL = "cap-xa"  # init's level of a commune's (or a Sở's) campai
 def asked_by(request: rq.Request) -> Path | None:
     """The commune's book when ``request`` is the commune's (service.command runs it here, a school's in the other
     commands): ``merge`` and ``status`` on an inbox beside a level above's book (``cap-tren.xlsx``), ``init --level
-    cap-xa`` (or ``--khoa-moi``) on its folder; None when it is a school's."""
+    cap-xa`` (or ``--khoa-moi``) on its folder; None when it is a school's (``year`` always: a school's year)."""
     match request:
+        case rq.YearRequest():
+            return None
         case rq.MergeRequest() | rq.StatusRequest():
             return level_above_book(request.inbox, request.campaign_path)
         case rq.InitRequest() if request.source is None and (request.new_key or request.level == LEVEL_ABOVE_LEVEL):
