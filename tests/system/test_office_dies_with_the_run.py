@@ -91,10 +91,16 @@ def _close(run: subprocess.Popen) -> None:
 
 
 def _converting(run: subprocess.Popen) -> list:
-    """The LibreOffice processes of ``run`` once soffice.bin works (by their profile: the run's scratch folder)."""
+    """The LibreOffice processes of ``run`` once soffice.bin works (by their profile: the run's scratch folder), seen
+    whole in one look: on a fresh profile oosplash starts soffice.bin a second time, so a second look taken after the
+    first saw it may fall between the two (seen once, with three busy test processes)."""
     mine = f"thidua_office_{run.pid}-"
-    wait_for(lambda: [p for p in office_processes(mine) if p.info["name"] == "soffice.bin"], 90)
-    return office_processes(mine)
+
+    def whole() -> list:
+        tree = office_processes(mine)
+        return tree if any(p.info["name"] == "soffice.bin" for p in tree) else []
+
+    return wait_for(whole, 90)
 
 
 # --- Linux: the whole tree ends with the run ----------------------------------------------------------------
