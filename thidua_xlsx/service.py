@@ -48,7 +48,7 @@ from thidua_xlsx.steps.reading import apply_council_file, merge_inbox
 from thidua_xlsx.steps.receive import council_upload, keep_council, receive
 from thidua_xlsx.steps.summaries import read_rows
 from thidua_xlsx.steps.updated import installer_news, release_news, writer_news
-from thidua_xlsx.steps.workspace import campaign_in, open_campaign
+from thidua_xlsx.steps.workspace import campaign_in, commune_book_of, open_campaign
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import fault_text
 from thidua_xlsx.system.pool import own_process
@@ -74,9 +74,9 @@ REMEMBERED_EMPTY = ("merge", "year")
 def command(request: rq.Request, voice: Voice) -> Result:
     """The command of :mod:`thidua_xlsx.commands` that ``request`` asks for, run with ``voice`` (a year's request
     before a merge's: it is one): the commune's (commands.commune) where its folder is a commune's."""
-    from thidua_xlsx.commands import commune  # deferred: python-calamine at start-up
-
-    book = commune.asked_by(request)  # the commune's flow, or the school's
+    book = commune_book_of(request)  # the commune's flow, or the school's
+    if book is not None:
+        from thidua_xlsx.commands import commune  # deferred: python-calamine, for a commune's folder alone
     match request:
         case rq.InitRequest() if book is not None:
             return commune.init(request, voice)

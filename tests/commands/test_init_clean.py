@@ -17,14 +17,13 @@ from openpyxl import load_workbook
 from tests.init_fixtures import on_day
 from thidua_xlsx import service
 from thidua_xlsx.cli import main
-from thidua_xlsx.commands.commune import LEVEL_ABOVE_LEVEL
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.issues import NOTE
-from thidua_xlsx.model.places import CAMPAIGN_FILE, LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.places import CAMPAIGN_FILE, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_LEVEL
 from thidua_xlsx.read.campaign_book import load_campaign_book
 from thidua_xlsx.read.commune_book import load_level_above_book
 from thidua_xlsx.read.presets import load_preset, preset_dir

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, NamedTuple
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import places
 from thidua_xlsx.model import province_import as pi
-from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.commune import LevelAbove, SchoolRef
 from thidua_xlsx.model.commune_key import CommuneKey
@@ -33,7 +32,6 @@ from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.commune import SchoolState, commune_book, key_notes, read_level_above, school_states
 from thidua_xlsx.steps.commune_codes import issued_codes, schools_asked
 from thidua_xlsx.steps.deliver import Kept, export_pdf
-from thidua_xlsx.steps.workspace import level_above_book
 from thidua_xlsx.system import files, lock, pool
 from thidua_xlsx.system.commune_key import make_commune_key, renew_commune_key
 from thidua_xlsx.system.files import temporary_name
@@ -49,21 +47,6 @@ if TYPE_CHECKING:  # for the annotations only: the CLI starts without the writer
     from thidua_xlsx.model.commune import LevelAboveSummary
     from thidua_xlsx.write.province_import import ImportBatches
 
-LEVEL_ABOVE_LEVEL = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: the schools' summaries
-
-
-def asked_by(request: rq.Request) -> Path | None:
-    """The commune's book when ``request`` is the commune's (service.command runs it here, a school's in the other
-    commands): ``merge`` and ``status`` on an inbox beside a level above's book (``cap-tren.xlsx``), ``init --level
-    cap-xa`` (or ``--khoa-moi``) on its folder; None when it is a school's (``year`` always: a school's year)."""
-    match request:
-        case rq.YearRequest():
-            return None
-        case rq.MergeRequest() | rq.StatusRequest():
-            return level_above_book(request.inbox, request.campaign_path)
-        case rq.InitRequest() if request.source is None and (request.new_key or request.level == LEVEL_ABOVE_LEVEL):
-            return request.directory / LEVEL_ABOVE_BOOK
-    return None
 
 
 def init(request: InitRequest, voice: Voice) -> Result:

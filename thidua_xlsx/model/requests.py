@@ -117,3 +117,5 @@ class CollectRequest:
 
 
 Request = InitRequest | GenerateRequest | MergeRequest | StatusRequest | HistoryRequest | CollectRequest
+
+LEVEL_ABOVE_LEVEL = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: the schools' summaries

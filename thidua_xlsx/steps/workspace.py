@@ -35,6 +35,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.campaign_book import LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_SHEET
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.new_year import YEAR_DATES, legal_naming_past
@@ -250,4 +251,18 @@ def level_above_book(inbox: Path, campaign_path: Path | None) -> Path | None:
     for folder in [inbox.resolve(), *list(inbox.resolve().parents)[:LEVELS_UP]]:
         if (folder / LEVEL_ABOVE_BOOK).is_file():
             return folder / LEVEL_ABOVE_BOOK
+    return None
+
+
+def commune_book_of(request: rq.Request) -> Path | None:
+    """The commune's book when ``request`` is the commune's (service.command runs it in commands.commune, a school's in
+    the other commands): ``merge`` and ``status`` on an inbox beside a level above's book (``cap-tren.xlsx``), ``init
+    --level cap-xa`` (or ``--khoa-moi``) on its folder; None when it is a school's (a year always)."""
+    match request:
+        case rq.YearRequest():
+            return None
+        case rq.MergeRequest() | rq.StatusRequest():
+            return level_above_book(request.inbox, request.campaign_path)
+        case rq.InitRequest() if request.source is None and (request.new_key or request.level == rq.LEVEL_ABOVE_LEVEL):
+            return request.directory / LEVEL_ABOVE_BOOK
     return None
