@@ -23,7 +23,8 @@ from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.issues import NOTE
-from thidua_xlsx.model.places import CAMPAIGN_FILE, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_LEVEL
+from thidua_xlsx.model.places import CAMPAIGN_FILE, LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.requests import LEVEL_ABOVE_LEVEL
 from thidua_xlsx.read.campaign_book import load_campaign_book
 from thidua_xlsx.read.commune_book import load_level_above_book
 from thidua_xlsx.read.presets import load_preset, preset_dir
