@@ -119,7 +119,7 @@ READ_CPU = r"""
 import sys, time
 from pathlib import Path
 from thidua_xlsx.read.containment import scan_inbox
-from thidua_xlsx.read.commune_inbox import _read_entry
+from thidua_xlsx.commune.read_inbox import _read_entry
 items = scan_inbox(Path(sys.argv[1]))[:int(sys.argv[2])]
 for item in items[:20]:
     _read_entry(None, item)

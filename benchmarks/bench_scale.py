@@ -111,10 +111,10 @@ def build_schools(n: int, target: Path) -> dict:
     """``target/campaign``: a level above's campaign (``cap-tren.xlsx``) of N schools, and in its ``inbox/`` each
     school's final summary — the sample school's (samples/: 44 people, merged and passed by its council), written
     once per school under the school's own name, as each school's merge writes it."""
+    from thidua_xlsx.commune.read_book import load_level_above_preset
+    from thidua_xlsx.commune.system_key import commune_key
+    from thidua_xlsx.commune.write_book import write_level_above_book
     from thidua_xlsx.model.commune import SchoolRef
-    from thidua_xlsx.read.commune_book import load_level_above_preset
-    from thidua_xlsx.system.commune_key import commune_key
-    from thidua_xlsx.write.commune_book import write_level_above_book
 
     folder = target / "campaign"
     (folder / "inbox").mkdir(parents=True)
@@ -309,7 +309,7 @@ def read_inbox(*args, **kwargs):  # the reads are handed over as they come: time
     yield from original(*args, **kwargs)
     timed["read_s"] = time.perf_counter() - start
 parallel.read_inbox = read_inbox
-import thidua_xlsx.read.commune_inbox as schools  # the level above's reading (--kind schools)
+import thidua_xlsx.commune.read_inbox as schools  # the level above's reading (--kind schools)
 original_schools = schools.read_school_summaries
 def read_school_summaries(*args, **kwargs):
     start = time.perf_counter()

@@ -33,16 +33,16 @@ from samples.build_year import build as build_year  # noqa: E402
 from tests.decide.conftest import SAVED  # noqa: E402
 from tests.filling import council_types  # noqa: E402
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round  # noqa: E402
+from thidua_xlsx.commune.read_book import load_level_above_preset  # noqa: E402
+from thidua_xlsx.commune.system_key import KEY_PREFIX  # noqa: E402
+from thidua_xlsx.commune.write_book import write_level_above_book  # noqa: E402
 from thidua_xlsx.model.commune import SchoolRef  # noqa: E402
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE  # noqa: E402
 from thidua_xlsx.model.requests import MergeRequest  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS  # noqa: E402
-from thidua_xlsx.read.commune_book import load_level_above_preset  # noqa: E402
 from thidua_xlsx.service import apply_council_file, command, merge_inbox  # noqa: E402
-from thidua_xlsx.system.commune_key import KEY_PREFIX  # noqa: E402
 from thidua_xlsx.system.voice import Voice  # noqa: E402
 from thidua_xlsx.text.commune import KEY_FILE_HEAD  # noqa: E402
-from thidua_xlsx.write.commune_book import write_level_above_book  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
 CAMPAIGN_ID = COMMUNE_ID  # the schools' samples are sealed with the codes its key issues (build_samples.py)

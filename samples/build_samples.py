@@ -65,7 +65,7 @@ from thidua_xlsx.write.summary import write_summary  # noqa: E402
 CAMPAIGN_ID = "truccuong-2025-2026"
 # The sample commune's campaign id and its key (samples/cap-xa, build_commune.py; its khoa-bi-mat.txt): the codes it
 # issues its schools come from the key. A sample's key is public, as everything of a sample is; a commune's own is
-# random (system.commune_key).
+# random (commune.system_key).
 COMMUNE_ID = "xa-truccuong-2025-2026"
 COMMUNE_KEY = CommuneKey(hashlib.sha256(b"thidua-xlsx sample commune Truc Cuong").digest())
 MISSING_DEPARTMENT = "TO-CB"  # never sends its scores

@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from thidua_xlsx.cli import main
+from thidua_xlsx.commune.model_book import AUTHORITY_SHEET
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.commune import LevelAbove, SchoolSummary
-from thidua_xlsx.model.commune_book import AUTHORITY_SHEET
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.text.collation import fold
 

@@ -81,7 +81,7 @@ def template(path: Path, titles=TITLES, categories=CATEGORIES, fields=FIELDS, sa
 
 def write_import_files(proposals: list[Proposal] | tuple[Proposal, ...], mapping: pi.Mapping, folder: Path,
                        stem: str, written: Written | None = None) -> ImportResult:
-    """The import files of ``proposals`` in ``folder`` as the commune's merge writes them (commands/commune.py:
+    """The import files of ``proposals`` in ``folder`` as the commune's merge writes them (commune/commands.py:
     the batches made, their bytes made on every core when there are many, each file written in order)."""
     batches = import_batches(proposals, mapping)
     with pool.started(batches, import_workers(batches)) as start:

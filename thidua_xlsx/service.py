@@ -26,12 +26,12 @@ from thidua_xlsx.commands import collect, generate, history, init, merge, status
 from thidua_xlsx.commands.collect import mailbox_of, stored_password
 from thidua_xlsx.commands.generate import generate_round
 from thidua_xlsx.commands.init import init_campaign
+from thidua_xlsx.commune.steps_codes import school_code
+from thidua_xlsx.commune.steps_officer import officer_decisions
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.steps import outputs as out
-from thidua_xlsx.steps.commune_codes import school_code
-from thidua_xlsx.steps.commune_officer import officer_decisions
 from thidua_xlsx.steps.overview import (
     REGISTRATION,
     commune_overview,
@@ -73,10 +73,10 @@ REMEMBERED_EMPTY = ("merge", "year")
 
 def command(request: rq.Request, voice: Voice) -> Result:
     """The command of :mod:`thidua_xlsx.commands` that ``request`` asks for, run with ``voice`` (a year's request
-    before a merge's: it is one): the commune's (commands.commune) where its folder is a commune's."""
+    before a merge's: it is one): the commune's (commune.commands) where its folder is a commune's."""
     book = commune_book_of(request)  # the commune's flow, or the school's
     if book is not None:
-        from thidua_xlsx.commands import commune  # deferred: python-calamine, for a commune's folder alone
+        from thidua_xlsx.commune import commands as commune  # deferred: python-calamine, for a commune's folder alone
     match request:
         case rq.InitRequest() if book is not None:
             return commune.init(request, voice)

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from tests.init_fixtures import on_day
 from thidua_xlsx import service
 from thidua_xlsx.cli import main
+from thidua_xlsx.commune.read_book import load_level_above_book
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import campaign_book as cb
@@ -26,7 +27,6 @@ from thidua_xlsx.model.issues import NOTE
 from thidua_xlsx.model.places import CAMPAIGN_FILE, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.requests import LEVEL_ABOVE_LEVEL
 from thidua_xlsx.read.campaign_book import load_campaign_book
-from thidua_xlsx.read.commune_book import load_level_above_book
 from thidua_xlsx.read.presets import load_preset, preset_dir
 
 ROOT = Path(__file__).resolve().parents[2]

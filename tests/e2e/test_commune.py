@@ -16,7 +16,7 @@ from tests.commune_fixtures import set_field
 from tests.no_office import no_libreoffice, without_libreoffice
 from tests.workers import cannot_start
 from thidua_xlsx.cli import main
-from thidua_xlsx.model.commune_book import SCHOOLS_SHEET
+from thidua_xlsx.commune.model_book import SCHOOLS_SHEET
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, LEVEL_ABOVE_BOOK
 from thidua_xlsx.text import commune as lx
 
@@ -259,15 +259,15 @@ def test_the_schools_summaries_read_on_every_core_are_those_read_in_one_process(
     """From PARALLEL_FROM entries the summaries are read by worker processes; every entry (a summary before its
     council, one edited by hand, a note, a school's hồ sơ) has the same outcome, in the same order, and the progress
     bar moves once per entry."""
-    from thidua_xlsx.read import commune_inbox
+    from thidua_xlsx.commune import read_inbox
     from thidua_xlsx.read.containment import scan_inbox
 
     items = scan_inbox(merged["inbox"])
-    monkeypatch.setattr(commune_inbox, "_workers_for", lambda count: 0)
-    alone = commune_inbox.read_school_summaries(items)
-    monkeypatch.setattr(commune_inbox, "_workers_for", lambda count: 2)
+    monkeypatch.setattr(read_inbox, "_workers_for", lambda count: 0)
+    alone = read_inbox.read_school_summaries(items)
+    monkeypatch.setattr(read_inbox, "_workers_for", lambda count: 2)
     said: list[str] = []
-    assert commune_inbox.read_school_summaries(items, said.append) == alone
+    assert read_inbox.read_school_summaries(items, said.append) == alone
     assert said == [item.name for item in items]
     assert len(alone[1]) == 3 and len(alone[0]) == len(items)
 
@@ -276,10 +276,10 @@ def test_workers_that_cannot_start_are_said_and_every_summary_is_read_here(merge
     """docs/conventions.md: no silent fallback. Workers whose start fails (a real pool, broken: its initializer
     raises) are said in the merge's report — what failed, how many files are read here instead — and every entry is
     read in this process, with the outcome one process gives."""
-    from thidua_xlsx.read import commune_inbox
+    from thidua_xlsx.commune import read_inbox
     from thidua_xlsx.system import pool
 
-    monkeypatch.setattr(commune_inbox, "_workers_for", lambda count: 2)
+    monkeypatch.setattr(read_inbox, "_workers_for", lambda count: 2)
     monkeypatch.setattr(pool, "share", cannot_start)
     root = merged["root"]
     result = run("merge", merged["inbox"], "-o", root / "xa-lai.xlsx", "--json", root / "lai.json")

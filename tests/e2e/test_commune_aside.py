@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from thidua_xlsx.cli import main
-from thidua_xlsx.commands import commune
+from thidua_xlsx.commune import commands as commune
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cap-xa"
 
@@ -55,7 +55,7 @@ def test_what_workers_make_beside_the_workbook_is_what_this_process_makes(folder
 
 
 def test_a_workbook_that_fails_leaves_no_json_and_no_temporary_file(folder, tmp_path, monkeypatch):
-    from thidua_xlsx.write import commune as written
+    from thidua_xlsx.commune import write as written
 
     def fails(summary, path):
         raise PermissionError(13, "Permission denied", str(path))

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from tests.commune_fixtures import holds_a_code
 from tests.ui.pages import SAMPLES, TOKEN, client, text
 from thidua_xlsx.cli import main
+from thidua_xlsx.commune.system_key import commune_key
 from thidua_xlsx.model.places import RUNS_RECORD
-from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.ui.security import form_token
 
 CSRF = {"csrf": form_token(TOKEN)}
@@ -35,7 +35,7 @@ def _opening(tmp_path):
 
 def _codes(folder) -> dict[str, str]:
     """{school's name: its code}, made from the commune's key as its merge makes them."""
-    from thidua_xlsx.read.commune_book import load_level_above_book
+    from thidua_xlsx.commune.read_book import load_level_above_book
 
     campaign, _problems = load_level_above_book(folder / "cap-tren.xlsx")
     assert campaign is not None

@@ -16,9 +16,9 @@ import pytest
 
 from tests.summary_meta import rewrite_meta
 from tests.ui.pages import client, text, wait_job
+from thidua_xlsx.commune.read_inbox import read_school_summary
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.places import LEVEL_ABOVE_SUMMARY
-from thidua_xlsx.read.commune_inbox import read_school_summary
 from thidua_xlsx.ui.security import form_token
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

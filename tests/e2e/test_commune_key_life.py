@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from tests.commune_fixtures import as_before_keys, rewrite_part, school_run, set_field
 from thidua_xlsx.cli import main
+from thidua_xlsx.commune.system_key import commune_key
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK, RUNS_RECORD
-from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.system.voice import vietnam_today
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -23,10 +23,10 @@ from click.testing import CliRunner
 from tests.commune_fixtures import as_before_keys, holds_a_code, set_field
 from tests.ui.pages import TOKEN, client, text, wait_job
 from thidua_xlsx.cli import main
+from thidua_xlsx.commune.read_book import load_level_above_book
+from thidua_xlsx.commune.system_key import commune_key
 from thidua_xlsx.model.commune_key import OFFICER_SEAL_LABEL, SCHOOL_CODE_LABEL, CommuneKey, legacy_school_code
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK, RUNS_RECORD
-from thidua_xlsx.read.commune_book import load_level_above_book
-from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.ui.security import form_token
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

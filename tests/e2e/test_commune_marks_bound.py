@@ -26,8 +26,8 @@ from openpyxl import load_workbook
 
 from tests.summary_meta import raw_meta, rewrite_meta
 from thidua_xlsx.cli import main
+from thidua_xlsx.commune.system_key import commune_key
 from thidua_xlsx.model.commune import OFFICER_SEAL_FIELD, officer_seal
-from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.text import commune as lx
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from docx import Document as Docx
 
 from thidua_xlsx.cli import main
-from thidua_xlsx.read.commune_inbox import read_school_summaries
+from thidua_xlsx.commune.read_inbox import read_school_summaries
 from thidua_xlsx.read.containment import scan_inbox
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cap-xa"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from thidua_xlsx.cli import main
-from thidua_xlsx.model.commune_book import AUTHORITY_SHEET
+from thidua_xlsx.commune.model_book import AUTHORITY_SHEET
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.summary_meta import raw_meta, rewrite_meta
+from thidua_xlsx.commune.read_book import load_level_above_book
+from thidua_xlsx.commune.system_key import commune_key
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.read.commune_book import load_level_above_book
-from thidua_xlsx.system.commune_key import commune_key
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 REASON = "Đang xem xét kỷ luật"  # tools/build_corpus.OFFICER_REMOVAL

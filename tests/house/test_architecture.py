@@ -4,6 +4,10 @@ The flow, in the order data moves: text (words) · model (values) · system (wor
 decide → write → papers → steps (what the commands share) → the top (commands, service, cli, api, the page, mail). A
 module imports its own folder and those before it, never one after it; every import counts, at module level, inside a
 function or under ``if TYPE_CHECKING`` alike (a cycle hidden in a function is still a cycle).
+
+The commune's flow is one room, ``thidua_xlsx/commune/``, laid out by the same flow: each of its modules names its
+layer by the first word of its name (``read_inbox`` is a reader, ``decide`` is pure, ``write_book`` a writer,
+``commands`` the top), and is held to that layer's rules as if it sat in that folder.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ FORBIDDEN = {"write": ("read", "check"), "papers": ("read", "check"), "decide": 
 # The folders at the top of the flow with the top-level modules: the commands (one module each), mail (what collect
 # reads), and the page's door; none is imported by a step below.
 DOORS = ("commands", "mail", "ui")
+# The commune's flow in one package: the first word of each module's name is its layer (a folder of FLOW or DOORS).
+ROOM = "commune"
 # The doors (docs/architecture.md, "Doors over one service"): they parse what the user gave and present the one Result;
 # they import only the service, the values (model), the words (text), the console's and the voice's modules — and the
 # page's own.
@@ -53,10 +59,17 @@ def folder_of(module: str) -> str:
     return parts[1] if len(parts) > 2 else ""
 
 
+def layer_of(module: str) -> str:
+    """The folder of the flow or the door ``module`` sits in: its folder, or in the commune's room the first word of
+    its name (``thidua_xlsx.commune.read_inbox``: read; ``thidua_xlsx.commune.commands``: commands)."""
+    folder = folder_of(module)
+    return module.split(".")[2].split("_")[0] if folder == ROOM else folder
+
+
 def step_of(module: str) -> str:
     """The folder of the flow ``module`` counts in: a door's is the top's ("")."""
-    folder = folder_of(module)
-    return "" if folder in DOORS else folder
+    layer = layer_of(module)
+    return "" if layer in DOORS else layer
 
 
 @functools.cache
@@ -177,9 +190,16 @@ def test_the_package_follows_the_flow_without_a_cycle():
     assert problems_of() == []
 
 
-def test_every_module_sits_in_a_folder_of_the_flow():
-    folders = {folder_of(module_name(p)) for p in PACKAGE.rglob("*.py")} - {"presets"}
-    assert folders <= set(FLOW) | set(DOORS)
+def without_a_layer(package: Path = PACKAGE) -> list[str]:
+    """The modules whose layer (:func:`layer_of`) is no folder of the flow nor a door: a folder the flow does not
+    know, or a module of the commune's room whose name does not open with its layer."""
+    return sorted(name for name in map(lambda p: module_name(p, package), package.rglob("*.py"))
+                  if layer_of(name) not in {*FLOW, *DOORS, "presets"})
+
+
+def test_every_module_sits_in_a_folder_of_the_flow_or_names_its_layer_in_the_commune_s_room():
+    assert without_a_layer() == []
+    assert {layer_of(module_name(p)) for p in (PACKAGE / ROOM).glob("*.py")} >= {"read", "decide", "write", "steps"}
 
 
 # What model/ holds besides frozen dataclasses, named (docs/architecture.md: Where things are): the one collector a
@@ -213,8 +233,8 @@ def test_a_step_of_the_flow_never_imports_a_door():
     found, known = [], modules_of()
     for path in sorted(PACKAGE.rglob("*.py")):
         name = module_name(path)
-        if folder_of(name) in FLOW and folder_of(name) != "":
-            found += [f"{name} imports {t}" for t in imports_of(path, known=known)[0] if folder_of(t) in DOORS]
+        if layer_of(name) in FLOW and layer_of(name) != "":
+            found += [f"{name} imports {t}" for t in imports_of(path, known=known)[0] if layer_of(t) in DOORS]
     assert found == []
 
 
@@ -339,7 +359,7 @@ def test_every_request_leads_to_its_command_and_the_one_result():
         assert isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
         name = call.func.value.id
         module = importlib.import_module(deferred[name]) if name in deferred else getattr(service, name)
-        assert module.__name__.startswith("thidua_xlsx.commands.")
+        assert layer_of(module.__name__) == "commands"  # commands/, or the commune's room's commands
         assert typing.get_type_hints(getattr(module, call.func.attr))["return"] is Result
         request = getattr(rq, case.pattern.cls.attr)
         if case.guard is not None:
@@ -368,6 +388,7 @@ def planted(tmp_path):
     assert problems_of(root) == []
 
     def plant(where: str, code: str) -> list[str]:
+        (root / where).parent.mkdir(exist_ok=True)  # the commune's room, where a test plants it
         (root / where).write_text(code)
         return problems_of(root)
 
@@ -405,6 +426,42 @@ def test_a_planted_writer_importing_a_reader_is_found(planted):
     found = planted("write/summary.py", "from thidua_xlsx.read.cells import X\n")
 
     assert found == ["thidua_xlsx.write.summary imports thidua_xlsx.read.cells: write/ never imports read/"]
+
+
+@pytest.mark.parametrize("where, code, found", [
+    ("commune/decide.py", "from pathlib import Path\n\ndef marks(p):\n    return Path(p).read_bytes()\n",
+     "thidua_xlsx.commune.decide calls read_bytes(): decide/ opens no file"),
+    ("commune/decide.py", "import openpyxl\n", "thidua_xlsx.commune.decide imports openpyxl: decide/ is pure"),
+    ("commune/write_book.py", "from thidua_xlsx.commune.read_inbox import X\n",
+     "thidua_xlsx.commune.write_book imports thidua_xlsx.commune.read_inbox: write/ never imports read/"),
+    ("commune/write.py", "from thidua_xlsx.read.cells import X\n",
+     "thidua_xlsx.commune.write imports thidua_xlsx.read.cells: write/ never imports read/"),
+    ("read/cells.py", "from thidua_xlsx.commune import steps\n",
+     "thidua_xlsx.read.cells imports thidua_xlsx.commune.steps: against the flow (read before steps)"),
+    ("commune/read_inbox.py", "from thidua_xlsx.commune.decide import X\n",
+     "thidua_xlsx.commune.read_inbox imports thidua_xlsx.commune.decide: against the flow (read before decide)"),
+])
+def test_a_planted_module_of_the_commune_s_room_is_held_to_its_layer(planted, where, code, found):
+    """A module of thidua_xlsx/commune/ is held to the rules of the folder its name opens with: its decide pure, its
+    writers never importing a reader (the room's or the school's), its readers never a decision; a school's reader
+    importing the commune's steps is against the flow."""
+    planted("commune/__init__.py", "")
+    for module in ("read_inbox", "decide", "steps"):
+        planted(f"commune/{module}.py", "X = 1\n")
+    assert planted(where, code) == [found]
+
+
+def test_a_module_of_the_commune_s_room_whose_name_says_no_layer_is_found(tmp_path):
+    root = tmp_path / "thidua_xlsx"
+    for folder in ("", "read", ROOM):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / "__init__.py").write_text("")
+    (root / ROOM / "read_inbox.py").write_text("")
+    (root / ROOM / "commands.py").write_text("")
+    assert without_a_layer(root) == []
+    (root / ROOM / "inbox.py").write_text("")
+    (root / ROOM / "officer_steps.py").write_text("")
+    assert without_a_layer(root) == ["thidua_xlsx.commune.inbox", "thidua_xlsx.commune.officer_steps"]
 
 
 def test_a_planted_door_importing_a_command_is_found(tmp_path):

@@ -256,7 +256,7 @@ def test_the_communes_merge_drafts_its_file_to_the_level_above(tmp_path):
     assert message["Subject"] == "[Thi đua 2025-2026] Ủy ban nhân dân xã Trực Cường gửi kết quả tổng hợp thi đua – " \
                                  "khen thưởng năm học 2025-2026"
     [(name, data)] = attachments_of(message).items()
-    assert name == "tong-hop-xa.xlsx"  # a copy sent on (read.commune_officer refuses it as the officer's book) …
+    assert name == "tong-hop-xa.xlsx"  # a copy sent on (commune.read_officer refuses it as the officer's book) …
     sent, mine = _sheets(data), _sheets((tmp_path / "tong-hop-xa.xlsx").read_bytes())
     assert sent.keys() == mine.keys() and all(sent[name] == mine[name] for name in sent if name != ly.META_SHEET)
     assert "Nguyễn Thị Thu Trang" in body_of(message)

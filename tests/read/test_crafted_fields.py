@@ -16,9 +16,9 @@ import pytest
 
 from tests.summary_meta import as_written, raw_meta
 from thidua_xlsx.api import SummaryError, read_summary
+from thidua_xlsx.commune.read_inbox import read_school_summary
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
-from thidua_xlsx.read.commune_inbox import read_school_summary
 from thidua_xlsx.read.history import read_final_summary
 from thidua_xlsx.text import summary as sx
 

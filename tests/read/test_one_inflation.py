@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
+from thidua_xlsx.commune.read_inbox import read_school_summary
 from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.read.commune_inbox import read_school_summary
 from thidua_xlsx.read.containment import FILE, INBOX, OWN, SCHOOL, Bounds, InboxItem, check_workbook, read_own_book
 from thidua_xlsx.read.entries import sorted_out
 from thidua_xlsx.read.inflating import Parts

@@ -13,10 +13,10 @@ import pytest
 
 from tests.summary_meta import rewrite_meta
 from thidua_xlsx.api import SummaryError, read_summary
+from thidua_xlsx.commune.read_inbox import read_school_summary
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.read.commune_inbox import read_school_summary
 from thidua_xlsx.read.history import read_final_summary
 from thidua_xlsx.read.registrations import PERIODS, checked_summary
 from thidua_xlsx.steps.workspace import open_campaign

@@ -22,7 +22,7 @@ PAUSED = "Press any key to continue"  # Wine's cmd's pause (Windows says it in i
 
 
 def test_init_writes_a_launcher_for_each_system(tmp_path):
-    from thidua_xlsx.commands.commune import init_level_above
+    from thidua_xlsx.commune.commands import init_level_above
     from thidua_xlsx.service import init_campaign
 
     init_campaign(tmp_path / "truong", "tieu-hoc")

@@ -189,7 +189,7 @@ def _sealed_as_before_the_key(book: Path, campaign_id: str) -> None:
 def test_her_book_sealed_before_the_commune_s_key_is_asked_again_not_called_edited(tmp_path):
     """After the update to 0.8 her book (sealed with the campaign id) decides nothing and is not called edited: the
     merge goes on, every proposal she decided is held again, and the page takes her decisions anew."""
-    from thidua_xlsx.read.commune_book import load_level_above_book
+    from thidua_xlsx.commune.read_book import load_level_above_book
 
     folder, found = _merged_world(tmp_path)
     lines = held_lines(found)

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from tests.summary_meta import rewrite_meta
 from tests.ui.pages import TOKEN, client, commune_campaign, held_lines, officer_form, text, wait_job
 from thidua_xlsx.cli import main
+from thidua_xlsx.commune.system_key import commune_key
 from thidua_xlsx.model.commune import OFFICER_SEAL_FIELD, officer_seal
 from thidua_xlsx.model.places import RUNS_RECORD
-from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.ui.security import form_token
 
 CSRF = {"csrf": form_token(TOKEN)}

@@ -172,10 +172,10 @@ def test_the_campaign_books_made_in_memory_are_the_bytes_xlsxwriter_writes_throu
 
     import xlsxwriter
 
+    from thidua_xlsx.commune.read_book import load_level_above_book
+    from thidua_xlsx.commune.write_book import write_level_above_book
     from thidua_xlsx.read.campaign_book import load_campaign_book
-    from thidua_xlsx.read.commune_book import load_level_above_book
     from thidua_xlsx.write.campaign_book import write_campaign_book
-    from thidua_xlsx.write.commune_book import write_level_above_book
 
     samples = Path(__file__).resolve().parents[2] / "samples"
     campaign, _ = load_campaign_book(samples / "campaign.xlsx")

@@ -173,7 +173,7 @@ def _shown(iso: str) -> str:
 
 def run(request: InitRequest, voice: Voice) -> Result:
     """``init``: a school's campaign from a preset, or next year's from last year's (``--tu``); what was made said, and
-    (next year) what to check at its cell. A commune's (``--level cap-xa``) is commands.commune.init."""
+    (next year) what to check at its cell. A commune's (``--level cap-xa``) is commune.commands.init."""
     directory = request.directory
     if request.source is not None:
         started, files = _next_year(directory, request.source, request.force)

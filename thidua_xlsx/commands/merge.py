@@ -41,7 +41,7 @@ from thidua_xlsx.write.console import console_lines, council_lines
 def merge(request: MergeRequest, voice: Voice = Voice()) -> Result:
     """``merge``: read, check, decide (and apply the council's word), then write every output asked for.
     Every output is checked, and held (a lock), before any work; see the module. A school's: the commune's is
-    :func:`thidua_xlsx.commands.commune.merge`."""
+    :func:`thidua_xlsx.commune.commands.merge`."""
     from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email at start-up
 
     refuse_in_inbox(request.drafts_dir, request.inbox)

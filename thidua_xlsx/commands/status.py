@@ -19,7 +19,7 @@ from thidua_xlsx.write.console import console_lines, followup_lines, reminder_li
 def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
     """``status``: the report with every problem, each department against the deadline (a period's own), and
     (``nudge``) a reminder per department head. Writes nothing, but with ``drafts_dir`` (--thu) the reminders as
-    e-mail drafts. A school's: the commune's is commands.commune.status."""
+    e-mail drafts. A school's: the commune's is commune.commands.status."""
     from thidua_xlsx.decide.followup import follow_up  # deferred: decide.followup at start-up
     from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email.utils at start-up
 

@@ -279,7 +279,7 @@ class LevelAboveSummary:
         return found
 
 
-LEVEL_ABOVE_META_KIND = "level_above"  # the level above's summary's own metadata (write.commune, read back)
+LEVEL_ABOVE_META_KIND = "level_above"  # the level above's summary's own metadata (commune.write, read back)
 
 
 def proposal_key(p: Proposal) -> tuple[str, str, str, str]:

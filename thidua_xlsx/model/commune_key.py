@@ -2,7 +2,7 @@
 summary's record (docs/security.md says what each proves and against whom).
 
 The key is random (:data:`KEY_BYTES` from :mod:`secrets`), made once in the commune's folder and kept there alone
-(system.commune_key): nothing the commune writes carries it or anything it can be made from. Each use derives its own
+(commune.system_key): nothing the commune writes carries it or anything it can be made from. Each use derives its own
 key with a label of its own, so a school's code says nothing of the officer's seal or of another school's code. The
 campaign id is a public identifier, printed in the commune's summary and JSON: it keys nothing.
 
@@ -29,7 +29,7 @@ PUBLISHED_KEYS = frozenset({"024934bd924d760e4105d108829fefc55e7d45f97c9b8d1b063
 @dataclass(frozen=True)
 class CommuneKey:
     """The commune's secret (never printed: it has no readable form but the key file's), with what its file says of
-    its life (system.commune_key): ``legacy``, whether codes of the scheme before 0.8 may have been issued in this
+    its life (commune.system_key): ``legacy``, whether codes of the scheme before 0.8 may have been issued in this
     folder (a key made when a folder of an earlier release was first opened; False for a commune made on 0.9.0 or
     later, which never recognises one); ``previous``, the keys it replaced that could still be read (a file sealed
     with a code one of them issued is named as such, never trusted); ``replaced_on``, the day (ISO) it was made in

@@ -37,7 +37,7 @@ from thidua_xlsx.model import layout as ly
 CAMPAIGN_FILE = "campaign.xlsx"
 CAMPAIGN_ODS = "campaign.ods"  # LibreOffice's "Save As" of campaign.xlsx
 LEVEL_ABOVE_BOOK = "cap-tren.xlsx"
-COMMUNE_KEY_FILE = "khoa-bi-mat.txt"  # beside cap-tren.xlsx: the commune's key (system.commune_key), never sent
+COMMUNE_KEY_FILE = "khoa-bi-mat.txt"  # beside cap-tren.xlsx: the commune's key (commune.system_key), never sent
 INBOX, OUTBOX = "inbox", "outbox"
 REGISTRATION_INBOX = "inbox-dang-ky"
 ISSUED_FOLDER = "so-da-phat"  # one record per workbook issued

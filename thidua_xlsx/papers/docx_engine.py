@@ -75,7 +75,7 @@ def numbered(rows: list[list[str]]) -> list[list[str]]:
 
 class Issuer(Protocol):
     """What a paper's header and properties read of who issues it: a school's :class:`Facts`, or the office
-    above (papers.commune)."""
+    above (commune.papers)."""
 
     @property
     def school(self) -> cm.School: ...

@@ -148,7 +148,7 @@ LAUNCHER_SUFFIXES = (".bat", ".command", ".sh")
 def own_file(item: InboxItem) -> str:
     """The kind of the tool's own file ``item`` (as :func:`scan_inbox` found it) is (:data:`OWN_REPORT`…), or "":
     never a book, wherever it lies. A JSON file is told by its content, never by its name alone: its first members
-    (``schema_version`` then ``campaign`` or ``kind``, as write.report_json and write.commune write them;
+    (``schema_version`` then ``campaign`` or ``kind``, as write.report_json and commune.write write them;
     ``schema`` then ``files`` or ``runs``, as the records), from at most :data:`OWN_HEAD_BYTES` read without following
     a link or waiting on a special file. A lock, a temporary file, a launcher by their names, which are the tool's own
     (a temporary name ends in eight hexadecimal digits and ``.tmp``). Anything else — a JSON of another program, a

@@ -102,7 +102,7 @@ def open_intake(folder: Path) -> Intake:
     folder = Path(folder)
     book = level_above_book(folder, folder)
     if book is not None:
-        from thidua_xlsx.read.commune_book import load_level_above_book  # deferred: python-calamine at start-up
+        from thidua_xlsx.commune.read_book import load_level_above_book  # deferred: python-calamine at start-up
 
         campaign, problems = load_level_above_book(book)
         if campaign is None:
@@ -143,7 +143,7 @@ class Intake:
         """Each department head's address (a school's campaign), each school's (the commune's cap-tren.xlsx)."""
         if self.school is not None:
             return Addresses({d.code: d.email.strip().lower() for d in self.school.campaign.departments if d.email})
-        from thidua_xlsx.read.commune_book import load_level_above_book  # deferred: python-calamine at start-up
+        from thidua_xlsx.commune.read_book import load_level_above_book  # deferred: python-calamine at start-up
 
         book = level_above_book(self.folder, self.folder)
         campaign = load_level_above_book(book)[0] if book is not None else None
@@ -248,7 +248,7 @@ class Intake:
                      unit=layout.department_code, unit_name=layout.department_name, issues=entry.issues)
 
     def _placed_summary(self, name: str, item: InboxItem) -> Filed:
-        from thidua_xlsx.read.commune_inbox import read_school_summary  # deferred: python-calamine at start-up
+        from thidua_xlsx.commune.read_inbox import read_school_summary  # deferred: python-calamine at start-up
         from thidua_xlsx.read.entries import sorted_out  # deferred: python-calamine at start-up
 
         entry, summary = read_school_summary(sorted_out(item))

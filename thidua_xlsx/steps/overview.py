@@ -48,8 +48,8 @@ from thidua_xlsx.text.wording import day_text
 from thidua_xlsx.write.console import reminder_lines
 
 if TYPE_CHECKING:  # for the annotations only: the page starts without the follow-up's rules and the commune's readers
+    from thidua_xlsx.commune.steps import SchoolState
     from thidua_xlsx.decide.followup import FollowUp
-    from thidua_xlsx.steps.commune import SchoolState
 
 REGISTRATION, SCORING, YEAR = ly.REGISTRATION, ly.SCORING, places.YEAR_KEY
 
@@ -430,7 +430,7 @@ class CommuneView:
 
 
 def commune_overview(folder: Path, book: Path) -> CommuneView:
-    from thidua_xlsx.steps.commune import read_level_above, school_states  # deferred: python-calamine at start-up
+    from thidua_xlsx.commune.steps import read_level_above, school_states  # deferred: python-calamine at start-up
 
     inbox = folder / INBOX
     officer = places.Places(folder).officer_book

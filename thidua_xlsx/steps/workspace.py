@@ -255,7 +255,7 @@ def level_above_book(inbox: Path, campaign_path: Path | None) -> Path | None:
 
 
 def commune_book_of(request: rq.Request) -> Path | None:
-    """The commune's book when ``request`` is the commune's (service.command runs it in commands.commune, a school's in
+    """The commune's book when ``request`` is the commune's (service.command runs it in commune.commands, a school's in
     the other commands): ``merge`` and ``status`` on an inbox beside a level above's book (``cap-tren.xlsx``), ``init
     --level cap-xa`` (or ``--khoa-moi``) on its folder; None when it is a school's (a year always)."""
     match request:

@@ -230,7 +230,7 @@ CHECK_TITLE = "CÁC VẤN ĐỀ TÌM THẤY TRONG HỒ SƠ CÁC TRƯỜNG"
 CHECK_SUBTITLE = "({count} mục)"
 CHECK_HEAD = ("STT", "Tệp", "Mức độ", "Nội dung")
 
-# --- the level above's papers (papers.commune): the office's Tờ trình, the draft Quyết định and its list ---
+# --- the level above's papers (commune.papers): the office's Tờ trình, the draft Quyết định and its list ---
 FILE_LETTER = "01_To-trinh-cong-nhan"
 FILE_DECISION = "02_Du-thao-Quyet-dinh-cong-nhan"
 DOC_LETTER = "Tờ trình đề nghị công nhận danh hiệu thi đua cho các trường"

@@ -420,8 +420,8 @@ def level_above_drafts(summary: LevelAboveSummary, key: CommuneKey, output: Path
     commune's summary, and the papers (``--docs``) and the province's import files (``--xuat-tinh``) written by this
     tool (unchanged) attached. The summary attached is a copy sent on, under ``output``'s name: the same sheets, its
     sealed record saying it is sent and recording no line, so that whoever receives it and ticks it decides nothing
-    (read.commune_officer refuses it by name); the officer's own book stays ``output``, in her folder."""
-    from thidua_xlsx.write.commune import write_level_above_summary  # deferred: xlsxwriter, unused by status
+    (commune.read_officer refuses it by name); the officer's own book stays ``output``, in her folder."""
+    from thidua_xlsx.commune.write import write_level_above_summary  # deferred: xlsxwriter, unused by status
 
     campaign = summary.campaign
     with scratch_folder("thidua_gui_") as work:

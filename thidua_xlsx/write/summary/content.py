@@ -44,7 +44,7 @@ def proposal_lists(people: Sequence[PersonResult]) -> dict[str, list[tuple[Perso
 def proposal_rows(people) -> list[tuple[str, str, str, str]]:
     """The proposal lists as sheet "Đề nghị khen thưởng" shows them: (name, position, department, title's name) per
     line — what :func:`~thidua_xlsx.model.layout.lists_digest` seals and the level above reads back
-    (read.commune_inbox)."""
+    (commune.read_inbox)."""
     return [(p.name, p.position, p.department_name, title_name(title))
             for title, chosen in proposal_lists(people).items() for p, _ in chosen]
 

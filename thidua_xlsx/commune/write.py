@@ -3,7 +3,7 @@ the proposals held apart for the officer, the lists per title across schools as 
 II. Tập thể), every problem, every file. Written with the school summary's pieces (write.summary.book) over the same
 engine; and its JSON report.
 
-The officer marks it and gives it back (``merge … --council``, read.commune_officer): every line the officer may
+The officer marks it and gives it back (``merge … --council``, commune.read_officer): every line the officer may
 mark — listed, taken off, held apart — is recorded in the metadata with its row and key (the school, the kind, who,
 the title and the fingerprint of the school's file it was read from) and a digest of what the line shows of who and
 what it is (a line whose cells were swapped with another's, or typed over, is told), and carries the officer's marks of

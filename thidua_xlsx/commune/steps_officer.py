@@ -14,13 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from thidua_xlsx.model.commune import REASON_LIMIT, DecisionKey
-from thidua_xlsx.model.commune_key import CommuneKey
-from thidua_xlsx.model.errors import Refused
-from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems
-from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
-from thidua_xlsx.model.typed import typed_text
-from thidua_xlsx.read.commune_officer import (
+from thidua_xlsx.commune.read_officer import (
     ASKED_AGAIN,
     NAME_COLUMN,
     held_marks,
@@ -28,11 +22,17 @@ from thidua_xlsx.read.commune_officer import (
     not_officer_book,
     record_of,
 )
-from thidua_xlsx.system.commune_key import commune_key
+from thidua_xlsx.commune.system_key import commune_key
+from thidua_xlsx.model.commune import REASON_LIMIT, DecisionKey
+from thidua_xlsx.model.commune_key import CommuneKey
+from thidua_xlsx.model.errors import Refused
+from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems
+from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
+from thidua_xlsx.model.typed import typed_text
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.system.runs import summary_of
 
-AGREED = "x"  # what the officer types in "Đồng ý" (any text counts as ticked: read.commune_officer)
+AGREED = "x"  # what the officer types in "Đồng ý" (any text counts as ticked: commune.read_officer)
 
 
 def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str]]) -> tuple[Path, tuple[Issue, ...]]:
@@ -116,7 +116,7 @@ def _unsealed(path: Path, folder: Path, commune: CommuneKey) -> str:
     """Why the commune summary at ``path`` is no officer's book of this commune (``commune``: its key): sealed by a
     release before 0.8 or written before its lines' identities were sealed (asked again), edited (or another
     commune's), a copy sent on — the message's code."""
-    from thidua_xlsx.read.commune_book import load_level_above_book  # deferred: python-calamine at start-up
+    from thidua_xlsx.commune.read_book import load_level_above_book  # deferred: python-calamine at start-up
 
     campaign, _problems = load_level_above_book(folder / LEVEL_ABOVE_BOOK)
     return not_officer_book(record_of(path), commune, campaign.id if campaign is not None else None)

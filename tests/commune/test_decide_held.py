@@ -1,4 +1,4 @@
-"""The officer decides what the commune signs (decide.commune, pure): what is held apart and why, what the
+"""The officer decides what the commune signs (commune.decide, pure): what is held apart and why, what the
 officer's marks do to each line, which warnings are said again, and a byte-for-byte copy told from a newer version."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.commune_fixtures import KEY, sealed
-from thidua_xlsx.decide.commune import level_above_summary
+from thidua_xlsx.commune.decide import level_above_summary
 from thidua_xlsx.model.commune import (
     ADDED,
     HELD,

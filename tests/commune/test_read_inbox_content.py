@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 from tests.summary_meta import raw_meta, rewrite_meta
+from thidua_xlsx.commune.read_inbox import read_school_summaries
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.read.commune_inbox import read_school_summaries
 from thidua_xlsx.read.containment import scan_inbox
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

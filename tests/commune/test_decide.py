@@ -1,6 +1,6 @@
-"""The level above's checks (decide.commune), on summaries as read: the CSTĐCS file's proofs, a person proposed
+"""The level above's checks (commune.decide), on summaries as read: the CSTĐCS file's proofs, a person proposed
 by two schools — each held apart for the officer —; and the files that are no school's final summary
-(read.commune_inbox)."""
+(commune.read_inbox)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 from tests.commune_fixtures import KEY, sealed
 from tests.summary_meta import with_schema
-from thidua_xlsx.decide.commune import level_above_summary
+from thidua_xlsx.commune.decide import level_above_summary
+from thidua_xlsx.commune.read_inbox import read_school_summaries
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.commune import (
     COLLECTIVE,
@@ -24,7 +25,6 @@ from thidua_xlsx.model.commune import (
     SchoolSummary,
 )
 from thidua_xlsx.model.inbox import InboxFile
-from thidua_xlsx.read.commune_inbox import read_school_summaries
 from thidua_xlsx.read.containment import scan_inbox
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

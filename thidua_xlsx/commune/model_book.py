@@ -1,6 +1,6 @@
 """The layout of ``cap-tren.xlsx``, the level above's campaign book (the commune's or the Sở's): the authority's
-fields, the schools it receives from, the căn cứ lines of its decision. Shared by the writer (write.commune_book)
-and the reader (read.commune_book), as model.campaign_book is for a school's book."""
+fields, the schools it receives from, the căn cứ lines of its decision. Shared by the writer (commune.write_book)
+and the reader (commune.read_book), as model.campaign_book is for a school's book."""
 
 from __future__ import annotations
 

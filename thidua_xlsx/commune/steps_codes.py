@@ -42,7 +42,7 @@ def school_code(book: Path, name: str) -> tuple[str, str, str] | None:
     """The one school of the commune's list (``book``) named ``name`` exactly (folded), for the page's *Xem mã*: (its
     name, the school year, its code); None when no school of the list has that name. Stopped when the book or its key
     cannot be used."""
-    from thidua_xlsx.steps.commune import commune_book  # deferred: python-calamine at start-up
+    from thidua_xlsx.commune.steps import commune_book  # deferred: python-calamine at start-up
 
     campaign, key, _made = commune_book(book)
     found = [s for s in campaign.schools if name.strip() and fold(s.name) == fold(name)]

@@ -1,5 +1,5 @@
 """The commune's outputs written as they are made, never whole in memory — each the same text, byte for byte, as the
-one made whole: the JSON report (``write.commune._write_json`` against ``json.dumps``), the metadata's record of
+one made whole: the JSON report (``commune.write._write_json`` against ``json.dumps``), the metadata's record of
 every line and its seal (``write.engine.meta_cells`` against ``model.layout.meta_cells``)."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import json
 import pytest
 
 from tests.commune_fixtures import KEY
+from thidua_xlsx.commune.write import _write_json
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.commune import officer_seal
-from thidua_xlsx.write.commune import _write_json
 from thidua_xlsx.write.engine import META_BATCH, Streamed, meta_cells, meta_json
 
 VALUES = [

@@ -3,8 +3,8 @@ tool wrote says which row is which proposal — the lines of sheet "Danh sách",
 and those held apart on sheet "Chờ quyết định" —, with the fingerprint of the school's file each was read from and a
 digest of what the row shows of who and what it is; only the officer's two cells of each are read ("Đồng ý", the
 reason), with the cells that say which proposal the row is, compared with that digest (a row swapped with another,
-cut and pasted, typed over: its mark decides nothing, decide.commune says so). What the marks mean is decided
-with the schools' files (decide.commune): unticked with a reason takes a line off, ticked with a reason accepts
+cut and pasted, typed over: its mark decides nothing, commune.decide says so). What the marks mean is decided
+with the schools' files (commune.decide): unticked with a reason takes a line off, ticked with a reason accepts
 one held apart. The record is sealed by the commune that wrote it (model.commune.officer_seal) and says it is the
 officer's book: a record re-pointed, a copy sent on by mail (``--thu``) and ticked by whoever received it, decide
 nothing. Every field of the record is typed before use: one this release does not write is refused by name, never
@@ -40,7 +40,7 @@ from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.own_summary import open_book
 
-NAME_COLUMN = 1  # "Họ và tên / Tập thể" of every sheet the officer marks (write.commune)
+NAME_COLUMN = 1  # "Họ và tên / Tập thể" of every sheet the officer marks (commune.write)
 # Why a commune summary is no officer's book to decide by (message codes): these two are a book of an earlier release,
 # whose decisions are asked again (the merge goes on); the others refuse the book.
 SEAL_OLD, RECORD_OLD = "level_above.officer_seal_old", "level_above.officer_record_old"

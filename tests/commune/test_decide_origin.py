@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.commune_fixtures import KEY, sealed
-from thidua_xlsx.decide.commune import level_above_summary
+from thidua_xlsx.commune.decide import level_above_summary
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.commune import (
     BAD_SEAL,

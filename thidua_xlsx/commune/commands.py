@@ -14,6 +14,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from thidua_xlsx.commune.read_book import load_level_above_preset
+from thidua_xlsx.commune.steps import SchoolState, commune_book, key_notes, read_level_above, school_states
+from thidua_xlsx.commune.steps_codes import issued_codes, schools_asked
+from thidua_xlsx.commune.system_key import make_commune_key, renew_commune_key
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import places
 from thidua_xlsx.model import province_import as pi
@@ -26,14 +30,10 @@ from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.report import LEVEL_ABOVE_ROUND, Report, command_report, level_above_report
 from thidua_xlsx.model.requests import InitRequest, MergeRequest, StatusRequest
 from thidua_xlsx.model.result import Result, WrittenFile
-from thidua_xlsx.read.commune_book import load_level_above_preset
 from thidua_xlsx.read.rule_sets import province_names
 from thidua_xlsx.steps import outputs as out
-from thidua_xlsx.steps.commune import SchoolState, commune_book, key_notes, read_level_above, school_states
-from thidua_xlsx.steps.commune_codes import issued_codes, schools_asked
 from thidua_xlsx.steps.deliver import Kept, export_pdf
 from thidua_xlsx.system import files, lock, pool
-from thidua_xlsx.system.commune_key import make_commune_key, renew_commune_key
 from thidua_xlsx.system.files import temporary_name
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
@@ -68,7 +68,7 @@ def init_level_above(directory: Path, campaign_id: str | None = None
     """Write ``directory/cap-tren.xlsx`` (the commune's preset with a fresh campaign id, moved to today's school
     year), make its key beside it (kept when there is one: the codes issued stay valid) and ``inbox/``, where the
     schools' final summaries go."""
-    from thidua_xlsx.write.commune_book import write_level_above_book  # deferred: xlsxwriter at start-up
+    from thidua_xlsx.commune.write_book import write_level_above_book  # deferred: xlsxwriter at start-up
 
     preset = load_level_above_preset()
     year = cm.school_year_of(vietnam_today())
@@ -130,7 +130,7 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
         if not report.valid:  # nothing to sign; the JSON still accounts for every file and why each was refused
             voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
             if r.json_path is not None:
-                from thidua_xlsx.write.commune import write_level_above_json  # deferred: xlsxwriter at start-up
+                from thidua_xlsx.commune.write import write_level_above_json  # deferred: xlsxwriter at start-up
 
                 write_level_above_json(summary, report, r.json_path)
                 written.note(r.json_path)
@@ -140,7 +140,7 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
         plan.check_papers(written)  # the papers it replaces or removes, before anything is written
         _write_outputs(summary, key, report, r, output, imports, written, voice)
         if r.docs_dir is not None:
-            from thidua_xlsx.papers.commune import write_level_above_papers  # deferred: xlsxwriter at start-up
+            from thidua_xlsx.commune.papers import write_level_above_papers  # deferred: xlsxwriter at start-up
 
             made = write_level_above_papers(summary, r.docs_dir, written=written)
             voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
@@ -182,7 +182,7 @@ def status(request: StatusRequest, book: Path, voice: Voice = Voice()) -> Result
 
 
 def status_codes(book: Path, asked: str, voice: Voice = Voice(), drafts_dir: Path | None = None) -> Result:
-    """``status --ma``: the code of each school ``asked`` names ("" every school; steps.commune_codes), shown through
+    """``status --ma``: the code of each school ``asked`` names ("" every school; commune.steps_codes), shown through
     the voice's ``secret`` (never among the lines a door keeps), under a line saying it is a secret; with
     ``drafts_dir`` (--thu) those schools' drafts. Reads the commune's book and key, not its inbox."""
     campaign, key, made = commune_book(book, voice)
@@ -253,7 +253,7 @@ def _write_outputs(summary: LevelAboveSummary, key: CommuneKey, report: Report, 
     that order. What needs only the summary — the JSON, the import files' bytes — is made by worker processes
     while the workbook is written here (at a province's size), then each is written (named, recorded, said) in its
     turn, as it always was."""
-    from thidua_xlsx.write.commune import write_level_above_summary  # deferred: xlsxwriter at start-up
+    from thidua_xlsx.commune.write import write_level_above_summary  # deferred: xlsxwriter at start-up
     from thidua_xlsx.write.province_import import import_batches  # deferred: xlsxwriter at start-up
 
     batches = import_batches(summary.proposals, imports.mapping) if imports is not None else None
@@ -346,7 +346,7 @@ class _Aside:
 
 def _json_into(aside: _Aside, task: tuple[Report, Path]) -> None:
     """The JSON report written to a temporary path (a module-level function: run by a worker)."""
-    from thidua_xlsx.write.commune import write_level_above_json  # deferred: xlsxwriter at start-up
+    from thidua_xlsx.commune.write import write_level_above_json  # deferred: xlsxwriter at start-up
 
     report, path = task
     write_level_above_json(aside.summary, report, path)

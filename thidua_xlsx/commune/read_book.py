@@ -1,4 +1,4 @@
-"""Read ``cap-tren.xlsx``, the level above's campaign book (layout: model.commune_book), as a school's
+"""Read ``cap-tren.xlsx``, the level above's campaign book (layout: commune.model_book), as a school's
 campaign.xlsx is read (read.campaign_book): through containment, every problem by its sheet and cell, all at once."""
 
 from __future__ import annotations
@@ -7,8 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from thidua_xlsx.model.commune import LevelAbove, SchoolRef
-from thidua_xlsx.model.commune_book import (
+from thidua_xlsx.commune.model_book import (
     AUTHORITY_FIELDS,
     AUTHORITY_SHEET,
     LEGAL_COLUMNS,
@@ -16,6 +15,7 @@ from thidua_xlsx.model.commune_book import (
     SCHOOL_COLUMNS,
     SCHOOLS_SHEET,
 )
+from thidua_xlsx.model.commune import LevelAbove, SchoolRef
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.read.campaign_book import BookReader, open_grids
 from thidua_xlsx.read.presets import preset_dir

@@ -8,18 +8,18 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from thidua_xlsx.decide.commune import level_above_summary
+from thidua_xlsx.commune.decide import level_above_summary
+from thidua_xlsx.commune.read_book import load_level_above_book
+from thidua_xlsx.commune.read_inbox import read_school_summaries
+from thidua_xlsx.commune.read_officer import read_officer
+from thidua_xlsx.commune.system_key import commune_key
 from thidua_xlsx.model.commune import LevelAbove, LevelAboveSummary, SchoolSummary
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE
-from thidua_xlsx.read.commune_book import load_level_above_book
-from thidua_xlsx.read.commune_inbox import read_school_summaries
-from thidua_xlsx.read.commune_officer import read_officer
 from thidua_xlsx.read.containment import scan_inbox
-from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import commands as ct
 
@@ -86,7 +86,7 @@ class SchoolState:
 
 def school_states(summary: LevelAboveSummary, today: dt.date) -> list[SchoolState]:
     """Each school of ``summary``'s list (a LevelAboveSummary) against its campaign's deadline on ``today`` (never its
-    code: a secret, shown only when asked — steps.commune_codes)."""
+    code: a secret, shown only when asked — commune.steps_codes)."""
     deadline = summary.campaign.deadline
     by_name = {f.name: f for f in summary.files}
     older: dict[object, int] = {}  # school name → its older versions read (superseded by the one used)

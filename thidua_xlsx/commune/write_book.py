@@ -1,4 +1,4 @@
-"""Write ``cap-tren.xlsx``, the level above's campaign book (layout: model.commune_book), with the same engine
+"""Write ``cap-tren.xlsx``, the level above's campaign book (layout: commune.model_book), with the same engine
 and conventions as a school's campaign.xlsx (write.campaign_book): a guide, labelled fields, tables with headers."""
 
 from __future__ import annotations
@@ -6,8 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from thidua_xlsx.model.commune import LevelAbove
-from thidua_xlsx.model.commune_book import (
+from thidua_xlsx.commune.model_book import (
     AUTHORITY_FIELDS,
     AUTHORITY_SHEET,
     LEGAL_COLUMNS,
@@ -15,6 +14,7 @@ from thidua_xlsx.model.commune_book import (
     SCHOOL_COLUMNS,
     SCHOOLS_SHEET,
 )
+from thidua_xlsx.model.commune import LevelAbove
 from thidua_xlsx.text import commune as lx
 from thidua_xlsx.write.campaign_book import open_book, write_fields, write_guide, write_table
 from thidua_xlsx.write.engine import replacing

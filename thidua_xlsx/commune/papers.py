@@ -1,7 +1,7 @@
 """The level above's decision papers (docs/domain.md §4b), Word and PDF, in Nghị định 30/2020 form: the office's Tờ
 trình to the chair, and the draft Quyết định công nhận with its "Danh sách kèm theo" (I. Cá nhân, II. Tập thể; each
 line "n. Họ tên, chức vụ, đơn vị"). The counts they give are the lengths of the lists they carry; a proposal held
-apart for the officer (decide.commune) is in neither — the Tờ trình says how many wait, from which schools."""
+apart for the officer (commune.decide) is in neither — the Tờ trình says how many wait, from which schools."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from thidua_xlsx.commune.write import authority_as_school
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.commune import COLLECTIVE, PERSON, LevelAboveSummary
 from thidua_xlsx.model.titles import name as title_name
@@ -17,7 +18,6 @@ from thidua_xlsx.papers.pdf import convert_pdfs
 from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commune as lx
-from thidua_xlsx.write.commune import authority_as_school
 from thidua_xlsx.write.engine import FIXED_DATE
 
 
