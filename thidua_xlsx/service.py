@@ -28,13 +28,13 @@ from thidua_xlsx.commands.generate import generate_round
 from thidua_xlsx.commands.init import init_campaign
 from thidua_xlsx.commune.steps_codes import school_code
 from thidua_xlsx.commune.steps_officer import officer_decisions
+from thidua_xlsx.commune.steps_overview import commune_overview
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.overview import (
     REGISTRATION,
-    commune_overview,
     final_summary,
     next_year_name,
     registrations_of,

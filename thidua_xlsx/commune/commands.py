@@ -145,7 +145,7 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
             made = write_level_above_papers(summary, r.docs_dir, written=written)
             voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
         if r.drafts_dir is not None:  # --thu: the commune's file to the level above it, as an e-mail draft
-            from thidua_xlsx.write.drafts import level_above_drafts  # deferred: email at start-up
+            from thidua_xlsx.commune.write_drafts import level_above_drafts  # deferred: email, xlsxwriter at start-up
 
             level_above_drafts(summary, key, output, r.docs_dir, r.import_dir, r.drafts_dir, written, voice)
         written.save()
@@ -228,7 +228,8 @@ def _code_drafts(campaign: LevelAbove, key: CommuneKey, schools: tuple[SchoolRef
                  voice: Voice) -> tuple[WrittenFile, ...]:
     """``--thu``: each of ``schools`` its code as an e-mail draft, with how to enter it, in ``drafts_dir`` (outside
     the commune's folder: :func:`_refuse_code_drafts_inside`), readable by the officer alone, said as secret."""
-    from thidua_xlsx.write.drafts import code_drafts, say_drafted, write_drafts  # deferred: email at start-up
+    from thidua_xlsx.commune.write_drafts import code_drafts  # deferred: email, xlsxwriter at start-up
+    from thidua_xlsx.write.drafts import say_drafted, write_drafts  # deferred: email at start-up
 
     drafts = code_drafts(campaign, schools, issued_codes(campaign, key, schools))
     with out.holding([lock.folder_lock_path(book.parent)], "status", voice):

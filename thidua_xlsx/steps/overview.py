@@ -3,8 +3,8 @@ departments' states and the problems are the commands'; this module only puts th
 
 A school's campaign (``campaign.xlsx``): :func:`school_overview` (the rounds of the year in order, each with its
 deadline, what was issued, received and merged) and :func:`round_page` (each department sent or not, the problems,
-the reminders, read as ``status`` reads them). A commune's (``cap-tren.xlsx``): :func:`commune_overview` (each school
-sent or not, as ``status`` at the commune says it).
+the reminders, read as ``status`` reads them). A commune's (``cap-tren.xlsx``):
+:mod:`thidua_xlsx.commune.steps_overview`.
 
 A round's reading is kept while its inbox, the campaign book and the record of issued books are unchanged (their
 names, sizes and times): a page reloaded, or polled while a merge runs, answers at once.
@@ -25,12 +25,10 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
-from thidua_xlsx.model.commune import Held
 from thidua_xlsx.model.decisions import Applied
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Problems, issue
 from thidua_xlsx.model.new_year import target_year
-from thidua_xlsx.model.places import INBOX
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.containment import FILE, InboxItem, returned_book
@@ -47,8 +45,7 @@ from thidua_xlsx.text.ui import WORDS
 from thidua_xlsx.text.wording import day_text
 from thidua_xlsx.write.console import reminder_lines
 
-if TYPE_CHECKING:  # for the annotations only: the page starts without the follow-up's rules and the commune's readers
-    from thidua_xlsx.commune.steps import SchoolState
+if TYPE_CHECKING:  # for the annotations only: the page starts without the follow-up's rules
     from thidua_xlsx.decide.followup import FollowUp
 
 REGISTRATION, SCORING, YEAR = ly.REGISTRATION, ly.SCORING, places.YEAR_KEY
@@ -415,32 +412,3 @@ def year_page(cf: CampaignFolder) -> YearView | None:
                        for p, period in zip(periods, cf.campaign.periods))
     return YearView(chosen, tuple(periods), final_summary(cf), draft, kept_pass(cf.folder, YEAR),
                     history_found(cf.folder))
-
-
-@dataclass(frozen=True)
-class CommuneView:
-    authority: str
-    year: str
-    deadline: str
-    states: tuple[SchoolState, ...] = ()
-    problems: tuple[Issue, ...] = ()
-    summary: str = ""  # the commune's summary written, relative ("" none)
-    stopped: str = ""
-    held: tuple[Held, ...] = ()  # the proposals held apart, still waiting for the officer
-
-
-def commune_overview(folder: Path, book: Path) -> CommuneView:
-    from thidua_xlsx.commune.steps import read_level_above, school_states  # deferred: python-calamine at start-up
-
-    inbox = folder / INBOX
-    officer = places.Places(folder).officer_book
-    try:
-        campaign, summary, _key = read_level_above(inbox, book, officer=officer if officer.is_file() else None)
-    except Stopped as stop:
-        return CommuneView("", "", "", problems=tuple(stop.problems), stopped=stop.message)
-    problems = tuple(i for i in summary.every_issue()
-                     if i.severity != NOTE and i.code != "level_above.held")  # each held: a row of its own table
-    written = summary_of(folder, places.LEVEL_ABOVE_KEY, "", "")
-    return CommuneView(campaign.authority, campaign.school_year,
-                       day_text(campaign.deadline) if campaign.deadline else WORDS["no_deadline"],
-                       tuple(school_states(summary, vietnam_today())), problems, written, held=summary.held)
