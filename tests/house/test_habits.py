@@ -433,26 +433,47 @@ def test_the_test_only_check_finds_a_function_only_a_test_calls(tmp_path):
 
 # --- the caches -----------------------------------------------------------------------------------------------------
 
-# The tables kept by hand between calls, each cleared whole when it reaches its *_LIMIT: where xlsxwriter's insides are
-# reused across thousands of books (an XML piece, a prepared formula, a form's skeleton, a part's deflated bytes), a
-# key functools cannot hash cheaply or a bound in bytes. Every other cache is functools' (cache, lru_cache,
-# cached_property) or model.kept.per_object (lru_cache by an object's identity).
+# The tables kept by hand between calls: where xlsxwriter's insides are reused across thousands of books (an XML
+# piece, a prepared formula, a form's skeleton, a part's deflated bytes), each cleared whole when it reaches its
+# *_LIMIT (a key functools cannot hash cheaply, or a bound in bytes); and the counts of a folder's issued books, kept
+# while the record they were counted from is unchanged (a page's refresh reads them again; a state, not a memo).
+# Every other cache is functools' (cache, lru_cache, cached_property) or model.kept.per_object (lru_cache by an
+# object's identity).
 HAND_KEPT = {
     ("thidua_xlsx/write/zipped.py", "_kept"), ("thidua_xlsx/write/department/skeleton.py", "_skeletons"),
     ("thidua_xlsx/write/xlsx/__init__.py", "inlined"), ("thidua_xlsx/write/xlsx/__init__.py", "prepared"),
     ("thidua_xlsx/write/xlsx/__init__.py", "elements"), ("thidua_xlsx/write/xlsx/skeletons.py", "si_written"),
+    ("thidua_xlsx/steps/overview.py", "_ISSUED"),
 }
+FILLED = {"setdefault", "update"}  # a table's methods that fill it
 
 
 def hand_kept(source: str) -> set[str]:
-    """The tables of ``source`` cleared when a ``*_LIMIT`` is reached (``if len(t) >= _LIMIT: t.clear()``)."""
-    found = set()
-    for node in ast.walk(ast.parse(source)):
+    """The tables of ``source`` kept between calls: those cleared when a ``*_LIMIT`` is reached (``if len(t) >=
+    _LIMIT: t.clear()``), and each module-level ``{}`` or ``dict()`` a function fills (``t[k] = v``,
+    ``t.setdefault(…)``, ``t.update(…)``)."""
+    tree, found = ast.parse(source), set()
+    for node in ast.walk(tree):
         if isinstance(node, ast.If) and any(isinstance(n, ast.Name) and n.id.endswith("_LIMIT")
                                             for n in ast.walk(node.test)):
             found |= {n.func.value.id for statement in node.body for n in ast.walk(statement)
                       if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "clear"
                       and isinstance(n.func.value, ast.Name)}
+    tables = {target.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+              and (isinstance(node.value, ast.Dict) and not node.value.keys
+                   or isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "dict"
+                   and not node.value.args and not node.value.keywords)
+              for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+              if isinstance(target, ast.Name)}
+    for function in ast.walk(tree):
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for node in ast.walk(function):
+                if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) \
+                        and isinstance(node.value, ast.Name):
+                    found |= {node.value.id} & tables
+                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                        and node.func.attr in FILLED and isinstance(node.func.value, ast.Name):
+                    found |= {node.func.value.id} & tables
     return found
 
 
@@ -463,4 +484,13 @@ def test_the_caches_kept_by_hand_are_the_named_ones():
     found = {(path.relative_to(root).as_posix(), table) for path in sorted((root / "thidua_xlsx").rglob("*.py"))
              for table in hand_kept(path.read_text(encoding="utf-8"))}
     assert found == HAND_KEPT
+
+
+def test_the_cache_check_finds_each_table_kept_by_hand():
+    """A table cleared at its limit, and a module's table a function fills by key, by setdefault or by update, are
+    found; a table filled once at import, or a function's own table, is not."""
     assert hand_kept("def f(x):\n    if len(made) >= _MADE_LIMIT:\n        made.clear()\n") == {"made"}
+    source = ("_A = {}\n_B: dict[str, int] = {}\n_C = dict()\nKNOWN = {}\nKNOWN['x'] = 1\n\n\ndef f(k):\n"
+              "    _A[k] = 1\n    mine = {}\n    mine[k] = 2\n"
+              "    return _B.setdefault(k, 3), _C.update({k: 4}), KNOWN[k]\n")
+    assert hand_kept(source) == {"_A", "_B", "_C"}
