@@ -110,3 +110,15 @@ def test_the_named_tests_check_finds_a_missing_file_a_missing_test_and_a_test_in
             "`tests/test_a.py`, `test_three`, `tests/test_b.py::test_one`, `tests/house/test_a.py`: `test_two`")
     assert named_tests_missing(said, tmp_path) == ["tests/test_a.py", "test_three", "tests/test_b.py::test_one",
                                                "tests/house/test_a.py::test_two"]
+
+
+def test_the_conventions_table_every_marker_pyproject_declares():
+    """A developer leaves slow parts out by the markers table of docs/conventions.md (Tests): each marker pytest knows
+    is a row of it."""
+    import tomllib
+
+    declared = {m.split(":")[0].split("(")[0] for m in tomllib.loads((ROOT / "pyproject.toml").read_text(
+        encoding="utf-8"))["tool"]["pytest"]["ini_options"]["markers"]}
+    rows = set(re.findall(r"^\| `(\w+)(?:\(\w+\))?` \|", (ROOT / "docs" / "conventions.md").read_text(encoding="utf-8"),
+                          re.M))
+    assert declared - rows == set()
