@@ -207,6 +207,27 @@ def test_every_citation_points_at_a_tracked_file_and_its_section():
     assert outside == [] and unresolved == []
 
 
+TEST_FILE = re.compile(r"\btests/[\w/]+\.py\b")
+
+
+def missing_test_files(text: str, root: Path) -> list[str]:
+    """The test files ``text`` names (``tests/….py``) that ``root`` does not hold."""
+    return [name for name in TEST_FILE.findall(text) if not (root / name).is_file()]
+
+
+def test_every_test_file_the_code_names_is_there():
+    """A comment that sends the reader to a test ("compared in tests/write/test_generate_skeleton.py") names a file
+    of the checkout: tests moved into folders leave no comment pointing at the old place. The house's own checks,
+    whose examples name files on purpose, are left out."""
+    folders = [ROOT / f for f in ("thidua_xlsx", "tests", "tools", "samples", "benchmarks")]
+    found = [f"{path.relative_to(ROOT).as_posix()}: {name}"
+             for folder in folders for path in sorted(folder.rglob("*.py"))
+             if ROOT / "tests" / "house" not in path.parents
+             for name in missing_test_files(path.read_text(encoding="utf-8"), ROOT)]
+    assert found == []
+    assert missing_test_files("see tests/house/test_habits.py and tests/test_gone.py", ROOT) == ["tests/test_gone.py"]
+
+
 # --- one name for one thing (docs/conventions.md: Names) ----------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parents[2]
