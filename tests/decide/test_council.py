@@ -184,7 +184,7 @@ def test_thresholds_are_shares_of_all_members_and_need_a_valid_meeting():
 def test_the_final_summary_passes_the_validator_and_its_json_carries_the_council(final):
     import json
 
-    assert unaccepted_findings(final["out"]) == []  # streamed: inline strings (tests/test_validator.py)
+    assert unaccepted_findings(final["out"]) == []  # streamed: inline strings (tests/write/test_openxml_audit.py)
     report = json.loads((final["out"].parent / "cuoi.json").read_text(encoding="utf-8"))
     council = report["council"]
     assert (council["members"], council["present"], council["quorum_met"]) == (9, 7, True)

@@ -1,5 +1,6 @@
 """Every link of README.md and docs/ resolves: a relative path names a file or folder of the checkout, and an
-#anchor names a heading of its page (as GitHub makes a heading's anchor) or an anchor the page sets itself."""
+#anchor names a heading of its page (as GitHub makes a heading's anchor) or an anchor the page sets itself. Every test
+the pages name as the one holding a rule is there, in the file they say."""
 
 from __future__ import annotations
 
@@ -61,10 +62,63 @@ def test_the_link_check_finds_a_missing_file_and_a_missing_section(tmp_path):
     assert broken_links(page) == ["a.md#running", "c.md"]
 
 
-def test_the_readme_s_test_command_is_the_one_ci_runs():
-    """The bar's two commands: the README's test command is what .ci/run runs on a clean clone (pip quiet there),
-    installing the tested set (constraints.txt) as every installer does."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("page", ["README.md", "docs/conventions.md"])
+def test_the_test_command_the_pages_give_is_the_one_ci_runs(page):
+    """The bar's two commands: the test command of the README and of the conventions is what .ci/run runs on a clean
+    clone (pip quiet there), installing the tested set (constraints.txt) as every installer does."""
+    lines = (ROOT / page).read_text(encoding="utf-8").splitlines()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
-    assert ci.replace("pip install -q ", "pip install ") in readme.splitlines()
+    assert ci.replace("pip install -q ", "pip install ") in lines
     assert "-c constraints.txt" in ci
+
+
+TEST_FILE = re.compile(r"\btests/[\w/]+\.py\b")
+# A test, after the file it is in when one is named: "tests/x.py::test_y" or "`tests/x.py`: `test_y`".
+TEST_NAME = re.compile(r"(?:\b(tests/[\w/]+\.py)(?:::|`:\s*`))?\b(test_\w+)\b(?!\.py)")
+
+
+def named_tests_missing(text: str, root: Path = ROOT) -> list[str]:
+    """The test files and the tests a page names that the checkout does not hold: a file ``tests/….py`` missing; a
+    test ``test_…`` defined nowhere in tests/, or not in the file named just before it (``tests/x.py::test_y``,
+    ``tests/x.py`: `test_y```)."""
+    defined: dict[str, set[str]] = {}
+    for path in (root / "tests").rglob("*.py"):
+        names = set(re.findall(r"^\s*(?:async )?def (test_\w+)", path.read_text(encoding="utf-8"), re.M))
+        defined[path.relative_to(root).as_posix()] = names | {path.stem}
+    everywhere = set().union(*defined.values()) if defined else set()
+    missing = [f for f in TEST_FILE.findall(text) if f not in defined]
+    for file, name in TEST_NAME.findall(text):
+        if file in defined and name not in defined[file]:
+            missing.append(f"{file}::{name}")
+        elif not file and name not in everywhere:
+            missing.append(name)
+    return missing
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_test_the_docs_name_is_there(page):
+    """A rule's test named beside it ("`tests/house/test_habits.py`: `test_one_clock_decides_every_date`") is a test
+    of the checkout, in that file: a renamed or moved test leaves no rule pointing at nothing."""
+    assert named_tests_missing(page.read_text(encoding="utf-8")) == []
+
+
+def test_the_named_tests_check_finds_a_missing_file_a_missing_test_and_a_test_in_another_file(tmp_path):
+    (tmp_path / "tests" / "house").mkdir(parents=True)
+    (tmp_path / "tests" / "house" / "test_a.py").write_text("def test_one():\n    pass\n")
+    (tmp_path / "tests" / "test_b.py").write_text("def test_two():\n    pass\n")
+    said = ("held by `tests/house/test_a.py`: `test_one`, `tests/test_b.py::test_two`, `test_one`; gone: "
+            "`tests/test_a.py`, `test_three`, `tests/test_b.py::test_one`, `tests/house/test_a.py`: `test_two`")
+    assert named_tests_missing(said, tmp_path) == ["tests/test_a.py", "test_three", "tests/test_b.py::test_one",
+                                               "tests/house/test_a.py::test_two"]
+
+
+def test_the_conventions_table_every_marker_pyproject_declares():
+    """A developer leaves slow parts out by the markers table of docs/conventions.md (Tests): each marker pytest knows
+    is a row of it."""
+    import tomllib
+
+    declared = {m.split(":")[0].split("(")[0] for m in tomllib.loads((ROOT / "pyproject.toml").read_text(
+        encoding="utf-8"))["tool"]["pytest"]["ini_options"]["markers"]}
+    rows = set(re.findall(r"^\| `(\w+)(?:\(\w+\))?` \|", (ROOT / "docs" / "conventions.md").read_text(encoding="utf-8"),
+                          re.M))
+    assert declared - rows == set()

@@ -78,6 +78,13 @@ def test_headers_are_encoded_words_and_lines_end_in_crlf(school):
     assert b"\n" not in raw.replace(b"\r\n", b"")  # every line ends in CRLF (policy.SMTP)
 
 
+def test_a_draft_is_dated_by_vietnam_s_clock_whatever_the_computer_s_zone(school):
+    """The Date a mail program shows is the school's time (UTC+7, docs/conventions.md: one clock), not the zone the
+    computer happens to be set to (the test machines run in UTC)."""
+    sent = read_eml(_one(school["drafts"], "cham-diem_To-khoi-1.eml"))["Date"].datetime
+    assert sent.utcoffset() == dt.timedelta(hours=7)
+
+
 def test_a_department_without_an_address_gets_its_draft_and_is_listed(school):
     message = read_eml(_one(school["drafts"], "cham-diem_To-Van-phong-Khoi-5.eml"))
     assert message.get("To") is None

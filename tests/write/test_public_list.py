@@ -68,7 +68,7 @@ def test_says_until_when_comments_are_received(merged):
 
 
 def test_passes_the_validator(merged):
-    assert unaccepted_findings(merged["path"]) == []  # streamed: inline strings (tests/test_validator.py)
+    assert unaccepted_findings(merged["path"]) == []  # streamed: inline strings (tests/write/test_openxml_audit.py)
 
 
 @pytest.mark.libreoffice

@@ -82,17 +82,17 @@ def reason(code: str, **params: object) -> Reason:
     return Reason(code, tuple(sorted(params.items())))
 
 
-_FIELDS: dict[str, frozenset[str]] = {}  # message template → the names it uses
+@functools.cache
+def _fields(template: str) -> frozenset[str]:
+    """The names a message template uses."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
 def _check(catalogue: Mapping[str, str], code: str, given: Iterable[str], where: frozenset[str] = frozenset()) -> None:
     """A missing code or parameter raises KeyError at once (a typo fails in tests), without wording the
     message: problems and reasons are made by the hundred thousand in a province's merge."""
     template = catalogue[code]
-    names = _FIELDS.get(template)
-    if names is None:
-        names = _FIELDS[template] = frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
-    missing = names - where - set(given)
+    missing = _fields(template) - where - set(given)
     if missing:
         raise KeyError(f"{code}: {', '.join(sorted(missing))}")
 

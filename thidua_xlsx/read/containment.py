@@ -476,7 +476,7 @@ def _streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
 def _xlsx_extent(pieces: Iterable[bytes], member: str, bounds: Bounds) -> Problem | None:
     """The furthest row and column a sheet's XML names, told from its pieces (each up to CHUNK)."""
     tail = b""
-    hint = _far_hint(bounds)
+    hint = _far_hint(bounds.rows)
     for piece in pieces:
         text = tail + piece
         if hint.search(text) and bounds.far.search(text):
@@ -495,13 +495,10 @@ def _xlsx_extent(pieces: Iterable[bytes], member: str, bounds: Bounds) -> Proble
 # four) or more. This pattern finds those shapes ~1.5x faster than the bounds' own (no counted repeat to back out of
 # at each of a sheet's ~4,000 references); a sheet where it finds one is searched with the bounds' pattern, as every
 # sheet was.
-_HINTS: dict[int, re.Pattern] = {}
-
-
-def _far_hint(bounds: Bounds) -> re.Pattern:
-    row = rb"\d{%d}" % len(str(bounds.rows + 1))
-    return _HINTS.get(bounds.rows) or _HINTS.setdefault(
-        bounds.rows, re.compile(rb'r="[A-Z](?:(?<=[B-Z])[A-Z]|[A-Z](?:[A-Z]|%s)|%s)' % (row, row)))
+@functools.cache
+def _far_hint(rows: int) -> re.Pattern:
+    row = rb"\d{%d}" % len(str(rows + 1))
+    return re.compile(rb'r="[A-Z](?:(?<=[B-Z])[A-Z]|[A-Z](?:[A-Z]|%s)|%s)' % (row, row))
 
 
 def _column_number(letters: bytes) -> int:

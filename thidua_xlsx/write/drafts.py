@@ -94,7 +94,7 @@ class Drafted:
     where: tuple[tuple[str, str], ...] = ()  # (label, where its address is kept) of those above
 
 
-def message_of(draft: Draft, when: dt.datetime | None = None) -> EmailMessage:
+def message_of(draft: Draft) -> EmailMessage:
     """The draft as a MIME message (see the module)."""
     message = EmailMessage(policy=DRAFT_POLICY)
     message[UNSENT_HEADER] = "1"
@@ -102,7 +102,7 @@ def message_of(draft: Draft, when: dt.datetime | None = None) -> EmailMessage:
     if recipients:
         message["To"] = recipients
     message["Subject"] = _one_line(draft.subject)
-    message["Date"] = (when or vietnam_now()).astimezone()
+    message["Date"] = vietnam_now()  # the school's time, +0700, whatever zone the computer is set to
     message["Message-ID"] = make_msgid(domain="thidua-xlsx.local")
     message["X-Mailer"] = "thidua-xlsx"
     message.set_content(draft.body)

@@ -6,7 +6,7 @@ same in every book of a campaign — the style sheet, the theme, a form with the
 deflate gives the same bytes for the same input at the same level. So each part's deflated bytes and CRC are kept
 by its content, and the zip's headers are written here as :mod:`zipfile` writes them: the same bytes
 (tests/write/test_zipped.py compares them with :class:`zipfile.ZipFile`'s on parts of every size, and every
-department workbook with xlsxwriter's own, tests/test_generate_skeleton.py).
+department workbook with xlsxwriter's own, tests/write/test_generate_skeleton.py).
 """
 
 from __future__ import annotations

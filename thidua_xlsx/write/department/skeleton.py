@@ -7,7 +7,8 @@ but its department, people and collective title), the person's role, which of th
 workbook of its own; what it wrote is kept: its sheet's XML with the numbers that depend on the workbook made slots
 (:class:`.xlsx.skeletons.SheetSkeleton`), its record, its locked cells and the cells it returns. A form of that kind
 is then that skeleton placed in the department's workbook with the person's values for the marks: the same bytes as
-had it been written cell by cell (tests/test_generate_skeleton.py compares every part of every book of every preset).
+had it been written cell by cell (tests/write/test_generate_skeleton.py compares every part of every book of every
+preset).
 
 A form is written by xlsxwriter, cell by cell, when its skeleton cannot be made (a mark found elsewhere than where
 a value goes whole: the form would show it inside another text; the sheet's XML not made again from the skeleton)
