@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -145,6 +146,8 @@ def main() -> None:
     parser.add_argument("--built", type=Path, help="compare the builds a --keep left in this folder, build nothing")
     parser.add_argument("--without-guide", action="store_true", help="skip build_guide.py (LibreOffice, ~40 s)")
     args = parser.parse_args()
+    if not (args.built or importlib.util.find_spec("time_machine")):
+        sys.exit("compare_samples needs time-machine to pin the clock: pip install time-machine")
     builders = BUILDERS[:-1] if args.without_guide else BUILDERS
     work = args.built or args.keep or Path(tempfile.mkdtemp(prefix="compare-samples-"))
     try:
