@@ -239,10 +239,12 @@ def environment(prefix: Path, home: Path) -> dict[str, str]:
 
 def copy_of(made: Path, root: Path) -> dict[str, str]:
     """A copy of the made machine in ``root`` (its files linked: nothing writes into them, pip and Python write new
-    ones), and its environment."""
+    ones), its wineserver kept running until :func:`stopped` (tests/wine.py's ``served``), and its environment."""
     shutil.copytree(made / "prefix", root / "prefix", symlinks=True, copy_function=_linked)
     (root / "home").mkdir()
-    return environment(root / "prefix", root / "home")
+    env = environment(root / "prefix", root / "home")
+    wine.served(env)
+    return env
 
 
 def _linked(source: str, target: str) -> None:
@@ -263,7 +265,15 @@ def _linked_or_copied(source: str, target: str) -> None:
 
 
 def stopped(env: dict[str, str]) -> None:
+    """Every program of ``env``'s machine ended, and its wineserver."""
     subprocess.run(["wineserver", "-k"], env=env, capture_output=True, timeout=60)
+
+
+def closed(env: dict[str, str]) -> None:
+    """A window closed in the middle of a test: every program of ``env``'s machine ended (:func:`stopped`), its
+    wineserver kept for the test's next commands."""
+    stopped(env)
+    wine.served(_plain(env))
 
 
 @pytest.fixture(scope="session")
@@ -490,7 +500,7 @@ def page_opened(env, launcher: Path, browser: Path) -> str:
         assert told[0].startswith("file:") and "token" not in told[0], told
         return title
     finally:
-        stopped(env)
+        closed(env)
         started.kill()
         started.wait(30)
         started.stdin.close()

@@ -9,7 +9,8 @@
 
 A run makes one prefix (~10 s), whichever of its processes (xdist workers) asks first while the others wait for it;
 each process works in its own copy of it (its Wine programs and libraries linked, not copied: a tenth of a second)
-with its own wineserver, stopped at its end; each test gets that copy without what an installer remembered there.
+with its own wineserver, kept running (:func:`served`) and stopped at its end; each test gets that copy without what
+an installer remembered there.
 ``cmd`` runs the file in a pseudo-terminal (``script``), as a double-click gives it a console window: only with a
 console does ``chcp 65001`` take, and ``pause`` and ``set /p`` read her keys. Two things Wine does that
 Windows does not, undone here: its ``cmd`` reads a batch file's lines in the OEM code page (437) whatever ``chcp``
@@ -62,8 +63,20 @@ def wine_prefix(tmp_path_factory):
     shutil.copytree(made / "prefix", root / "prefix", symlinks=True, copy_function=_linked_or_copied)
     (root / "home").mkdir()  # where Wine writes its menus: its own (the copy's Desktop links to the made one's HOME)
     env = _environment(root / "prefix", root / "home")
+    served(env)
     yield env
     subprocess.run(["wineserver", "-k"], env=env, capture_output=True, timeout=60)
+
+
+def served(env: dict[str, str]) -> None:
+    """A wineserver kept for ``env``'s prefix until it is stopped (``wineserver -k``): each ``wine`` then starts in a
+    tenth of a second, where a server of its own and its services take one (three on two busy cores) — a machine's
+    programs still end when the test stops them, the server is only kept waiting. Its services (winedevice,
+    plugplay…) started here by a first command whose output goes nowhere: started by a test's command, they would
+    hold its pipes open as long as the server lives, and the test would wait for their end."""
+    for words in (["wineserver", "-p"], ["wine", "cmd", "/c", "exit 0"]):
+        subprocess.run(words, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=120, check=True)
 
 
 def _made(folder: Path) -> None:

@@ -5,7 +5,7 @@ refactor changes no output (or the list of what a change changed).
 
 Each side is a copy in a new folder of /tmp (REF's files from ``git archive``; the work tree's tracked and untracked
 files), in which samples/build_samples.py, build_year.py, build_commune.py and build_guide.py (LibreOffice) run in
-turn with this Python, two things pinned on both sides: the clock, by time-machine (``pip install time-machine``),
+turn with this Python, two things pinned on both sides: the clock, by time-machine (``pip install -e '.[bench]'``),
 so every date and time the code asks for is CLOCK; and the program's version, as the work tree's (a release's new
 number is no change of output, and it is written into every file, its digest and the seals). What stays the machine's:
 a file's time on disk (the JSON reports' ``modified``, left out of the comparison) and LibreOffice's clock (a PDF's
@@ -147,7 +147,7 @@ def main() -> None:
     parser.add_argument("--without-guide", action="store_true", help="skip build_guide.py (LibreOffice, ~40 s)")
     args = parser.parse_args()
     if not (args.built or importlib.util.find_spec("time_machine")):
-        sys.exit("compare_samples needs time-machine to pin the clock: pip install time-machine")
+        sys.exit("compare_samples needs time-machine to pin the clock: pip install -e '.[bench]'")
     builders = BUILDERS[:-1] if args.without_guide else BUILDERS
     work = args.built or args.keep or Path(tempfile.mkdtemp(prefix="compare-samples-"))
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui import browser
-from tests.windows import cells, stopped, windows_path
+from tests.windows import cells, closed, stopped, windows_path
 from thidua_xlsx.model.places import ISSUED_FOLDER, RUNS_RECORD
 
 pytestmark = [pytest.mark.windows,
@@ -150,7 +150,7 @@ def test_a_whole_period_on_the_page_served_by_windows_in_chromium(windows_instal
         assert f"Tải về {SUMMARY}" in browser.text(driver)
     finally:
         driver.quit()
-        stopped(env)  # the window closed: Wine's processes of this machine ended
+        closed(env)  # the window closed: Wine's processes of this machine ended, its server kept
         served.wait(60)
         assert served.stdout is not None
         served.stdout.close()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.windows import stopped, windows_path
+from tests.windows import closed, stopped, windows_path
 
 pytestmark = pytest.mark.windows
 
@@ -55,7 +55,7 @@ def test_the_page_served_on_windows_opens_with_its_token_and_refuses_without(win
         assert refused.value.code == 403
     finally:
         hung.cancel()
-        stopped(env)  # the window closed: Wine's processes of this machine ended
+        closed(env)  # the window closed: Wine's processes of this machine ended, its server kept
         served.wait(60)
         served.stdout.close()
 
