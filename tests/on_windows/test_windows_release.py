@@ -19,6 +19,7 @@ from tests.once import once_a_session
 from tests.windows import (
     SHIM,
     as_windows_shows,
+    copy_of,
     digests,
     fetched,
     page_opened,
@@ -84,6 +85,33 @@ def releases(tmp_path_factory) -> dict[str, Path]:
             "newer": built / "newer" / f"{release_name(NEWER)}.zip"}
 
 
+def _release_installed(folder: Path, made: Path, release: Path) -> None:
+    """A copy of the run's machine with no Python, the release ``release`` extracted into a OneDrive-like folder with
+    Vietnamese letters and spaces and installed by its Cai-dat-thi-dua.bat, the network cut (her answers: tiểu học, by
+    month); what its window showed in ``said.txt``. Its wineserver stopped: each test copies it."""
+    env = copy_of(made, folder)
+    _without_python(env)
+    user = user_folder(Path(env["WINEPREFIX"]))
+    download = _extracted(release, user / "OneDrive" / "Tài liệu" / "Tải về thi đua")
+    said = _double_click(env, download / "Cai-dat-thi-dua.bat", "2\n1\n\n")
+    (folder / "said.txt").write_text(said, encoding="utf-8")
+    for how in ("-k", "-w"):
+        subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
+
+
+@pytest.fixture
+def release_installed(windows_made, releases, tmp_path_factory, tmp_path):
+    """A machine of the test's own where this commit's release was installed from its download with no Python and no
+    network (:func:`_release_installed`, once a run): its environment, the download's folder and what the installer's
+    window showed."""
+    made = once_a_session(tmp_path_factory, "windows-release-installed",
+                          lambda folder: _release_installed(folder, windows_made, releases["this"]))
+    env = copy_of(made, tmp_path / "machine")
+    download = user_folder(Path(env["WINEPREFIX"])) / "OneDrive" / "Tài liệu" / "Tải về thi đua" / releases["this"].stem
+    yield env, download, (made / "said.txt").read_text(encoding="utf-8")
+    stopped(env)
+
+
 def _newer_repository(folder: Path) -> Path:
     """A repository whose one commit is this HEAD's with the version raised to :data:`NEWER` (the next release)."""
     tree = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "HEAD"], check=True,
@@ -126,24 +154,20 @@ def _double_click(env: dict[str, str], bat: Path, answers: str, path: tuple[Path
 
 @pytest.mark.windows
 @pytest.mark.alone
-@pytest.mark.long(480)  # two builds, two installs of the release and a merge on Wine, a page started
+@pytest.mark.long(360)  # a build, the install (once a run, shared), a merge, a page and an update on Wine
 def test_the_release_installs_with_no_python_and_no_network_updates_and_uninstalls_keeping_the_campaign(
-        fresh_windows, releases, tmp_path):
-    env = fresh_windows
-    _without_python(env)
+        release_installed, releases, tmp_path):
+    env, download, said = release_installed  # extracted into OneDrive\Tài liệu, installed with "2\n1\n\n" typed
     first = build(ROOT, tmp_path / "dist")
     assert first.zip.name == f"{release_name(VERSION)}.zip" and first.size < 60e6
     assert (tmp_path / "dist" / f"{first.zip.name}.sha256").read_text() == f"{first.sha256}  {first.zip.name}\n"
-    assert releases["this"].read_bytes() == first.zip.read_bytes()  # the same commit, the same bytes
+    assert releases["this"].read_bytes() == first.zip.read_bytes()  # the same commit, the same bytes: those installed
     user = user_folder(Path(env["WINEPREFIX"]))
     # A long account name's AppData\Local\thidua-xlsx\python\ plus the longest path the install lays: under 260.
     assert len(r"C:\Users\%s\AppData\Local\thidua-xlsx\python\%s" % ("x" * 64, first.longest)) < 260
-    download = _extracted(first.zip, user / "OneDrive" / "Tài liệu" / "Tải về thi đua")
     campaign = user / "Documents" / "Thi-dua"
     memory = local_app_data(env) / "thidua-xlsx"
     installed = memory / "python" / "python.exe"
-
-    said = _double_click(env, download / "Cai-dat-thi-dua.bat", "2\n1\n\n")
 
     assert "[1/5] Dùng Python đi kèm bản tải về này: không cần cài Python, không cần mạng Internet." in said, said
     assert "[3/5] Cài chương trình từ bản tải về này (không cần mạng Internet)..." in said
@@ -216,13 +240,11 @@ def test_the_release_over_a_checkout_way_install_names_the_version_it_came_from(
 
 @pytest.mark.windows
 @pytest.mark.alone
-@pytest.mark.long(240)  # an install and a failed update of the release on Wine
-def test_a_half_finished_update_leaves_the_previous_install_working_and_says_so(fresh_windows, releases, tmp_path):
-    env = fresh_windows
-    _without_python(env)
-    user = user_folder(Path(env["WINEPREFIX"]))
+@pytest.mark.long(120)  # a failed update of the release on Wine (the install: once a run, shared)
+def test_a_half_finished_update_leaves_the_previous_install_working_and_says_so(release_installed, releases,
+                                                                                 tmp_path):
+    env, _download, _said = release_installed
     installed = local_app_data(env) / "thidua-xlsx" / "python"
-    _double_click(env, _extracted(releases["this"], user / "Downloads") / "Cai-dat-thi-dua.bat", "2\n1\n\n")
     newer = _extracted(releases["newer"], tmp_path / "ban-moi")
     [wheel] = (newer / "wheels").glob("thidua_xlsx-*.whl")
     wheel.write_bytes(wheel.read_bytes()[:4096])  # cut short, as a full disk or an antivirus leaves a file
