@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from thidua_xlsx.commands import collect, generate, history, init, merge, status
-from thidua_xlsx.commands.collect import mailbox_of, stored_password
+from thidua_xlsx.commands.collect import mailbox_of, open_intake, stored_password
 from thidua_xlsx.commands.generate import generate_round
 from thidua_xlsx.commands.init import init_campaign
 from thidua_xlsx.commune.steps_codes import school_code
@@ -31,6 +31,7 @@ from thidua_xlsx.commune.steps_officer import officer_decisions
 from thidua_xlsx.commune.steps_overview import commune_overview
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.received import Filed
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.overview import (
@@ -45,7 +46,7 @@ from thidua_xlsx.steps.overview import (
     year_page,
 )
 from thidua_xlsx.steps.reading import apply_council_file, merge_inbox
-from thidua_xlsx.steps.receive import council_upload, keep_council, receive
+from thidua_xlsx.steps.receive import council_upload, file_uploads, keep_council
 from thidua_xlsx.steps.summaries import read_rows
 from thidua_xlsx.steps.updated import installer_news, release_news, writer_news
 from thidua_xlsx.steps.workspace import campaign_in, commune_book_of, open_campaign
@@ -125,6 +126,14 @@ def run(request: rq.Request, voice: Voice = Voice(), door: str = rq.CLI) -> Resu
             is_campaign_folder(result.home):
         remember(result.home, run_of(result, door, lines))
     return result
+
+
+def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str, str] | None, via: str) -> list[Filed]:
+    """Each of ``uploads`` (name, bytes) filed into campaign folder ``folder`` by the intake of its kind, a school's or
+    a commune's (:func:`~thidua_xlsx.commands.collect.open_intake`, as ``collect`` opens it): what became of each
+    (:func:`~thidua_xlsx.steps.receive.file_uploads`). An :class:`~thidua_xlsx.steps.intake.IntakeError` (a
+    Stopped) when ``folder`` is no campaign folder its intake can open."""
+    return file_uploads(open_intake(folder), uploads, expected, via)
 
 
 def campaign_held(folder: Path, command: str, voice: Voice) -> AbstractContextManager[None]:

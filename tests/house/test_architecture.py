@@ -7,7 +7,8 @@ function or under ``if TYPE_CHECKING`` alike (a cycle hidden in a function is st
 
 The commune's flow is one room, ``thidua_xlsx/commune/``, laid out by the same flow: each of its modules names its
 layer by the first word of its name (``read_inbox`` is a reader, ``decide`` is pure, ``write_book`` a writer,
-``commands`` the top), and is held to that layer's rules as if it sat in that folder.
+``commands`` the top), and is held to that layer's rules as if it sat in that folder. Below the top, the school's
+folders never import the room: what the school and the commune share sits below it, what is the commune's is in it.
 """
 
 from __future__ import annotations
@@ -135,6 +136,8 @@ def problems_of(package: Path = PACKAGE) -> list[str]:
                 found.append(f"{name} imports {target}: against the flow ({folder or 'top'} before {theirs or 'top'})")
             elif theirs in FORBIDDEN.get(folder, ()):
                 found.append(f"{name} imports {target}: {folder}/ never imports {theirs}/")
+            elif folder and folder_of(target) == ROOM != folder_of(name):
+                found.append(f"{name} imports {target}: below the top, only the commune's room imports it")
         if folder in PURE:
             found += [f"{name} imports {lib}: {folder}/ is pure" for lib in sorted(others & HEAVY)]
             found += [f"{name} calls {call}(): {folder}/ opens no file" for call in sorted(opened_files(path))]
@@ -440,11 +443,15 @@ def test_a_planted_writer_importing_a_reader_is_found(planted):
      "thidua_xlsx.read.cells imports thidua_xlsx.commune.steps: against the flow (read before steps)"),
     ("commune/read_inbox.py", "from thidua_xlsx.commune.decide import X\n",
      "thidua_xlsx.commune.read_inbox imports thidua_xlsx.commune.decide: against the flow (read before decide)"),
+    ("steps/intake.py", "def placed():\n    from thidua_xlsx.commune.read_inbox import X\n",
+     "thidua_xlsx.steps.intake imports thidua_xlsx.commune.read_inbox: below the top, only the commune's room imports "
+     "it"),
 ])
 def test_a_planted_module_of_the_commune_s_room_is_held_to_its_layer(planted, where, code, found):
     """A module of thidua_xlsx/commune/ is held to the rules of the folder its name opens with: its decide pure, its
     writers never importing a reader (the room's or the school's), its readers never a decision; a school's reader
-    importing the commune's steps is against the flow."""
+    importing the commune's steps is against the flow, and a school's step importing the commune's reader (the intake
+    once did, to file a summary brought to a commune) reaches into the room from below."""
     planted("commune/__init__.py", "")
     for module in ("read_inbox", "decide", "steps"):
         planted(f"commune/{module}.py", "X = 1\n")

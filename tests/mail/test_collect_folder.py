@@ -160,8 +160,8 @@ def test_a_commune_book_without_the_email_column_still_loads(tmp_path):
 
 
 def test_a_saved_message_the_machine_will_not_read_is_said_and_the_others_collected(books, tmp_path, monkeypatch):
+    from thidua_xlsx.commands.collect import open_intake
     from thidua_xlsx.mail.collect import collect_folder, collected_lines
-    from thidua_xlsx.steps.intake import open_intake
 
     source = tmp_path / "thu"
     source.mkdir()

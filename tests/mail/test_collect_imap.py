@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
 from tests.mail.dovecot import PASSWORD, free_port
 from thidua_xlsx.cli import main
+from thidua_xlsx.commands.collect import open_intake
 from thidua_xlsx.mail.collect import MAX_ATTACHMENTS, MAX_MESSAGE_BYTES, collect_imap, parse_mailbox
-from thidua_xlsx.steps.intake import open_intake
 
 pytestmark = pytest.mark.imap
 

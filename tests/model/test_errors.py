@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from thidua_xlsx.commands.collect import open_intake
 from thidua_xlsx.mail.imap import MailFault
 from thidua_xlsx.model.errors import Blocked, CommandError, Stopped
 from thidua_xlsx.model.exits import EXIT_UNUSABLE
 from thidua_xlsx.model.issues import ERROR, issue
-from thidua_xlsx.steps.intake import IntakeError, open_intake
+from thidua_xlsx.steps.intake import IntakeError
 from thidua_xlsx.system import lock
 from thidua_xlsx.ui import jobs as ui_jobs
 from thidua_xlsx.ui.serve import NoPort

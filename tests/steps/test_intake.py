@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from tests.corpus import zipped
-from tests.summary_meta import rewrite_meta
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.steps.intake import (
     FILED,
@@ -22,7 +21,7 @@ from thidua_xlsx.steps.intake import (
     IntakeError,
     Received,
     display_name,
-    open_intake,
+    open_school_intake,
 )
 from thidua_xlsx.system.files import place_new
 
@@ -45,7 +44,7 @@ def _contents(folder: Path) -> dict[str, bytes]:
 
 def test_each_book_goes_into_its_rounds_inbox_by_the_codes_inside_it_whatever_its_name(tmp_path):
     folder = _school(tmp_path)
-    intake = open_intake(folder)
+    intake = open_school_intake(folder)
     registration = (OUTBOX / "dang-ky" / "2025-2026_dang-ky_To-khoi-1.xlsx").read_bytes()
     scoring = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-1.xlsx").read_bytes()
 
@@ -64,7 +63,7 @@ def test_each_book_goes_into_its_rounds_inbox_by_the_codes_inside_it_whatever_it
 
 def test_the_same_bytes_twice_are_filed_once_and_another_version_never_overwrites(tmp_path):
     folder = _school(tmp_path)
-    intake = open_intake(folder)
+    intake = open_school_intake(folder)
     book = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-4-5.xlsx").read_bytes()
     edited = (SAMPLES / "inbox" / "2025-2026_cham-diem_To-khoi-4-5.xlsx").read_bytes()  # the same book, filled in
 
@@ -81,7 +80,7 @@ def test_the_same_bytes_twice_are_filed_once_and_another_version_never_overwrite
 def test_a_book_of_another_campaign_a_file_not_ours_and_a_broken_one_are_refused_and_nothing_is_written(tmp_path):
     folder = _school(tmp_path)
     before = _contents(folder)
-    intake = open_intake(folder)
+    intake = open_school_intake(folder)
     other = (SAMPLES / "ca-nam" / "inbox-dang-ky" / "2026-2027_dang-ky_To-Ngu-van.xlsx").read_bytes()
 
     [last_year] = intake.file("To Ngu van.xlsx", other)
@@ -99,7 +98,7 @@ def test_a_book_of_another_campaign_a_file_not_ours_and_a_broken_one_are_refused
 
 def test_on_a_rounds_page_a_book_of_another_round_is_filed_into_its_own_naming_both(tmp_path):
     folder = _school(tmp_path)
-    intake = open_intake(folder)
+    intake = open_school_intake(folder)
     registration = (OUTBOX / "dang-ky" / "2025-2026_dang-ky_To-Van-phong.xlsx").read_bytes()
 
     [elsewhere] = intake.file("To VP.xlsx", registration, expected=(ly.SCORING, ""))
@@ -117,8 +116,8 @@ def test_a_periods_book_goes_into_that_periods_inbox(tmp_path):
     shutil.copytree(SAMPLES / "ca-nam", folder, ignore=shutil.ignore_patterns("inbox*"))
     book = sorted((SAMPLES / "ca-nam" / "inbox" / "thang-10").glob("*.xlsx"))[0]
 
-    [filed] = open_intake(folder).file("tep dinh kem.xlsx", book.read_bytes())
-    [again] = open_intake(folder).file("tep.xlsx", book.read_bytes(), expected=(ly.SCORING, "thang-9"))
+    [filed] = open_school_intake(folder).file("tep dinh kem.xlsx", book.read_bytes())
+    [again] = open_school_intake(folder).file("tep.xlsx", book.read_bytes(), expected=(ly.SCORING, "thang-9"))
 
     assert (filed.outcome, filed.path, filed.period) == (FILED, "inbox/thang-10/tep dinh kem.xlsx", "thang-10")
     # dropped on September's page: still October's, the copy already there said, not filed twice
@@ -129,7 +128,7 @@ def test_a_periods_book_goes_into_that_periods_inbox(tmp_path):
 
 def test_a_zip_is_opened_each_book_filed_the_rest_left_alone_and_no_name_inside_is_a_path(tmp_path):
     folder = _school(tmp_path)
-    intake = open_intake(folder)
+    intake = open_school_intake(folder)
     one = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-1.xlsx").read_bytes()
     two = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-2-3.xlsx").read_bytes()
     archive = zipped({"../../../evil/To 1.xlsx": one, "/abs/To 2-3.xlsx": two, "ghi chu.txt": b"hello",
@@ -144,7 +143,7 @@ def test_a_zip_is_opened_each_book_filed_the_rest_left_alone_and_no_name_inside_
 
 def test_a_broken_a_bomb_shaped_and_an_empty_zip_are_refused_with_their_reason(tmp_path):
     folder = _school(tmp_path)
-    intake = open_intake(folder)
+    intake = open_school_intake(folder)
     many = zipped({f"{n}.xlsx": b"x" for n in range(201)})
     bomb = zipped({"To 1.xlsx": b"\0" * (30 * 1024 * 1024)})  # a few dozen KB that unpack to 30 MB
 
@@ -166,35 +165,9 @@ def test_a_received_name_is_never_a_path_and_always_a_name_windows_accepts(recei
     assert display_name(received) == shown
 
 
-def test_a_commune_files_a_schools_final_summary_and_refuses_a_schools_registration_summary(tmp_path):
-    folder = tmp_path / "xa"
-    shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("inbox"))
-    intake = open_intake(folder)
-
-    [final] = intake.file("Truc Cuong.xlsx", (SAMPLES / "cap-xa" / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx")
-                          .read_bytes())
-    [registration] = intake.file("dang ky.xlsx", (SAMPLES / "tong-hop_dang-ky.xlsx").read_bytes())
-
-    assert (final.outcome, final.path, final.unit) == (FILED, "inbox/Truc Cuong.xlsx", "Trường Tiểu học Trực Cường")
-    assert registration.outcome == REFUSED and registration.problem.code == "level_above.not_final"
-
-
-def test_a_commune_refuses_a_schools_summary_of_another_year(tmp_path):
-    folder = tmp_path / "xa"
-    shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("inbox"))
-    last_year = rewrite_meta(SAMPLES / "cap-xa" / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx", tmp_path / "cu.xlsx",
-                             lambda data: {**data, "school_year": "2024-2025"})
-
-    [refused] = open_intake(folder).file("Truc Cuong.xlsx", last_year.read_bytes())
-
-    assert refused.outcome == REFUSED and refused.problem.code == "intake.other_year_summary"
-    assert "thuộc năm học 2024-2025, đợt này của xã là năm học 2025-2026" in refused.problem.render()
-    assert not (folder / "inbox").exists()
-
-
 def test_a_folder_that_is_no_campaign_is_said(tmp_path):
     with pytest.raises(IntakeError) as refused:
-        open_intake(tmp_path)
+        open_school_intake(tmp_path)
     assert [p.code for p in refused.value.problems] == ["intake.no_campaign"]
     assert "không phải thư mục chiến dịch" in str(refused.value)
 
@@ -203,7 +176,7 @@ def test_an_inbox_that_cannot_be_written_loses_nothing_and_says_what_to_do(tmp_p
     folder = _school(tmp_path)
     (folder / "inbox").write_text("a file where the inbox should be", encoding="utf-8")
 
-    [filed] = open_intake(folder).file("To 1.xlsx", (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-1.xlsx")
+    [filed] = open_school_intake(folder).file("To 1.xlsx", (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-1.xlsx")
                                        .read_bytes())
 
     assert filed.outcome == REFUSED and filed.problem.code == "intake.cannot_write"
@@ -230,7 +203,7 @@ def test_what_was_filed_is_what_the_merge_reads(tmp_path):
     from thidua_xlsx.steps.workspace import open_campaign
 
     folder = _school(tmp_path)
-    intake = open_intake(folder)
+    intake = open_school_intake(folder)
     for path in sorted((SAMPLES / "inbox").glob("*.xlsx")):
         if not path.name.startswith("~$"):
             intake.file(f"dinh-kem-{path.stem[-6:]}.xlsx", path.read_bytes())
@@ -247,6 +220,6 @@ def test_excel_s_lock_file_is_named_as_such(tmp_path):
     """A drop of a folder holding a book open in Excel brings its ``~$`` lock file: said as Excel's lock file, not as a
     file of the wrong kind, and left alone."""
     folder = _school(tmp_path)
-    filed, = open_intake(folder).file("~$2025-2026_cham-diem_To-khoi-1.xlsx", b"\x0bhieu.truong" + b"\x00" * 150)
+    filed, = open_school_intake(folder).file("~$2025-2026_cham-diem_To-khoi-1.xlsx", b"\x0bhieu.truong" + b"\x00" * 150)
     assert (filed.outcome, filed.problem.code) == (NOT_OURS, "intake.lock_file")
     assert "tệp khóa Excel" in filed.problem.message and not list(folder.glob("inbox*/*"))

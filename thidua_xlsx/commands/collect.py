@@ -15,7 +15,8 @@ from thidua_xlsx.model.report import command_report
 from thidua_xlsx.model.requests import CollectRequest
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.steps import outputs as out
-from thidua_xlsx.steps.intake import open_intake
+from thidua_xlsx.steps.intake import Intake, open_school_intake
+from thidua_xlsx.steps.workspace import level_above_book
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import mail as tm
@@ -62,6 +63,19 @@ def run(request: CollectRequest, voice: Voice) -> Result:
     usable = done.stopped is None and not done.retried
     return Result("collect", command_report("collect", problems, usable, done.attachments, len(files)),
                   files, home=intake.folder)
+
+
+def open_intake(folder: Path) -> Intake:
+    """The intake of campaign folder ``folder``, picked by its kind: a commune's where it holds ``cap-tren.xlsx``
+    (:mod:`thidua_xlsx.commune.steps_intake`), else a school's (``campaign.xlsx``). An
+    :class:`~thidua_xlsx.steps.intake.IntakeError` (a Stopped) when it is neither, or its campaign cannot be read."""
+    folder = Path(folder)
+    book = level_above_book(folder, folder)
+    if book is None:
+        return open_school_intake(folder)
+    from thidua_xlsx.commune.steps_intake import open_commune_intake  # deferred: python-calamine, a commune's alone
+
+    return open_commune_intake(folder, book)
 
 
 def mailbox_of(source: str) -> Mailbox | None:

@@ -49,6 +49,7 @@ from thidua_xlsx.model.commune import (
     OfficerMark,
     OfficerPass,
     Proposal,
+    ProposalKey,
     SchoolResult,
     SchoolSummary,
     proposal_key,
@@ -62,8 +63,6 @@ from thidua_xlsx.text.wording import day_text
 
 ORDER = (CSTD_TINH, CSTDCS, LDTT, TTLDXS, TTLDTT)  # a decision's lists, highest first; others after, by name
 
-Key = tuple[str, str, str, str]  # model.commune.proposal_key
-
 
 @dataclass(frozen=True)
 class _Said:
@@ -74,8 +73,8 @@ class _Said:
     code: str
     file: str
     school: str
-    keys: tuple[Key, ...] = ()
-    changes: tuple[tuple[Key | None, Reason], ...] = ()
+    keys: tuple[ProposalKey, ...] = ()
+    changes: tuple[tuple[ProposalKey | None, Reason], ...] = ()
     fingerprint: str | None = None  # the file's, for the origin's warnings: compared by phone with the school's
 
 
@@ -84,9 +83,9 @@ class _Found:
     """What the checks found: the warnings, and each proposal held apart with why."""
 
     said: list[_Said] = dataclasses.field(default_factory=list)
-    holds: dict[Key, list[Reason]] = dataclasses.field(default_factory=dict)
+    holds: dict[ProposalKey, list[Reason]] = dataclasses.field(default_factory=dict)
 
-    def hold(self, p: Proposal, why: Reason) -> Key:
+    def hold(self, p: Proposal, why: Reason) -> ProposalKey:
         key = proposal_key(p)
         self.holds.setdefault(key, []).append(why)
         return key
@@ -263,7 +262,7 @@ def _checks(school: str, file: str, summary: SchoolSummary, proposals: list[Prop
 
 
 def _edits(changes: tuple[ListChange, ...], proposals: list[Proposal], found: _Found
-           ) -> tuple[tuple[Key | None, Reason], ...]:
+           ) -> tuple[tuple[ProposalKey | None, Reason], ...]:
     """Each difference of an edited list as said, with the proposal it holds (None: a line the data lacks); when
     the differences cannot be told (the list and its seal disagree, the data and the list do not), every proposal
     of the school is held."""
@@ -431,7 +430,7 @@ def _decision(mark: OfficerMark) -> Reason:
     return reason("level_above.decided_accept" if mark.agree else "level_above.decided_remove", reason=mark.reason)
 
 
-def _say(said: _Said, waiting: set[Key]) -> Issue | None:
+def _say(said: _Said, waiting: set[ProposalKey]) -> Issue | None:
     """A school's warning as still to be said (its differences still waiting), or None when all are settled."""
     if said.code == "level_above.edited":
         changes = tuple(dict.fromkeys(words for key, words in said.changes if key is None or key in waiting))

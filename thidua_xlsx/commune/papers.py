@@ -11,7 +11,7 @@ from pathlib import Path
 
 from thidua_xlsx.commune.write import authority_as_school
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.commune import COLLECTIVE, PERSON, LevelAboveSummary
+from thidua_xlsx.model.commune import COLLECTIVE, PERSON, LevelAboveSummary, Proposal
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.docx_engine import TITLE_PT, Paper, Receivers, Sign
 from thidua_xlsx.papers.pdf import convert_pdfs
@@ -103,7 +103,7 @@ def _counts(doc: Paper, summary: LevelAboveSummary) -> None:
                 doc.para(lx.LETTER_ABOVE.format(title=title_name(title), count=len(chosen), unit=unit))
 
 
-def _attached(doc: Paper, summary: LevelAboveSummary, found) -> None:
+def _attached(doc: Paper, summary: LevelAboveSummary, found: dict[str, dict[str, list[Proposal]]]) -> None:
     """DANH SÁCH (Kèm theo Quyết định …): I. Cá nhân, II. Tập thể, each title its lines."""
     c = summary.campaign
     heading = doc.centered(lx.LIST_TITLE, bold=True, size=TITLE_PT, space_before=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from thidua_xlsx.commune.model_book import (
@@ -17,7 +18,7 @@ from thidua_xlsx.commune.model_book import (
 )
 from thidua_xlsx.model.commune import LevelAbove, SchoolRef
 from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.read.campaign_book import BookReader, open_grids
+from thidua_xlsx.read.campaign_book import BookReader, RowCells, open_grids
 from thidua_xlsx.read.presets import preset_dir
 from thidua_xlsx.text.collation import fold
 
@@ -42,9 +43,9 @@ def load_level_above_book(path: Path) -> tuple[LevelAbove | None, Problems]:
     if grids is None:
         return None, problems
     read = BookReader(grids, name, problems)
-    fields = read.fields(AUTHORITY_SHEET, AUTHORITY_FIELDS)
-    schools = read.table(SCHOOLS_SHEET, SCHOOL_COLUMNS) or []
-    legal = read.table(LEGAL_SHEET, LEGAL_COLUMNS) or []
+    fields = _texts(read.fields(AUTHORITY_SHEET, AUTHORITY_FIELDS))
+    schools = [(_texts(values), cells) for _row, values, cells in read.table(SCHOOLS_SHEET, SCHOOL_COLUMNS) or ()]
+    legal = [_texts(values)["line"] for _row, values, _cells in read.table(LEGAL_SHEET, LEGAL_COLUMNS) or ()]
     _duplicates(schools, name, problems)
     if fields.get("school_year") and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", fields["school_year"]):
         problems.add("campaign.school_year", file=name, sheet=AUTHORITY_SHEET, value=fields["school_year"])
@@ -53,26 +54,32 @@ def load_level_above_book(path: Path) -> tuple[LevelAbove | None, Problems]:
     return _level_above(fields, schools, legal), problems
 
 
-def _duplicates(schools, name: str, problems: Problems) -> None:
+def _texts(values: Mapping[str, object]) -> dict[str, str]:
+    """A row's values (or the fields') by key, each a text, "" a blank cell: every cell of cap-tren.xlsx is read as
+    one (its deadline as its ISO date)."""
+    return {key: value if isinstance(value, str) else "" for key, value in values.items()}
+
+
+def _duplicates(schools: list[tuple[dict[str, str], RowCells]], name: str, problems: Problems) -> None:
     """A school's code, or its name (compared folded), listed twice: said at the second, naming the first."""
     seen: dict[tuple[str, str], str] = {}  # (column, value as compared) → the cell it was first seen in
-    for _row, values, cells in schools:
+    for values, cells in schools:
         for key in ("code", "name"):
-            folded = fold(values[key] or "") if key == "name" else values[key]
+            folded = fold(values[key]) if key == "name" else values[key]
             if folded and (key, folded) in seen:
                 problems.add("campaign.duplicate", file=name, sheet=SCHOOLS_SHEET, cell=cells[key], value=values[key],
                              first=seen[(key, folded)])
             seen.setdefault((key, folded), cells[key])
 
 
-def _level_above(fields: dict, schools, legal) -> LevelAbove:
+def _level_above(fields: dict[str, str], schools: list[tuple[dict[str, str], RowCells]], legal: list[str]
+                 ) -> LevelAbove:
     """The level above's campaign from its checked sheets (an optional field not given: "")."""
     return LevelAbove(
         id=fields["id"], authority=fields["authority"], managing_body=fields.get("managing_body") or "",
         place=fields["place"], school_year=re.sub(r"\s*-\s*", "-", fields["school_year"]),
         chair=fields.get("chair") or "", officer=fields.get("officer") or "", office=fields.get("office") or "",
         deadline=fields.get("deadline") or "", province=fields.get("province") or "",
-        schools=tuple(SchoolRef(v["code"], v["name"], v["level"] or "", v.get("email") or "")
-                      for _, v, _ in schools),
-        legal_basis=tuple(v["line"] for _, v, _ in legal),
+        schools=tuple(SchoolRef(v["code"], v["name"], v["level"], v.get("email") or "") for v, _cells in schools),
+        legal_basis=tuple(legal),
         recipient_email=fields.get("recipient_email") or "")

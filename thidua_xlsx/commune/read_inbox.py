@@ -196,7 +196,8 @@ def _department_proposals(meta: ly.SummaryMeta, votes: dict[tuple[str, str], Bal
 
 Ballot = tuple[int | None, int | None]  # the votes for a title and the council's members; None: not counted
 _NO_BALLOT: Ballot = (None, None)
-_NO_OUTCOME = ("", "", "", "", "", "")  # name, birth date, rating, sáng kiến, its level, its decision
+Outcome = tuple[str, str, str, str, str, str]  # a person's name, birth date, rating, sáng kiến, its level, its decision
+_NO_OUTCOME: Outcome = ("", "", "", "", "", "")
 COUNCIL_MAX = 10_000  # members of a school's council: far beyond any school's
 Row = TypeVar("Row")
 
@@ -210,41 +211,45 @@ def _table(meta: ly.SummaryMeta, field: str, row_of: Callable[..., Row | None]) 
         raise Mistyped(field) from None
 
 
-def _vote(code, title, votes, members, _passed) -> tuple[tuple[str, str], Ballot]:
-    members = _count(members)
-    votes = _count(votes)
-    if votes is not None and members is not None and votes > members:
+# Each reads one row of a table as the metadata's JSON gives it: its cells of any type, each checked (TypeError or
+# ValueError when not as the tool writes it).
+
+def _vote(code: object, title: object, votes: object, members: object, _passed: object
+          ) -> tuple[tuple[str, str], Ballot]:
+    ballot = _count(votes), _count(members)
+    if ballot[0] is not None and ballot[1] is not None and ballot[0] > ballot[1]:
         raise ValueError("more votes than members")
-    return (_key(code), _key(title)), (votes, members)
+    return (_key(code), _key(title)), ballot
 
 
-def _granted(code, title, granted, _pending) -> tuple[str, str] | None:
+def _granted(code: object, title: object, granted: object, _pending: object) -> tuple[str, str] | None:
     if type(granted) is not bool:
         raise TypeError("granted: a yes or no")
     return (_key(code), _key(title)) if granted else None
 
 
-def _outcome(code, name, dob, rating, _titles, _form, initiative, level, decision, _discipline
-             ) -> tuple[str, tuple[str, ...]]:
+def _outcome(code: object, name: object, dob: object, rating: object, _titles: object, _form: object,
+             initiative: object, level: object, decision: object, _discipline: object) -> tuple[str, Outcome]:
     return _key(code), (_text(name), _text(dob), _text(rating), _text(initiative), _text(level), _text(decision))
 
 
-def _place(code, _department, _department_name, position, gender, _final) -> tuple[str, tuple[str, str]]:
+def _place(code: object, _department: object, _department_name: object, position: object, gender: object,
+           _final: object) -> tuple[str, tuple[str, str]]:
     return _key(code), (_text(position), _text(gender))
 
 
-def _department(code, name, _titles) -> tuple[str, str]:
+def _department(code: object, name: object, _titles: object) -> tuple[str, str]:
     return _key(code), _text(name)
 
 
-def _key(value) -> str:
+def _key(value: object) -> str:
     """A code or a title: a text, never empty."""
     if type(value) is not str or not value:
         raise TypeError("a code: a text")
     return value
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """A text of the school's data ("" for nothing)."""
     if value is None:
         return ""
@@ -253,7 +258,7 @@ def _text(value) -> str:
     return value
 
 
-def _count(value) -> int | None:
+def _count(value: object) -> int | None:
     """A count of the council's ballot (None: not counted)."""
     if value is None:
         return None
@@ -262,7 +267,7 @@ def _count(value) -> int | None:
     return value
 
 
-def _grounds(rating, initiative, level, decision) -> str:
+def _grounds(rating: str, initiative: str, level: str, decision: str) -> str:
     """What a CSTĐCS rests on, as the school's file proves it: HTXSNV, a sáng kiến with its decision; "" none."""
     parts = [RATING_EXCELLENT] if rating == RATING_EXCELLENT else []
     if initiative and decision:

@@ -13,8 +13,9 @@ read as something else. Contained like any book read back."""
 from __future__ import annotations
 
 import hmac
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -31,6 +32,7 @@ from thidua_xlsx.model.commune import (
     LevelAbove,
     OfficerMark,
     OfficerPass,
+    ProposalKey,
     officer_seal,
     record_body,
     shown_digest,
@@ -40,9 +42,14 @@ from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.own_summary import open_book
 
+if TYPE_CHECKING:  # for the annotations only: python-calamine loads when a book is read
+    from python_calamine import CalamineWorkbook
+
 NAME_COLUMN = 1  # "Họ và tên / Tập thể" of every sheet the officer marks (commune.write)
 # Why a commune summary is no officer's book to decide by (message codes): these two are a book of an earlier release,
 # whose decisions are asked again (the merge goes on); the others refuse the book.
+Record = Mapping[str, object]  # an officer's book's metadata, as its JSON holds it: each field typed before use
+Grid = Sequence[Sequence[object]]  # a sheet's cells as calamine reads them
 SEAL_OLD, RECORD_OLD = "level_above.officer_seal_old", "level_above.officer_record_old"
 ASKED_AGAIN = (SEAL_OLD, RECORD_OLD)
 NOT_SEALED, SENT, RECORD_UNKNOWN = "level_above.officer_seal", "level_above.officer_sent", "level_above.officer_record"
@@ -52,7 +59,7 @@ class _Line(NamedTuple):
     """One line of the record: its row (0-based), its proposal's key, its file's fingerprint, its shown digest."""
 
     row: int
-    key: tuple[str, str, str, str]
+    key: ProposalKey
     fingerprint: str
     shown: str
 
@@ -102,7 +109,8 @@ def read_officer(path: Path, campaign: LevelAbove, key: CommuneKey, problems: Pr
     return None
 
 
-def _officer_pass(book, name: str, campaign: LevelAbove, key: CommuneKey, problems: Problems) -> OfficerPass | None:
+def _officer_pass(book: CalamineWorkbook, name: str, campaign: LevelAbove, key: CommuneKey, problems: Problems
+                  ) -> OfficerPass | None:
     """:func:`read_officer` of the opened ``book``."""
     meta = _meta(book) or {}
     if meta.get("campaign_id") != campaign.id or meta.get("school_year") != campaign.school_year:
@@ -124,7 +132,7 @@ def _officer_pass(book, name: str, campaign: LevelAbove, key: CommuneKey, proble
     return OfficerPass(name, _marks(book, parts))
 
 
-def officer_record(meta: dict, key: CommuneKey) -> tuple[str, tuple[_Part, ...]]:
+def officer_record(meta: Record, key: CommuneKey) -> tuple[str, tuple[_Part, ...]]:
     """The parts of an officer's book's record, typed, with "" — or why the record is none this release reads as
     one (a message code: not sealed by the commune of ``key``, written before the lines' identities, a copy sent on,
     fields of another release), with no part."""
@@ -144,7 +152,7 @@ def officer_record(meta: dict, key: CommuneKey) -> tuple[str, tuple[_Part, ...]]
         return RECORD_UNKNOWN, ()
 
 
-def not_officer_book(meta: dict, key: CommuneKey, campaign_id: str | None) -> str:
+def not_officer_book(meta: Record, key: CommuneKey, campaign_id: str | None) -> str:
     """Why a commune summary's record is no officer's book of the commune of ``key`` (a message code, "" when it is
     one): :func:`officer_record`'s, a seal of a release before 0.8 told by the campaign's id."""
     why, _parts = officer_record(meta, key)
@@ -153,7 +161,7 @@ def not_officer_book(meta: dict, key: CommuneKey, campaign_id: str | None) -> st
     return why
 
 
-def _part(part: str, where, rows: str) -> _Part:
+def _part(part: str, where: object, rows: str) -> _Part:
     """One part of the record, typed (:class:`_Unknown` when a field is not as written)."""
     if not isinstance(where, dict):
         raise _Unknown(part)
@@ -166,7 +174,7 @@ def _part(part: str, where, rows: str) -> _Part:
     return _Part(part, _text(where.get("sheet")), (officer[0], officer[1]), shown, tuple(map(_line, lines)))
 
 
-def _line(value) -> _Line:
+def _line(value: object) -> _Line:
     """A line of the record: [row, school, kind, who, title, fingerprint, shown digest]."""
     if not isinstance(value, list) or len(value) != 7:
         raise _Unknown("line")
@@ -175,7 +183,7 @@ def _line(value) -> _Line:
                  _text(shown))
 
 
-def _earlier_parts(meta: dict) -> tuple[_Part, ...]:
+def _earlier_parts(meta: Record) -> tuple[_Part, ...]:
     """The parts of an officer's book of an earlier release (0.6 to 0.8.0: the lines of "Danh sách" and those taken
     off under its sheet and columns, those held apart under "held"; each line [row, school, kind, who, title,
     fingerprint], no digest of what it shows), typed (:class:`_Unknown` when not as written)."""
@@ -186,7 +194,7 @@ def _earlier_parts(meta: dict) -> tuple[_Part, ...]:
         (LISTED, listed, "rows"), (TAKEN_OFF, listed, "removed_rows"), (HELD, held, "rows")))
 
 
-def _earlier_part(part: str, where, rows: str) -> _Part:
+def _earlier_part(part: str, where: object, rows: str) -> _Part:
     if not isinstance(where, dict):
         raise _Unknown(part)
     officer, lines = _indexes(where.get("columns")), where.get(rows)
@@ -197,29 +205,30 @@ def _earlier_part(part: str, where, rows: str) -> _Part:
                  tuple(_line([*line, ""]) for line in lines))
 
 
-def _indexes(value) -> tuple[int, ...]:
+def _indexes(value: object) -> tuple[int, ...]:
     if not isinstance(value, list):
         raise _Unknown("columns")
     return tuple(map(_index, value))
 
 
-def _index(value) -> int:
+def _index(value: object) -> int:
     if type(value) is not int or value < 0:  # a bool is no row
         raise _Unknown("index")
     return value
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if not isinstance(value, str):
         raise _Unknown("text")
     return value
 
 
-def _marks(book, parts: tuple[_Part, ...], earlier: bool = False) -> dict[tuple, OfficerMark]:
+def _marks(book: CalamineWorkbook, parts: tuple[_Part, ...], earlier: bool = False
+           ) -> dict[ProposalKey, OfficerMark]:
     """Each recorded line's marks by its key (:class:`_NoSheet` when a sheet the record names is gone); ``earlier``:
     of a book of an earlier release (OfficerMark.earlier)."""
-    grids: dict[str, list] = {}
-    found = {}
+    grids: dict[str, Grid] = {}
+    found: dict[ProposalKey, OfficerMark] = {}
     for part in parts:
         if part.lines and part.sheet not in grids:
             if part.sheet not in book.sheet_names:
@@ -230,7 +239,7 @@ def _marks(book, parts: tuple[_Part, ...], earlier: bool = False) -> dict[tuple,
     return found
 
 
-def _mark(part: _Part, line: _Line, grid: list, earlier: bool = False) -> OfficerMark:
+def _mark(part: _Part, line: _Line, grid: Grid, earlier: bool = False) -> OfficerMark:
     """The officer's two cells of ``line``, and whether the cells that say which proposal it is read as written."""
     cells = grid[line.row] if line.row < len(grid) else []
 
@@ -244,25 +253,25 @@ def _mark(part: _Part, line: _Line, grid: list, earlier: bool = False) -> Office
                        line.fingerprint, earlier)
 
 
-def sealed(meta: dict, key: CommuneKey) -> bool:
+def sealed(meta: Record, key: CommuneKey) -> bool:
     """Whether a commune summary's metadata carries the seal the commune of ``key`` made over it (one sealed before
     0.8, with the campaign id, does not: asked again)."""
     seal = meta.get(OFFICER_SEAL_FIELD)
     return isinstance(seal, str) and hmac.compare_digest(seal, officer_seal(key, meta))
 
 
-def sealed_before_key(meta: dict, campaign_id: str) -> bool:
+def sealed_before_key(meta: Record, campaign_id: str) -> bool:
     """Whether a commune summary's metadata carries the seal a release before 0.8 made with the campaign id."""
     seal = meta.get(OFFICER_SEAL_FIELD)
     return isinstance(seal, str) and hmac.compare_digest(seal, legacy_officer_seal_of(campaign_id, [record_body(meta)]))
 
 
-def record_of(path: Path) -> dict:
+def record_of(path: Path) -> Record:
     """A commune summary's metadata ({} when it has none of ours)."""
     return _meta(open_book(Path(path).read_bytes())) or {}
 
 
-def _meta(book) -> dict | None:
+def _meta(book: CalamineWorkbook) -> Record | None:
     if ly.META_SHEET not in book.sheet_names:
         return None
     rows = book.get_sheet_by_name(ly.META_SHEET).to_python()

@@ -20,6 +20,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -31,6 +32,7 @@ from thidua_xlsx.model.commune import (
     PERSON,
     PURPOSE_FIELD,
     LevelAboveSummary,
+    ListChange,
     Proposal,
     decision_key,
     proposal_key,
@@ -45,6 +47,9 @@ from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary import sources
 from thidua_xlsx.write.summary.book import PROTECTED, Book, open_workbook
 from thidua_xlsx.write.summary.content import VN_TIME
+
+# A line of the officer's book's record as its JSON holds it: [row, school, kind, who, title, fingerprint, shown digest]
+RecordLine = list[int | str]
 
 LEVEL_ABOVE_REPORT_VERSION = 3  # 2: the proposals held apart (``held``, ``accepted``), each edited list's changes;
 # 3: ``report``: the run's counts and exit code, as a school's JSON report gives them; each school's ``sent`` (a file
@@ -74,7 +79,7 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path, key: Commu
         _check_sheet(book, summary)
         sources.sources_sheet(book, summary.files, summary.every_issue())
         c = summary.campaign
-        record = {"kind": LEVEL_ABOVE_META_KIND, "app": ly.APP_ID, "campaign_id": c.id,
+        record: dict[str, object] = {"kind": LEVEL_ABOVE_META_KIND, "app": ly.APP_ID, "campaign_id": c.id,
                   "school_year": c.school_year, PURPOSE_FIELD: purpose}
         if purpose == OFFICER_BOOK:
             record |= _lines_record(summary, blocks, removed, held)
@@ -83,8 +88,8 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path, key: Commu
         wb.close()
 
 
-def _lines_record(summary: LevelAboveSummary, blocks: list[tuple[int, list[Proposal]]], removed: list[list],
-                  held: list[list]) -> dict:
+def _lines_record(summary: LevelAboveSummary, blocks: list[tuple[int, list[Proposal]]],
+                  removed: list[RecordLine], held: list[RecordLine]) -> dict[str, object]:
     """The officer's book's record of every line she may mark: per sheet its two columns and the columns that say
     which proposal a line is; per line its row, its proposal's key, its file's fingerprint (her word is bound to it)
     and the digest of what the line shows (model.commune.shown_digest)."""
@@ -97,7 +102,7 @@ def _lines_record(summary: LevelAboveSummary, blocks: list[tuple[int, list[Propo
 
 
 def _listed_keys(blocks: list[tuple[int, list[Proposal]]], files: dict[str, str], names: dict[str, str]
-                 ) -> Iterator[list]:
+                 ) -> Iterator[RecordLine]:
     """Each line of sheet Danh sách as the metadata records it — its row, its proposal's key, its file's fingerprint,
     what it shows — from the lists' ``blocks`` (the row of each list's first line, the list)."""
     for first, lines in blocks:
@@ -147,7 +152,7 @@ HELD_OFFICER_COLUMNS = (6, 7)  # the same two of sheet Chờ quyết định
 SHOWN_COLUMNS = (1, 2, 3, 4)  # of both: what a line shows of who and what it is (its digest in the record)
 
 
-def _held_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
+def _held_sheet(book: Book, s: LevelAboveSummary) -> list[RecordLine]:
     """The proposals held apart, each with why and the officer's two yellow cells (blank: x and a reason accept it,
     a reason alone takes it off). Returns each line's row and key, for the metadata."""
     widths = (6, 30, 28, 18, 22, 48, 9, 30)
@@ -167,7 +172,7 @@ def _held_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
             for n, (h, cells) in enumerate(zip(s.held, shown, strict=True), start=1)]
 
 
-def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list[Proposal]]], list[list]]:
+def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list[Proposal]]], list[RecordLine]]:
     """I. Cá nhân, II. Tập thể: per title its lines "n. Họ tên, chức vụ, đơn vị", as the decision's list, each with
     the officer's two yellow cells ("Đồng ý" ticked; untick and give a reason to take a line off; a line held apart
     and accepted shows the officer's reason); then the lines the officer took off, each with its reason (tick it
@@ -202,7 +207,7 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list
         if not chosen:
             book.text(ws, row, 0, last_col, lx.NONE, "note")
             row += 2
-    removed: list[list] = []
+    removed: list[RecordLine] = []
     if s.removed:
         book.text(ws, row, 0, last_col, lx.REMOVED_TITLE.format(count=len(s.removed)), "heading")
         shown = [(p.name, p.position, names.get(p.school, p.school), title_name(p.title))
@@ -256,13 +261,13 @@ def write_level_above_json(summary: LevelAboveSummary, report: Report, path: Pat
         _write_json(handle, data)
 
 
-def _write_json(handle, data: dict) -> None:
+def _write_json(handle: TextIO, data: dict[str, object]) -> None:
     """``json.dumps(data, ensure_ascii=False, indent=1)``, with each generator among its values as the list of what
     it yields, written key by key and such a list item by item, each item made as it is written: a province's
     72,000 proposals were 72,000 dicts and ~3.9 million pieces of text held at once (~230 MB) until joined. JSON text
     breaks a line only to indent, so a value's own text with each line indented one more level is its text inside
     ``data``."""
-    def text(value, level: int) -> str:
+    def text(value: object, level: int) -> str:
         return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
 
     handle.write("{")
@@ -279,12 +284,12 @@ def _write_json(handle, data: dict) -> None:
     handle.write("\n}" if data else "}")
 
 
-def _change(c) -> dict:
+def _change(c: ListChange) -> dict[str, object]:
     """A difference of a school's lists (a ListChange), its count of lines said only where it has one (a caption)."""
     return {k: v for k, v in dataclasses.asdict(c).items() if k != "lines" or v}
 
 
-def _proposal(p: Proposal) -> dict:
+def _proposal(p: Proposal) -> dict[str, object]:
     return {"school": p.school, "kind": p.kind, "who": p.who, "name": p.name, "title": p.title, "position": p.position,
             "unit": p.unit, "gender": p.gender, "dob": p.dob, "votes": p.votes, "members": p.members,
             "grounds": p.grounds}

@@ -204,6 +204,7 @@ class Held:
 # Where a line of the level above's summary stood when the officer marked it: in the lists (kept), among the lines
 # the officer took off, or among the proposals held apart.
 LISTED, TAKEN_OFF, HELD = "listed", "removed", "held"
+ProposalKey = tuple[str, str, str, str]  # a proposal's identity across passes: school, kind, who, title (proposal_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +234,7 @@ class OfficerPass:
     each with the fingerprint of the file it was made on."""
 
     file: str
-    marks: Mapping[tuple[str, str, str, str], OfficerMark]
+    marks: Mapping[ProposalKey, OfficerMark]
 
 
 @dataclass(frozen=True)
@@ -282,7 +283,7 @@ class LevelAboveSummary:
 LEVEL_ABOVE_META_KIND = "level_above"  # the level above's summary's own metadata (commune.write, read back)
 
 
-def proposal_key(p: Proposal) -> tuple[str, str, str, str]:
+def proposal_key(p: Proposal) -> ProposalKey:
     """A proposal's identity across the level above's passes: the school, the kind, who and the title."""
     return (p.school, p.kind, p.who, p.title)
 

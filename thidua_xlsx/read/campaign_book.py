@@ -97,7 +97,7 @@ class Grid:
 
 
 
-class _Cells:
+class RowCells:
     """A table row's cell addresses by column key ("B7"), named when asked: only a reported problem
     needs one, and a staff sheet of 84,000 rows would otherwise keep 1.5 million of them."""
 
@@ -196,7 +196,7 @@ class BookReader:
                                          f.required, f.choices, f.label)
         return values
 
-    def table(self, sheet_name, columns) -> list[tuple[int, dict[str, Any], _Cells]] | None:
+    def table(self, sheet_name, columns) -> list[tuple[int, dict[str, Any], RowCells]] | None:
         """Rows as (row number, values by key, cell address by key); blank rows skipped.
 
         None when the table cannot be read (sheet or a required column missing, already reported):
@@ -215,7 +215,7 @@ class BookReader:
             raw = sheet.values(r, cols)
             if all(v is None or cm.clean_text(v) == "" for v in raw):
                 continue
-            cells = _Cells(r, letters)
+            cells = RowCells(r, letters)
             values = {c.key: None if v is None and not c.required else  # a blank optional cell: nothing to check
                       self.convert(sheet_name, cells, c.key, c.kind, v, c.required, c.choices, c.header)
                       for c, v in zip(present, raw)}

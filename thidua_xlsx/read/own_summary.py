@@ -19,7 +19,7 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -31,6 +31,9 @@ from thidua_xlsx.read.inflating import Unzipped
 from thidua_xlsx.read.school_lists import list_check
 from thidua_xlsx.read.sheet_views import sheet_views
 from thidua_xlsx.text.releases import RELEASE_UNSAID, VERSION
+
+if TYPE_CHECKING:  # for the annotations only: python-calamine loads when a book is read
+    from python_calamine import CalamineWorkbook
 
 # Why a summary is not used, in the gate's order.
 UNREADABLE = "unreadable"  # broken, encrypted, no workbook calamine can open
@@ -71,7 +74,7 @@ class Opened:
     names, its content types inflated)."""
 
     data: bytes
-    book: Any  # python_calamine.CalamineWorkbook
+    book: CalamineWorkbook
     meta: ly.SummaryMeta
     sha256: str
     edited: bool = False
@@ -171,7 +174,7 @@ def _not_wanted(meta: ly.SummaryMeta, wanted: Wanted, edited: bool) -> tuple[str
     return None
 
 
-def _level_above(book: Any) -> bool:
+def _level_above(book: CalamineWorkbook) -> bool:
     """Whether ``book`` is the level above's own summary (the commune's, the Sở's): ours, but not a school's."""
     if ly.META_SHEET not in book.sheet_names:
         return False
@@ -182,7 +185,7 @@ def _level_above(book: Any) -> bool:
         return False
 
 
-def open_book(data: bytes) -> Any:
+def open_book(data: bytes) -> CalamineWorkbook:
     """The workbook calamine opens from ``data`` (its sheets are parsed when asked for)."""
     from python_calamine import CalamineWorkbook  # deferred: python-calamine at start-up
 
@@ -196,7 +199,7 @@ def calamine_error() -> type[Exception]:
     return CalamineError
 
 
-def summary_record_in(book: Any) -> tuple[ly.SummaryMeta, dict] | None:
+def summary_record_in(book: CalamineWorkbook) -> tuple[ly.SummaryMeta, dict] | None:
     """What a summary says about itself, with its metadata's JSON as read (what its own layout sealed); None when
     ``book`` is no summary of ours, :class:`Mistyped` when it is one whose metadata holds a field of another type
     than the tool writes (damaged, or crafted to break a reader: model.summary_fields)."""

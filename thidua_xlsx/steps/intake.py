@@ -1,15 +1,17 @@
 """Returned workbooks brought into a campaign from outside its folders — dropped on the local page, attached to an
 e-mail — each filed into the inbox its own codes name, never by its file name.
 
-A school's book is read as ``merge`` reads it (:func:`thidua_xlsx.read.department.read_file`, against the record of
-issued books): the round, the period and the department come from that record, found by the book's hidden id; a
-commune's school summary is read as the commune's merge reads it (:func:`read_school_summary`). So a book of another
-campaign, year or school, last year's, one never issued, a damaged one, is refused with the reason the merge would
-give, before it is anywhere in an inbox; a book with wrong values is filed (the merge and ``status`` say what is
-wrong in it, at its cell, as for a book saved by hand).
+What the filing is, the same for every campaign folder, is :class:`Intake`'s; what a book is and where it goes is its
+folder's kind's: a school's (:class:`SchoolIntake`, here) or a commune's (:mod:`thidua_xlsx.commune.steps_intake`),
+picked by the folder's book (:func:`thidua_xlsx.commands.collect.open_intake`). A school's book is read as ``merge``
+reads it (:func:`thidua_xlsx.read.department.read_file`, against the record of issued books): the round, the period
+and the department come from that record, found by the book's hidden id. So a book of another campaign, year or
+school, last year's, one never issued, a damaged one, is refused with the reason the merge would give, before it is
+anywhere in an inbox; a book with wrong values is filed (the merge and ``status`` say what is wrong in it, at its
+cell, as for a book saved by hand).
 
 Where each goes (:func:`inbox_for`): a registration book to ``inbox-dang-ky/``, a scoring book to ``inbox/``, a
-period's to ``inbox/<period>/`` (as the README's year does), a school's summary at the commune to ``inbox/``.
+period's to ``inbox/<period>/`` (as the README's year does).
 
 Nothing is overwritten and nothing is half-written in an inbox: the bytes are first written in the campaign's
 staging folder, read there, and then linked into the inbox under a name no file has (``Tổ Toán (2).xlsx`` beside
@@ -42,6 +44,7 @@ import secrets
 import stat
 import unicodedata
 import zipfile
+from abc import ABC, abstractmethod
 from dataclasses import asdict, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -65,11 +68,10 @@ from thidua_xlsx.model.received import (
 )
 from thidua_xlsx.read.containment import FILE, InboxItem
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
-from thidua_xlsx.steps.workspace import CampaignFolder, campaign_in, level_above_book, open_campaign
+from thidua_xlsx.steps.workspace import CampaignFolder, campaign_in, open_campaign
 from thidua_xlsx.system import files
 from thidua_xlsx.system.lock import hide
 from thidua_xlsx.system.voice import vietnam_now
-from thidua_xlsx.text.collation import fold
 
 MAX_ARCHIVE_ENTRIES = 200  # in a ZIP sent: a school's books are a few dozen
 MAX_ARCHIVE_BYTES = 4 * MAX_FILE_BYTES  # a ZIP's workbooks unpacked, all together
@@ -96,18 +98,11 @@ def inbox_for(folder: Path, round_: str, period: str = "") -> Path:
     return folder / INBOX / period if period else folder / INBOX
 
 
-def open_intake(folder: Path) -> Intake:
-    """The intake of campaign folder ``folder``: a school's (``campaign.xlsx``) or a commune's (``cap-tren.xlsx``).
-    :class:`IntakeError` when it is neither, or its campaign cannot be read."""
+def open_school_intake(folder: Path) -> SchoolIntake:
+    """The intake of a school's campaign folder ``folder`` (its ``campaign.xlsx``). :class:`IntakeError` when it holds
+    no campaign book (nor, since a commune's folder is picked before, a ``cap-tren.xlsx``), or its campaign cannot be
+    read."""
     folder = Path(folder)
-    book = level_above_book(folder, folder)
-    if book is not None:
-        from thidua_xlsx.commune.read_book import load_level_above_book  # deferred: python-calamine at start-up
-
-        campaign, problems = load_level_above_book(book)
-        if campaign is None:
-            raise IntakeError(problems)
-        return Intake(folder, school_year=campaign.school_year)
     school_book = campaign_in(folder)
     if school_book is None:
         problems = Problems()
@@ -116,16 +111,15 @@ def open_intake(folder: Path) -> Intake:
     opened, problems = open_campaign(school_book)
     if opened is None:
         raise IntakeError(problems)
-    return Intake(folder, school=opened)
+    return SchoolIntake(folder, opened)
 
 
-class Intake:
-    """Files brought into one campaign folder (see the module)."""
+class Intake(ABC):
+    """Files brought into one campaign folder (see the module); what each is and where it goes is the folder's kind's
+    (:meth:`_placed`), and so are the addresses its books come from (:meth:`addresses`)."""
 
-    def __init__(self, folder: Path, school: CampaignFolder | None = None, school_year: str = ""):
+    def __init__(self, folder: Path):
         self.folder = Path(folder)
-        self.school = school
-        self.school_year = school.campaign.school.school_year if school is not None else school_year
         self._hashed: dict[tuple[Path, int, int], str] = {}  # (file, size, time) → its SHA-256, while unchanged
         self._versions: dict[tuple[Path, str], int] = {}  # (inbox, name) → the next "(n)" to try for it
 
@@ -139,16 +133,14 @@ class Intake:
             return self._archive(shown, data, received, expected)
         return [self._one(shown, data, received, expected)]
 
+    @abstractmethod
     def addresses(self) -> Addresses:
-        """Each department head's address (a school's campaign), each school's (the commune's cap-tren.xlsx)."""
-        if self.school is not None:
-            return Addresses({d.code: d.email.strip().lower() for d in self.school.campaign.departments if d.email})
-        from thidua_xlsx.commune.read_book import load_level_above_book  # deferred: python-calamine at start-up
+        """The address each unit that sends this folder its books writes from, by the unit (who sent a mail)."""
 
-        book = level_above_book(self.folder, self.folder)
-        campaign = load_level_above_book(book)[0] if book is not None else None
-        schools = campaign.schools if campaign is not None else ()
-        return Addresses({fold(s.name): s.email.strip().lower() for s in schools if s.email})
+    @abstractmethod
+    def _placed(self, item: InboxItem, expected: tuple[str, str] | None) -> Filed:
+        """Where the staged book ``item`` (received as its name) belongs, as the readers of the merge judge it: FILED
+        with its ``path`` still to be chosen (its inbox in ``path``), or REFUSED / NOT_OURS with the reason."""
 
     def received(self) -> list[dict[str, object]]:
         """Every record of ``so-da-nhan/`` (a damaged one left out): what was filed, from whom, when."""
@@ -216,7 +208,7 @@ class Intake:
             return Filed(name, REFUSED, sha256=sha, problem=issue("intake.cannot_write", ERROR, file=name,
                                                                   folder=str(staging), fault=files.fault_text(exc)))
         try:
-            placed = self._placed(name, staged, expected)
+            placed = self._placed(InboxItem(staged, name, FILE), expected)
             if placed.outcome != FILED:
                 return _with_sha(placed, sha)
             return self._install(placed, staged, sha, received)
@@ -225,41 +217,6 @@ class Intake:
                 staged.unlink(missing_ok=True)
             with contextlib.suppress(OSError):
                 staging.rmdir()  # only when empty: another file may be waiting there
-
-    def _placed(self, name: str, staged: Path, expected: tuple[str, str] | None) -> Filed:
-        """Where the staged book belongs, as the readers of the merge judge it: FILED with its ``path`` still to be
-        chosen (its inbox in ``path``), or REFUSED / NOT_OURS with the reason."""
-        item = InboxItem(staged, name, FILE)
-        if self.school is None:
-            return self._placed_summary(name, item)
-        from thidua_xlsx.read.department import ReadContext, read_file  # deferred: python-calamine at start-up
-
-        entry = read_file(item, ReadContext(self.school.campaign, self.school.registry))
-        if entry.submission is None:
-            return _refused(name, entry)
-        layout = entry.submission.issued.layout
-        elsewhere = None  # a book dropped on another round's page: filed by its codes all the same, and said
-        if expected is not None and (layout.round, layout.period) != expected:
-            elsewhere = issue("intake.other_round", NOTE, file=name, department=layout.department_name,
-                              found=self._round_words(layout.round, layout.period),
-                              expected=self._round_words(*expected))
-        inbox = inbox_for(self.folder, layout.round, layout.period)
-        return Filed(name, FILED, path=str(inbox), problem=elsewhere, round=layout.round, period=layout.period,
-                     unit=layout.department_code, unit_name=layout.department_name, issues=entry.issues)
-
-    def _placed_summary(self, name: str, item: InboxItem) -> Filed:
-        from thidua_xlsx.commune.read_inbox import read_school_summary  # deferred: python-calamine at start-up
-        from thidua_xlsx.read.entries import sorted_out  # deferred: python-calamine at start-up
-
-        entry, summary = read_school_summary(sorted_out(item))
-        if summary is None:
-            return _refused(name, entry)
-        if summary.school_year != self.school_year:
-            return Filed(name, REFUSED, problem=issue("intake.other_year_summary", ERROR, file=name,
-                                                      school=summary.school, year=summary.school_year,
-                                                      expected=self.school_year), unit=summary.school)
-        return Filed(name, FILED, path=str(self.folder / INBOX), round=ly.SCORING, unit=summary.school,
-                     unit_name=summary.school, issues=entry.issues)
 
     def _install(self, placed: Filed, staged: Path, sha: str, received: Received | None) -> Filed:
         inbox = Path(placed.path)
@@ -348,16 +305,43 @@ class Intake:
         except (RuntimeError, *DAMAGED_ZIP):
             return [Filed(name, REFUSED, problem=issue("intake.archive_broken", ERROR, file=name))]
 
-    # --- words --------------------------------------------------------------------------------------------------
+    def _relative(self, path: Path) -> str:
+        return path.relative_to(self.folder).as_posix()
+
+
+class SchoolIntake(Intake):
+    """The books a school's departments return, filed by the codes the record of issued books knows them by."""
+
+    def __init__(self, folder: Path, school: CampaignFolder):
+        super().__init__(folder)
+        self.school = school
+
+    def addresses(self) -> Addresses:
+        """Each department head's address, by the department's code."""
+        return Addresses({d.code: d.email.strip().lower() for d in self.school.campaign.departments if d.email})
+
+    def _placed(self, item: InboxItem, expected: tuple[str, str] | None) -> Filed:
+        from thidua_xlsx.read.department import ReadContext, read_file  # deferred: python-calamine at start-up
+
+        name = item.name
+        entry = read_file(item, ReadContext(self.school.campaign, self.school.registry))
+        if entry.submission is None:
+            return refusal(name, entry)
+        layout = entry.submission.issued.layout
+        elsewhere = None  # a book dropped on another round's page: filed by its codes all the same, and said
+        if expected is not None and (layout.round, layout.period) != expected:
+            elsewhere = issue("intake.other_round", NOTE, file=name, department=layout.department_name,
+                              found=self._round_words(layout.round, layout.period),
+                              expected=self._round_words(*expected))
+        inbox = inbox_for(self.folder, layout.round, layout.period)
+        return Filed(name, FILED, path=str(inbox), problem=elsewhere, round=layout.round, period=layout.period,
+                     unit=layout.department_code, unit_name=layout.department_name, issues=entry.issues)
 
     def _round_words(self, round_: str, period: str) -> str:
-        if period and self.school is not None:
+        if period:
             labels = {p.code: p.label for p in self.school.campaign.periods}
             return f"{ly.ROUNDS.get(round_, round_)} – {labels.get(period, period)}"
         return ly.ROUNDS.get(round_, round_)
-
-    def _relative(self, path: Path) -> str:
-        return path.relative_to(self.folder).as_posix()
 
 
 def display_name(name: str) -> str:
@@ -372,7 +356,7 @@ def display_name(name: str) -> str:
     return stem[:MAX_NAME_CHARS - len(suffix[:12])] + suffix[:12]
 
 
-def _refused(name: str, entry: InboxFile) -> Filed:
+def refusal(name: str, entry: InboxFile) -> Filed:
     """The reader's reason for not taking ``entry`` (the issue :func:`~thidua_xlsx.model.inbox.reject` added), said
     of the file as it was received, as the reason for not filing it."""
     found = next(i for i in entry.issues if i.code == entry.reason)

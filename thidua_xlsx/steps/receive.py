@@ -11,19 +11,17 @@ from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import issue
 from thidua_xlsx.model.places import Places
 from thidua_xlsx.model.received import REFUSED, WORKBOOK_SUFFIXES, Filed, Received
-from thidua_xlsx.steps.intake import open_intake
+from thidua_xlsx.steps.intake import Intake
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.system.voice import vietnam_now
 from thidua_xlsx.system.written import free_name
 
 
-def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str, str] | None, via: str) -> list[Filed]:
-    """Each of ``uploads`` (name, bytes) filed into campaign folder ``folder`` by the codes inside it (into the inbox
-    of its own round and period; with ``expected``, a book of another round or period filed all the same, noted);
-    what became of each (a file of 0 bytes refused before the intake, a dropped upload that never arrived whole).
-    :class:`~thidua_xlsx.steps.intake.IntakeError` (a Stopped) when ``folder`` is no campaign folder its intake can
-    open."""
-    intake = open_intake(folder)
+def file_uploads(intake: Intake, uploads: list[tuple[str, bytes]], expected: tuple[str, str] | None,
+                 via: str) -> list[Filed]:
+    """Each of ``uploads`` (name, bytes) filed by ``intake`` by the codes inside it (into the inbox of its own round
+    and period; with ``expected``, a book of another round or period filed all the same, noted); what became of each
+    (a file of 0 bytes refused before the intake, a dropped upload that never arrived whole)."""
     received = Received(date=vietnam_now().astimezone(dt.timezone.utc).isoformat(timespec="seconds"), via=via)
     filed: list[Filed] = []
     for name, data in uploads:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from xlsxwriter.format import Format
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -46,6 +50,8 @@ from thidua_xlsx.model.campaign_book import (
     TITLES_SHEET,
     VALIDATION_ROWS,
     YEAR_FORMULA_WORDS,
+    Column,
+    Field,
     SourceList,
 )
 from thidua_xlsx.model.titles import name as title_name
@@ -135,7 +141,7 @@ def _write_periods(wb, campaign: cm.Campaign, fmt) -> None:
     write_fields(wb, PERIODS_SHEET, PERIOD_FIELDS, values, fmt, sheet=sheet, column=PERIOD_FIELDS_COLUMN)
 
 
-def open_book(path: Path, title: str):
+def open_book(path: Path, title: str) -> tuple[Workbook, dict[str, Format]]:
     """An xlsxwriter workbook at ``path`` for a book the secretary (or the commune's officer) edits, and its formats
     (fixed document dates: the same content gives the same file)."""
     wb = xlsx.file_alike_workbook_class()(str(path), {
@@ -192,32 +198,35 @@ def _write_any(sheet, row, col, kind, value, fmt, style="cell"):
         sheet.write_string(row, col, str(value), fmt[style])
 
 
-def write_fields(wb, name, fields, values, fmt, sheet=None, column=0, lists=None):
+def write_fields(wb: Workbook, name: str, fields: Sequence[Field], values: Mapping[str, object],
+                 fmt: dict[str, Format], sheet: Worksheet | None = None, column: int = 0,
+                 lists: Mapping[str, Sequence[str]] | None = None) -> Worksheet:
     """Labels, values and notes in three columns from ``column`` of a new sheet ``name`` (or of ``sheet``).
     ``lists``: field key → a dropdown found at run time (the provinces' files), a warning only: a province
     added after the book was written may still be typed."""
-    own_sheet = sheet is None
-    sheet = wb.add_worksheet(name) if own_sheet else sheet
+    into = wb.add_worksheet(name) if sheet is None else sheet
+    dropdowns = lists or {}
     for col, width in enumerate((44, 46, 60), start=column):
-        sheet.set_column(col, col, width)
+        into.set_column(col, col, width)
     for col, header in enumerate(("Mục", "Giá trị", "Ghi chú"), start=column):
-        sheet.write_string(0, col, header, fmt["head"])
+        into.write_string(0, col, header, fmt["head"])
     for row, f in enumerate(fields, start=1):
-        sheet.write_string(row, column, f.label, fmt["label"])
-        _write_any(sheet, row, column + 1, f.kind, values.get(f.key), fmt)
+        into.write_string(row, column, f.label, fmt["label"])
+        _write_any(into, row, column + 1, f.kind, values.get(f.key), fmt)
         if f.note:
-            sheet.write_string(row, column + 2, f.note, fmt["note"])
+            into.write_string(row, column + 2, f.note, fmt["note"])
         if f.choices:
-            sheet.data_validation(row, column + 1, row, column + 1, {"validate": "list", "source": list(f.choices)})
-        elif (lists or {}).get(f.key) and len(",".join(lists[f.key])) <= 255:  # Excel's limit for inline lists
-            _check(sheet.data_validation(row, column + 1, row, column + 1, {
-                "validate": "list", "source": list(lists[f.key]), "error_type": "warning"}))
-    if own_sheet:
-        sheet.freeze_panes(1, 0)
-    return sheet
+            into.data_validation(row, column + 1, row, column + 1, {"validate": "list", "source": list(f.choices)})
+        elif dropdowns.get(f.key) and len(",".join(dropdowns[f.key])) <= 255:  # Excel's limit for inline lists
+            _check(into.data_validation(row, column + 1, row, column + 1, {
+                "validate": "list", "source": list(dropdowns[f.key]), "error_type": "warning"}))
+    if sheet is None:
+        into.freeze_panes(1, 0)
+    return into
 
 
-def write_table(wb, name, columns, rows, fmt):
+def write_table(wb: Workbook, name: str, columns: Sequence[Column], rows: Sequence[Mapping[str, object]],
+                fmt: dict[str, Format]) -> Worksheet:
     sheet = wb.add_worksheet(name)
     for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width)
