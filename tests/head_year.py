@@ -16,6 +16,7 @@ from tests.documents import appraisal_pages
 from tests.filling import fill, layout, person_values, stamp_saved_time
 from tests.head_pass import head_scores
 from tests.init_fixtures import on_day
+from tests.no_office import without_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -66,6 +67,7 @@ def build(root: Path, monkeypatch, kind: str, head: dict[str, tuple], second: di
     Phiếu's pages by name, the year's JSON, what each period's pass said on screen, and the year's workbook."""
     periods = MONTHS if kind == cm.MONTHS else QUARTERS
     on_day(monkeypatch, AFTER[kind])
+    without_libreoffice(monkeypatch)  # the Phiếu read as Word: no PDF made
     person = {"position": "Giáo viên", "gender": "Nữ", "dob": "1985-01-02", "start": "2008-09-05", "rating": None,
               "months": 12, "maternity_months": 0, "days_off": 0, "discipline": "Không", "under_review": False,
               "initiative": "", "initiative_level": "", "initiative_decision": "", "role": "Viên chức"}

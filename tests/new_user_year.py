@@ -123,6 +123,17 @@ def journey(tmp_path_factory):
         yield build(tmp_path_factory.mktemp("nguoi-moi"), monkeypatch)
 
 
+@pytest.fixture(scope="module")
+def journey_in_word(tmp_path_factory):
+    """The same year on a computer without LibreOffice (tests/no_office.py): its papers in Word alone, for a module
+    that never reads a PDF."""
+    from tests.no_office import without_libreoffice
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        without_libreoffice(monkeypatch)
+        yield build(tmp_path_factory.mktemp("nguoi-moi"), monkeypatch)
+
+
 def sheet_lines(path: Path, name: str) -> list[str]:
     """A sheet of ours, each row's cells joined (calamine: values only)."""
     from python_calamine import CalamineWorkbook

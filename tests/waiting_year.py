@@ -35,6 +35,7 @@ class WaitingYear:
 
 def build(root: Path, monkeypatch) -> WaitingYear:
     from tests.new_user_year import _criteria, on_day
+    from tests.no_office import without_libreoffice
     from thidua_xlsx.commands.merge import merge, year
     from thidua_xlsx.model import campaign_book as cb
     from thidua_xlsx.model import layout as ly
@@ -45,6 +46,7 @@ def build(root: Path, monkeypatch) -> WaitingYear:
     from thidua_xlsx.steps.workspace import open_campaign
 
     on_day(monkeypatch, TODAY)
+    without_libreoffice(monkeypatch)  # its papers read as Word: no PDF made
     here = root / "truong"
     init_campaign(here, "nd233")
     folder, problems = open_campaign(here / CAMPAIGN_FILE)

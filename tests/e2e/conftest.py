@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from tests.corpus import base, hostile, hostile_inbox  # noqa: F401 — module fixtures: the small campaign's corpus
 from tests.feedback import returned  # noqa: F401 — a module fixture: a workbook returned with problems
 from tests.filling import forms, person_values
-from tests.new_user_year import journey  # noqa: F401 — a module fixture: the new user's draft year
+from tests.new_user_year import journey, journey_in_word  # noqa: F401 — module fixtures: the new user's year
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
 from tests.waiting_year import waiting_year  # noqa: F401 — a module fixture: a draft year with people waiting
 from thidua_xlsx.cli import main

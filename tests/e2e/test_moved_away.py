@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill, layout, person_values, register, stamp_saved_time
 from tests.init_fixtures import on_day
+from tests.no_office import without_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -97,6 +98,7 @@ def moved(tmp_path_factory):
     papers = root / "ho-so"
     with pytest.MonkeyPatch.context() as day:  # November still running: her November is still not hers, not 'chưa hết'
         on_day(day, dt.date(2026, 11, 20))
+        without_libreoffice(day)  # its papers read as Word: no PDF made
         result = _run("year", ky, "--campaign", book, "-o", root / "nam.xlsx", "--json", root / "nam.json",
                       "--docs", papers)
     assert result.exit_code == 0, result.output

@@ -50,11 +50,13 @@ def test_the_year_has_its_own_page_with_each_period(year):
     assert '<a href="/">' in crumbs
 
 
-def test_a_period_s_head_pass_then_the_year_its_council_papers_and_history_on_the_page(year, tmp_path):
+def test_a_period_s_head_pass_then_the_year_its_council_papers_and_history_on_the_page(year, tmp_path, monkeypatch):
     from tests.filling import council_types
     from tests.head_pass import head_scores
+    from tests.no_office import without_libreoffice
     from thidua_xlsx.model.titles import NO_PROPOSAL
 
+    without_libreoffice(monkeypatch)  # its papers looked at in Word: no PDF made
     _app, found = client(year)
     headed = tmp_path / "thang-10-hieu-truong.xlsx"
     head_scores(year / "ky" / "tong-hop_thang-10.xlsx", headed, {"GV004": (88, "Hiệu trưởng chấm lại")})
