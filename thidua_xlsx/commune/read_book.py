@@ -8,14 +8,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from thidua_xlsx.commune.model_book import (
-    AUTHORITY_FIELDS,
-    AUTHORITY_SHEET,
-    LEGAL_COLUMNS,
-    LEGAL_SHEET,
-    SCHOOL_COLUMNS,
-    SCHOOLS_SHEET,
-)
+from thidua_xlsx.commune import model_book as mb
 from thidua_xlsx.model.commune import LevelAbove, SchoolRef
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.read.campaign_book import BookReader, RowCells, open_grids
@@ -43,12 +36,12 @@ def load_level_above_book(path: Path) -> tuple[LevelAbove | None, Problems]:
     if grids is None:
         return None, problems
     read = BookReader(grids, name, problems)
-    fields = _texts(read.fields(AUTHORITY_SHEET, AUTHORITY_FIELDS))
-    schools = [(_texts(values), cells) for _row, values, cells in read.table(SCHOOLS_SHEET, SCHOOL_COLUMNS) or ()]
-    legal = [_texts(values)["line"] for _row, values, _cells in read.table(LEGAL_SHEET, LEGAL_COLUMNS) or ()]
+    fields = _texts(read.fields(mb.AUTHORITY_SHEET, mb.AUTHORITY_FIELDS))
+    schools = [(_texts(values), cells) for _row, values, cells in read.table(mb.SCHOOLS_SHEET, mb.SCHOOL_COLUMNS) or ()]
+    legal = [_texts(values)["line"] for _row, values, _cells in read.table(mb.LEGAL_SHEET, mb.LEGAL_COLUMNS) or ()]
     _duplicates(schools, name, problems)
     if fields.get("school_year") and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", fields["school_year"]):
-        problems.add("campaign.school_year", file=name, sheet=AUTHORITY_SHEET, value=fields["school_year"])
+        problems.add("campaign.school_year", file=name, sheet=mb.AUTHORITY_SHEET, value=fields["school_year"])
     if problems.errors:
         return None, problems
     return _level_above(fields, schools, legal), problems
@@ -67,8 +60,8 @@ def _duplicates(schools: list[tuple[dict[str, str], RowCells]], name: str, probl
         for key in ("code", "name"):
             folded = fold(values[key]) if key == "name" else values[key]
             if folded and (key, folded) in seen:
-                problems.add("campaign.duplicate", file=name, sheet=SCHOOLS_SHEET, cell=cells[key], value=values[key],
-                             first=seen[(key, folded)])
+                problems.add("campaign.duplicate", file=name, sheet=mb.SCHOOLS_SHEET, cell=cells[key],
+                             value=values[key], first=seen[(key, folded)])
             seen.setdefault((key, folded), cells[key])
 
 

@@ -6,14 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from thidua_xlsx.commune.model_book import (
-    AUTHORITY_FIELDS,
-    AUTHORITY_SHEET,
-    LEGAL_COLUMNS,
-    LEGAL_SHEET,
-    SCHOOL_COLUMNS,
-    SCHOOLS_SHEET,
-)
+from thidua_xlsx.commune import model_book as mb
 from thidua_xlsx.model.commune import LevelAbove
 from thidua_xlsx.text import commune as lx
 from thidua_xlsx.write.campaign_book import open_book, write_fields, write_guide, write_table
@@ -27,7 +20,7 @@ def write_level_above_book(campaign: LevelAbove, path: Path, provinces: tuple[st
         write_guide(wb, fmt, lx.GUIDE_TITLE.format(year=campaign.school_year, authority=campaign.authority.upper()),
                     lx.GUIDE)
         values = {f.name: getattr(campaign, f.name) for f in dataclasses.fields(campaign)}
-        write_fields(wb, AUTHORITY_SHEET, AUTHORITY_FIELDS, values, fmt, lists={"province": provinces})
-        write_table(wb, SCHOOLS_SHEET, SCHOOL_COLUMNS, [dataclasses.asdict(s) for s in campaign.schools], fmt)
-        write_table(wb, LEGAL_SHEET, LEGAL_COLUMNS, [{"line": line} for line in campaign.legal_basis], fmt)
+        write_fields(wb, mb.AUTHORITY_SHEET, mb.AUTHORITY_FIELDS, values, fmt, lists={"province": provinces})
+        write_table(wb, mb.SCHOOLS_SHEET, mb.SCHOOL_COLUMNS, [dataclasses.asdict(s) for s in campaign.schools], fmt)
+        write_table(wb, mb.LEGAL_SHEET, mb.LEGAL_COLUMNS, [{"line": line} for line in campaign.legal_basis], fmt)
         wb.close()
