@@ -4,7 +4,7 @@ to PATH"), pip pointed at a local wheelhouse of the win_amd64 wheels of every de
 proxy would be set there the same way).
 
     from tests.windows import run, windows_path
-    # and the fixtures (a plugin of conftest): windows_installed, fresh_windows
+    # and the fixtures (a plugin of conftest): windows_made, windows_installed
 
     @pytest.mark.windows
     def test_x(windows_installed, tmp_path):
@@ -18,8 +18,9 @@ dependencies and build requirements at constraints.txt's versions (the set the r
 ``bcryptprimitives.dll`` (below), built with Debian's ``gcc-mingw-w64-x86-64-win32``. A run lays that Python into a
 copy of the Wine prefix of tests/wine.py once (:func:`_made`), and the README's
 ``python -m pip install -c constraints.txt .`` runs once a run in a copy of that (:func:`_installed`); each test
-process works in its own copy of the latter (:func:`windows_installed`, files linked, not copied), an installer's test
-in a copy of the former (:func:`fresh_windows`): the lane's modules are dealt to any process, none installing again.
+process works in its own copy of the latter (:func:`windows_installed`, files linked, not copied), the installers'
+tests start from copies of the former (``windows_made``; tests/installers/test_windows_installers.py's first install,
+once a run, too): the lane's modules are dealt to any process, none installing again.
 
 Wine 8's gaps, each closed here and never the product's: python-calamine's Rust module imports
 ``bcryptprimitives.dll!ProcessPrng``, which Wine 8 lacks (:data:`PROCESS_PRNG`, ten lines over
@@ -280,14 +281,6 @@ def closed(env: dict[str, str]) -> None:
 def windows_made(tmp_path_factory) -> Path:
     require_windows()
     return once_a_session(tmp_path_factory, "windows", lambda folder: _made(folder, tmp_path_factory))
-
-
-@pytest.fixture
-def fresh_windows(windows_made, tmp_path):
-    """A machine of the test's own, as the session's before anything was installed (for the installers)."""
-    env = copy_of(windows_made, tmp_path / "machine")
-    yield env
-    stopped(env)
 
 
 def _installed(folder: Path, made: Path) -> None:

@@ -6,22 +6,31 @@ leaves every campaign byte-identical. Wine's PowerShell is a stub: the lane runs
 (no folder dialog: the default folder; no Desktop shortcut, which the lane cannot show), with python.org's Python on
 the PATH and no ``py`` launcher; then with the ``py`` launcher only (python.org's installer's defaults: "Add
 python.exe to PATH" not ticked; tests/windows.py's ``py.exe``), where the launcher the installer writes opens the new
-campaign's page, and so does that of a campaign folder brought from another PC (its Python not on this one)."""
+campaign's page, and so does that of a campaign folder brought from another PC (its Python not on this one).
+
+The first install (pip building the program from the folder and installing it with every dependency, ~40 s of CPU
+under Wine) is made once a run (:func:`_bat_installed`) and each test starts from a copy of that machine: the journey
+goes on from it (run again, updated, removed), the ``py`` launcher's test runs the installer there again with only
+``py`` to find Python by. Each of the two tests made its own first install before, the same pip run twice."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path, PureWindowsPath
 
 import pytest
 
+from tests.once import once_a_session
 from tests.windows import (
     ROOT,
     as_windows_shows,
+    copy_of,
     digests,
     page_opened,
     python_folder,
     run,
+    stopped,
     user_folder,
     with_py_launcher_only,
 )
@@ -54,15 +63,34 @@ def _double_click(env, bat: Path, answers: str, on_path: bool = True) -> str:
     return "\n".join(as_windows_shows(line) for line in ran.said.splitlines())
 
 
-@pytest.mark.long(150)  # three pip runs on Wine (install, update, uninstall), on a machine of its own
-def test_the_installer_installs_asks_writes_the_campaign_updates_and_the_uninstaller_keeps_it(fresh_windows,
-                                                                                               tmp_path):
-    env = fresh_windows
-    download = _download(tmp_path)
-    campaign = user_folder(Path(env["WINEPREFIX"])) / "Documents" / "Thi-dua"  # the default folder, no dialog
+def _bat_installed(folder: Path, made: Path) -> None:
+    """A copy of the run's machine where Cai-dat-thi-dua.bat, double-clicked in the downloaded folder, installed the
+    program (Python on the PATH; her answers: 2, tiểu học; 1, by month): what its window showed in ``said.txt``, its
+    wineserver stopped. Each test copies it."""
+    env = copy_of(made, folder)
+    said = _double_click(env, _download(folder) / INSTALLER, "2\n1\n\n")
+    (folder / "said.txt").write_text(said, encoding="utf-8")
+    for how in ("-k", "-w"):
+        subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
 
-    # The level: 2 (tiểu học); how it scores: 1 (by month); then the pause of the last message.
-    said = _double_click(env, download / INSTALLER, "2\n1\n\n")
+
+@pytest.fixture
+def bat_installed(windows_made, tmp_path_factory, tmp_path):
+    """A machine of the test's own where the installer made its first install from the download
+    (:func:`_bat_installed`, once a run): its environment, the test's copy of the download (the same files: the
+    installer sees the folder it installed from) and what the first install's window showed."""
+    made = once_a_session(tmp_path_factory, "windows-bat-installed",
+                          lambda folder: _bat_installed(folder, windows_made))
+    env = copy_of(made, tmp_path / "machine")
+    yield env, _download(tmp_path), (made / "said.txt").read_text(encoding="utf-8")
+    stopped(env)
+
+
+@pytest.mark.long(110)  # two pip runs on Wine (update, uninstall); the first install, once a run, shared
+def test_the_installer_installs_asks_writes_the_campaign_updates_and_the_uninstaller_keeps_it(bat_installed,
+                                                                                               tmp_path):
+    env, download, said = bat_installed  # the first install: 2 (tiểu học), 1 (by month), then the last pause
+    campaign = user_folder(Path(env["WINEPREFIX"])) / "Documents" / "Thi-dua"  # the default folder, no dialog
 
     assert "[3/5] Cài chương trình cho người dùng này (lần đầu mất vài phút, cần mạng Internet)..." in said, said
     assert f"      Xong: thidua-xlsx {VERSION}" in said.splitlines(), said
@@ -108,22 +136,26 @@ def test_the_installer_installs_asks_writes_the_campaign_updates_and_the_uninsta
     assert run(env, ["python", "-m", "thidua_xlsx", "--version"], cwd=tmp_path).code != 0
 
 
-@pytest.mark.long(60)  # one pip run on Wine, two pages started
-def test_with_the_py_launcher_only_the_installer_installs_and_every_campaigns_launcher_opens_its_page(fresh_windows,
-                                                                                                     tmp_path):
-    """python.org's installer with its defaults: ``py`` and no ``python`` in a cmd window. The installer finds Python
-    through ``py -3``; the launcher it writes opens the new campaign's page; so does the launcher of another campaign
-    folder, last year's brought from the old PC on a USB stick (its launcher names the old PC's Python)."""
-    env = fresh_windows
+@pytest.mark.long(40)  # the installer and two pages on Wine; the install, once a run, shared
+def test_with_the_py_launcher_only_the_installer_finds_python_and_every_campaigns_launcher_opens_its_page(
+        bat_installed, tmp_path):
+    """python.org's installer with its defaults: ``py`` and no ``python`` in a cmd window — here Python installed
+    again with its defaults on a PC where the program was installed, the campaign folder since moved away. The
+    installer finds Python through ``py -3`` and, through it, the program this download installed; the launcher it
+    writes opens the new campaign's page; so does the launcher of another campaign folder, last year's brought from
+    the old PC on a USB stick (its launcher names the old PC's Python). Installing through ``py -3`` is the same pip
+    line as through ``python`` (the journey's), the launcher passing it on as typed."""
+    env, download, _said = bat_installed
     with_py_launcher_only(env)
     assert run(env, ["python", "--version"], cwd=tmp_path).code != 0  # no python in a cmd window: py only
-    download = _download(tmp_path)
     campaign = user_folder(Path(env["WINEPREFIX"])) / "Documents" / "Thi-dua"
+    shutil.rmtree(campaign)
 
     # The level: 3 (THCS); how it scores: 1 (by month); then the pause of the last message.
     said = _double_click(env, download / INSTALLER, "3\n1\n\n", on_path=False)
 
     assert "[1/5] Tìm Python 3.10 trở lên trên máy..." in said and "      Có Python 3.13.2." in said, said
+    assert "[3/5] Chương trình đã cài đúng bản trong thư mục này: không cần cài lại." in said, said
     assert f"      Xong: thidua-xlsx {VERSION}" in said.splitlines(), said
     assert "      Đã tạo chiến dịch: trường THCS, chấm theo tháng." in said
     launcher = (campaign / "Mo-trang-thi-dua.bat").read_text(encoding="utf-8")
