@@ -134,7 +134,12 @@ def _long_tests_first(items) -> None:
     consecutive tests — under ``--dist worksteal`` (the README's) a third of them, the rest taken from its end by
     the processes that run out of work; under ``--dist load`` a quarter of its share — so each block starts with
     the long tests dealt to it. The random order is kept inside each module and among the other tests (the same seed
-    gives the same order)."""
+    gives the same order).
+
+    Only the first process starts with the Windows lane: what the lane's tests share is made once a run by the first
+    process to ask (tests/windows.py: the machine, the installs, the releases; a minute and more) while the others
+    wait for it, so every other process runs the long tests of its share that need no Windows (the browser's, the
+    installer's, LibreOffice's) first, and its share of the lane after them."""
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 0)
     if workers < 2:
         return
@@ -143,12 +148,15 @@ def _long_tests_first(items) -> None:
         if _seconds(item):
             groups.setdefault(_kept_by(item), []).append(item)
     rest = [item for item in items if not _seconds(item)]
-    dealt: list[list] = [[] for _ in range(workers)]
+    shares: list[list[list]] = [[] for _ in range(workers)]
     given = [0.0] * workers
     for group in sorted(groups.values(), key=lambda group: -sum(map(_seconds, group))):
         fewest = given.index(min(given))
-        dealt[fewest] += group
+        shares[fewest].append(group)
         given[fewest] += sum(map(_seconds, group))
+    for share in shares[1:]:
+        share.sort(key=lambda group: group[0].get_closest_marker("windows") is not None)
+    dealt = [[item for group in share for item in group] for share in shares]
     if os.environ.get(SCHEDULER) == "worksteal":  # xdist's WorkStealingScheduling: all of them at once
         blocks, left = [], len(items)
         for index in range(workers):
