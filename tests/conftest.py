@@ -131,7 +131,7 @@ def _long_tests_first(items) -> None:
     together in one process (its module fixtures made once), and so do those that need a program their process keeps
     (:data:`KEPT_A_PROCESS`: one Chromium and one copy of Wine's prefix a run, not one a process); the longest groups
     are dealt first, each to the process given the fewest seconds so far. Each process is sent a first block of
-    consecutive tests — under ``--dist worksteal`` (the README's) a third of them, the rest taken from its end by
+    consecutive tests — under ``--dist worksteal`` (the README's) an equal share of them, the rest taken from its end by
     the processes that run out of work; under ``--dist load`` a quarter of its share — so each block starts with
     the long tests dealt to it. The random order is kept inside each module and among the other tests (the same seed
     gives the same order).

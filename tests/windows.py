@@ -208,8 +208,7 @@ def _made(folder: Path, tmp_path_factory) -> None:
     added = subprocess.run(["wine", "cmd", "/c", *typed[1:]], env=env, capture_output=True, timeout=300,
                            stdin=subprocess.DEVNULL)
     assert added.returncode == 0, added.stderr
-    for how in ("-k", "-w"):
-        subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
+    wine.put_away(env)
 
 
 def with_py_launcher_only(env: dict[str, str]) -> None:
@@ -297,8 +296,7 @@ def _installed(folder: Path, made: Path) -> None:
     assert ran.code == 0, ran.out
     assert "Successfully installed" in ran.out and f"thidua-xlsx-{VERSION}" in ran.out, ran.out
     (folder / "pip.txt").write_text(f"{ran.out}\n{time.monotonic() - started:.1f} s\n", encoding="utf-8")
-    for how in ("-k", "-w"):
-        subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
+    wine.put_away(env)
 
 
 @pytest.fixture(scope="session")

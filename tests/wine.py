@@ -87,7 +87,13 @@ def _made(folder: Path) -> None:
     made = subprocess.run(["wine", "cmd", "/c", "exit 0"], env=env, capture_output=True, timeout=300,
                           stdin=subprocess.DEVNULL)
     assert made.returncode == 0, made.stderr
-    for how in ("-k", "-w"):  # its programs ended, the registry saved; then the server gone
+    put_away(env)
+
+
+def put_away(env: dict[str, str]) -> None:
+    """``env``'s machine made a set of files for others to copy: its programs ended, its registry saved, then its
+    wineserver gone."""
+    for how in ("-k", "-w"):
         subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
 
 

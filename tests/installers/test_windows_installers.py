@@ -11,12 +11,11 @@ campaign's page, and so does that of a campaign folder brought from another PC (
 The first install (pip building the program from the folder and installing it with every dependency, ~40 s of CPU
 under Wine) is made once a run (:func:`_bat_installed`) and each test starts from a copy of that machine: the journey
 goes on from it (run again, updated, removed), the ``py`` launcher's test runs the installer there again with only
-``py`` to find Python by. Each of the two tests made its own first install before, the same pip run twice."""
+``py`` to find Python by."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path, PureWindowsPath
 
 import pytest
@@ -34,7 +33,7 @@ from tests.windows import (
     user_folder,
     with_py_launcher_only,
 )
-from tests.wine import cmd, local_app_data, stand_in
+from tests.wine import cmd, local_app_data, put_away, stand_in
 from thidua_xlsx.model.places import RUNS_RECORD
 from thidua_xlsx.text.releases import VERSION
 from thidua_xlsx.write.launchers import write_launchers
@@ -65,13 +64,12 @@ def _double_click(env, bat: Path, answers: str, on_path: bool = True) -> str:
 
 def _bat_installed(folder: Path, made: Path) -> None:
     """A copy of the run's machine where Cai-dat-thi-dua.bat, double-clicked in the downloaded folder, installed the
-    program (Python on the PATH; her answers: 2, tiểu học; 1, by month): what its window showed in ``said.txt``, its
-    wineserver stopped. Each test copies it."""
+    program (Python on the PATH; her answers: 2, tiểu học; 1, by month): what its window showed in ``said.txt``.
+    Each test copies it."""
     env = copy_of(made, folder)
     said = _double_click(env, _download(folder) / INSTALLER, "2\n1\n\n")
     (folder / "said.txt").write_text(said, encoding="utf-8")
-    for how in ("-k", "-w"):
-        subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
+    put_away(env)
 
 
 @pytest.fixture

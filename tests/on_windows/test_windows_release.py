@@ -29,7 +29,7 @@ from tests.windows import (
     user_folder,
     windows_path,
 )
-from tests.wine import cmd, local_app_data, stand_in
+from tests.wine import cmd, local_app_data, put_away, stand_in
 from thidua_xlsx.text import releases as rx
 from thidua_xlsx.text.releases import VERSION
 from tools import windows_python
@@ -95,8 +95,7 @@ def _release_installed(folder: Path, made: Path, release: Path) -> None:
     download = _extracted(release, user / "OneDrive" / "Tài liệu" / "Tải về thi đua")
     said = _double_click(env, download / "Cai-dat-thi-dua.bat", "2\n1\n\n")
     (folder / "said.txt").write_text(said, encoding="utf-8")
-    for how in ("-k", "-w"):
-        subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
+    put_away(env)
 
 
 @pytest.fixture
