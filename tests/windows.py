@@ -270,9 +270,10 @@ def stopped(env: dict[str, str]) -> None:
 
 
 def closed(env: dict[str, str]) -> None:
-    """A window closed in the middle of a test: every program of ``env``'s machine ended (:func:`stopped`), its
-    wineserver kept for the test's next commands."""
-    stopped(env)
+    """A window closed in the middle of a test: every program of ``env``'s machine ended and its wineserver gone
+    (waited for: a server started while the old one still ends is not the one the next command finds), then a server
+    kept again for the test's next commands."""
+    wine.put_away(env)
     wine.served(_plain(env))
 
 
