@@ -37,6 +37,7 @@ ROOT = windows_python.ROOT
 SHIPPED = ("Cai-dat-thi-dua.bat", "Go-cai-dat-thi-dua.bat", "README.md", "CHANGELOG.md", "constraints.txt", "samples")
 GUIDE = "samples/huong-dan-thu-ky.pdf"  # also at the top, where she sees it first
 FILE_MODE = 0o100644 << 16  # a regular file, rw-r--r--, whatever the build machine's umask
+COMPRESSION = 6  # zlib's default level (write_zip says why not its maximum, 9)
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,15 @@ def release_name(version: str) -> str:
 
 def write_zip(entries: dict[str, bytes], target: Path, epoch: int) -> None:
     """``entries`` (name → bytes) as a zip at ``target``: sorted, each dated ``epoch`` (UTC), with one file mode and
-    one maximal compression, so that the same entries and time make the same bytes."""
+    one compression level, so that the same entries and time make the same bytes. zlib's default level, not its
+    maximum: on this release's 65 MB, level 9 made a zip 0.3 % smaller (33.53 MB against 33.64) in 2.3 times the CPU
+    (5.2 s against 2.2)."""
     stamp = time.gmtime(max(epoch, 315532800))[:6]  # a zip cannot date a file before 1980
     with zipfile.ZipFile(target, "w") as archive:
         for name in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, FILE_MODE
-            archive.writestr(info, entries[name], compresslevel=9)
+            archive.writestr(info, entries[name], compresslevel=COMPRESSION)
 
 
 def build(repo: Path = ROOT, dist: Path | None = None) -> Built:
