@@ -22,7 +22,7 @@ from thidua_xlsx.service import merge_inbox
 
 def test_the_whole_corpus_merges_with_exit_0_under_a_gigabyte(hostile):
     assert hostile["usage"]["exit"] == 0, hostile["console"]
-    assert hostile["usage"]["peak_mb"] < 1024
+    assert 10 < hostile["usage"]["peak_mb"] < 1024, hostile["usage"]  # its own peak: 45 MB here (tests/corpus.py)
 
 
 def test_every_entry_has_its_status_and_reason(hostile):
