@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CI_ARGUMENTS = ["-q", "-n", "2", "--dist", "worksteal"]  # .ci/run's
 PLUGIN = Path(__file__).stem
 RECORDS = "BENCH_SUITE_RECORDS"  # the folder each pytest process writes its tests' figures to
-TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+TICKS = os.sysconf("SC_CLK_TCK")
 SAMPLE_EVERY = 0.2  # seconds
 
 #: A process's kind, by its name or command line: the first that matches.
@@ -145,14 +145,15 @@ class Sampler(threading.Thread):
         comm = line[line.index("(") + 1:line.rindex(")")]
         self.seen[key] = (comm, cmd, (int(fields[11]) + int(fields[12])) / TICKS)
 
-    def by_kind(self) -> Counter[str]:
-        kinds: Counter[str] = Counter()
-        for comm, cmd, cpu in self.seen.values():
-            kinds[kind(comm, cmd)] += cpu
-        return kinds
-
-    def counts(self) -> Counter[str]:
-        return Counter(kind(comm, cmd) for comm, cmd, _ in self.seen.values())
+    def by_kind(self) -> tuple[Counter[str], Counter[str]]:
+        """The CPU seconds of the processes seen, and how many they were, by kind."""
+        cpu: Counter[str] = Counter()
+        count: Counter[str] = Counter()
+        for comm, cmd, seconds in self.seen.values():
+            name = kind(comm, cmd)
+            cpu[name] += seconds
+            count[name] += 1
+        return cpu, count
 
 
 # --- a run ---------------------------------------------------------------------------------------------------------
@@ -190,10 +191,10 @@ def run(checkout: Path, python: Path, arguments: list[str]) -> dict:
         wall, (busy_after, idle_after) = time.monotonic() - started, busy_seconds()
         sampler.stopping.set()
         sampler.join()
-
         tests = [test for part in records.glob("*.json") for test in json.loads(part.read_text(encoding="utf-8"))]
+    kinds, processes = sampler.by_kind()
     return {"code": code, "wall": wall, "busy": busy_after - busy, "idle": idle_after - idle, "sampler": sampler.cpu,
-            "kinds": sampler.by_kind(), "processes": sampler.counts(), "tests": tests}
+            "kinds": kinds, "processes": processes, "tests": tests}
 
 
 def report(name: str, result: dict, top: int) -> None:
