@@ -159,12 +159,14 @@ class Sampler(threading.Thread):
 # --- a run ---------------------------------------------------------------------------------------------------------
 
 def prepared(checkout: Path) -> Path:
-    """The checkout's Python: its .venv, made as .ci/run makes it when missing; its bytecode compiled."""
+    """The checkout's Python: its .venv, made as .ci/run makes it when missing (at its constraints.txt's versions,
+    where it has one: 0.8.0 and earlier have none); its bytecode compiled."""
     python = checkout / ".venv" / "bin" / "python"
     if not python.exists():
+        pinned = ["-c", "constraints.txt"] if (checkout / "constraints.txt").is_file() else []
         subprocess.run([sys.executable, "-m", "venv", str(checkout / ".venv")], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "-c", "constraints.txt", "-e", ".[test]"],
-                       cwd=checkout, check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *pinned, "-e", ".[test]"], cwd=checkout,
+                       check=True)
     subprocess.run([str(python), "-m", "compileall", "-q", "thidua_xlsx", "samples", "tests"], cwd=checkout,
                    check=True, env=_environment())
     return python
