@@ -60,7 +60,7 @@ from tools import windows_python
 from tools.windows_python import CACHE, kept, key
 
 ROOT = Path(__file__).resolve().parents[1]
-INSTALL_HINT = "apt-get install --no-install-recommends wine gcc-mingw-w64-x86-64-win32"
+INSTALL_HINT = f"{wine.INSTALL_HINT} gcc-mingw-w64-x86-64-win32"
 PYTHON_FOLDER = "Python313"  # python.org's "Install Now" (for this user): %LOCALAPPDATA%\Programs\Python\Python313
 CROSS_COMPILER = "x86_64-w64-mingw32-gcc"
 #: The user's %TEMP%, as on Windows: each machine its own. Not the tests' TMPDIR, which Wine would take for every
@@ -127,8 +127,8 @@ SHIM = ('import sys; sys.modules["_wmi"] = None; import _winapi; '
         'hasattr(_winapi, "CopyFile2") and delattr(_winapi, "CopyFile2")\n')
 
 def require_windows() -> None:
-    """Skip without Wine, ``script`` or the cross compiler; on CI (CI=true) fail instead."""
-    if shutil.which("wine") and shutil.which("script") and shutil.which(CROSS_COMPILER):
+    """Skip without Wine (:func:`tests.wine.installed`) or the cross compiler; on CI (CI=true) fail instead."""
+    if wine.installed() and shutil.which(CROSS_COMPILER):
         return
     message = f"Wine hay trình biên dịch chéo không có trên máy này – bỏ qua (cài: {INSTALL_HINT})"
     if os.environ.get("CI") == "true":
