@@ -41,7 +41,7 @@ from tests.once import once_a_session
 
 INSTALL_HINT = "apt-get install --no-install-recommends wine wine64-preloader"
 ESCAPES = re.compile(r"\x1b\[[?0-9;]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Za-z0-9]")
-#: Where Wine's loader looks for its preloader — beside itself: Debian's (/usr/lib/wine), or beside ``wine``.
+#: The names of Wine's preloader, which its loader runs from its own folder: Debian's /usr/lib/wine, else ``wine``'s.
 PRELOADER_NAMES = ("wine64-preloader", "wine-preloader")
 
 
