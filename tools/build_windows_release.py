@@ -104,11 +104,8 @@ def _version(source: Path) -> str:
 
 def _wheels(source: Path, into: Path, epoch: int) -> list[Path]:
     """The runtime wheels at the commit's constraints, and the program's own wheel built from the commit with the
-    pinned build requirements (no index: the same setuptools each time), dated from the commit."""
+    pinned build requirements (no index: the same hatchling each time), dated from the commit."""
     house = windows_python.wheelhouse(source)
-    building = {windows_python.wheel_pin(Path(name + "-0-x.whl"))[0] for name in
-                (requirement.split(">")[0].split("=")[0].split("<")[0].strip()
-                 for requirement in windows_python.build_requirements(source))}
     env = {key: value for key, value in os.environ.items() if not key.startswith("PIP_")}
     env.update(SOURCE_DATE_EPOCH=str(epoch), PIP_CONFIG_FILE=os.devnull)
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--disable-pip-version-check",
@@ -116,8 +113,7 @@ def _wheels(source: Path, into: Path, epoch: int) -> list[Path]:
                           capture_output=True, text=True, timeout=900, env=env)
     if done.returncode:
         raise RuntimeError(f"pip wheel: {done.stdout}{done.stderr}")
-    runtime = [wheel for wheel in house.glob("*.whl") if windows_python.wheel_pin(wheel)[0] not in building]
-    return sorted([*runtime, *into.glob("*.whl")])
+    return sorted([*windows_python.runtime_wheels(source), *into.glob("*.whl")])
 
 
 def _entries(source: Path, wheels: list[Path], top: str) -> dict[str, bytes]:

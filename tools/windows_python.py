@@ -73,10 +73,29 @@ def python() -> Path:
 
 
 def wheelhouse(root: Path = ROOT) -> Path:
-    """The win_amd64 wheels of ``root``'s dependencies and build requirements, at its constraints.txt's versions."""
+    """The win_amd64 wheels of ``root``'s dependencies and build requirements, at its constraints.txt's versions;
+    :data:`RUNTIME` in it names those the program runs with (:func:`runtime_wheels`)."""
     constraints = (root / "constraints.txt").read_text(encoding="utf-8")
-    folder = CACHE / f"wheels-{key(*requirements(root), constraints)}"
-    return kept(folder, lambda into: pip_download(into, "-c", str(root / "constraints.txt"), *requirements(root)))
+    folder = CACHE / f"wheels-{key(RUNTIME, *requirements(root), constraints)}"
+    return kept(folder, lambda into: _wheelhouse(into, root))
+
+
+#: The wheelhouse's list of the wheels the program runs with: its dependencies and theirs, as pip resolved them.
+RUNTIME = "runtime.txt"
+
+
+def _wheelhouse(into: Path, root: Path) -> None:
+    pinned = ("-c", str(root / "constraints.txt"))
+    pip_download(into, *pinned, *_project(root)["project"]["dependencies"])
+    (into / RUNTIME).write_text("".join(f"{wheel.name}\n" for wheel in sorted(into.glob("*.whl"))), encoding="utf-8")
+    pip_download(into, *pinned, *build_requirements(root))
+
+
+def runtime_wheels(root: Path = ROOT) -> list[Path]:
+    """The wheels of ``root``'s wheelhouse that the program runs with (what the release ships), not those that only
+    build it (the build backend and its own dependencies)."""
+    house = wheelhouse(root)
+    return [house / name for name in (house / RUNTIME).read_text(encoding="utf-8").split()]
 
 
 def pip_download(folder: Path, *args: str) -> None:

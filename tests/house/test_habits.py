@@ -41,17 +41,6 @@ def test_the_package_passes_mypy_as_configured():
     assert found.returncode == 0 and "error: " not in found.stderr, found.stdout + found.stderr  # 0 findings
 
 
-def test_every_package_of_the_code_is_installed():
-    """pyproject.toml names the packages a non-editable install copies (CI installs so): a folder of the code missing
-    there works in a checkout and fails on every machine the program is installed on."""
-    import tomllib
-
-    root = Path(__file__).resolve().parents[2]
-    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
-    code = {".".join(p.parent.relative_to(root).parts) for p in (root / "thidua_xlsx").rglob("__init__.py")}
-    assert code - listed == set()
-
-
 # Functions ranked D or worse by radon's cyclomatic complexity (more than 20 paths): at most this many, none F (more
 # than 40). A function over the bar is split into named steps that say what they do, its output unchanged.
 MOST_D_OR_WORSE = 16

@@ -184,6 +184,13 @@ def test_the_posix_installer_fails_offline_then_asks_installs_opens_the_page_upd
     where = subprocess.run([str(venv / "bin" / "python"), "-c", "import thidua_xlsx; print(thidua_xlsx.__file__)"],
                            capture_output=True, text=True, timeout=60, cwd=tmp_path).stdout.strip()
     assert Path(where).is_relative_to(venv), where  # installed into the venv, not run from the checkout
+    # Every file of the package and of its presets installed (a folder the build missed works in a checkout only).
+    shipped = {f"thidua_xlsx/{p.relative_to(source / 'thidua_xlsx')}" for p in (source / "thidua_xlsx").rglob("*")
+               if p.is_file()} | {f"thidua_xlsx/presets/{p.relative_to(source / 'workbook_templates')}"
+                                  for p in (source / "workbook_templates").rglob("*") if p.is_file()}
+    site = Path(where).parents[1]
+    assert {f"{p.relative_to(site)}" for p in (site / "thidua_xlsx").rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts} == shipped - {"thidua_xlsx/presets/SCHEMA.md"}
     assert LAUNCHERS <= {p.name for p in folder.iterdir()}
     assert f"PYTHON='{venv}/bin/python'" in (folder / f"{LAUNCHER_STEM}.sh").read_text(encoding="utf-8")
 

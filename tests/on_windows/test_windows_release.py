@@ -161,6 +161,10 @@ def test_the_release_installs_with_no_python_and_no_network_updates_and_uninstal
     assert first.zip.name == f"{release_name(VERSION)}.zip" and first.size < 60e6
     assert (tmp_path / "dist" / f"{first.zip.name}.sha256").read_text() == f"{first.sha256}  {first.zip.name}\n"
     assert releases["this"].read_bytes() == first.zip.read_bytes()  # the same commit, the same bytes: those installed
+    with zipfile.ZipFile(first.zip) as archive:  # the wheels the program runs with, none that only builds it
+        shipped = {name.rpartition("/")[2] for name in archive.namelist() if "/wheels/" in name}
+    assert shipped == {wheel.name for wheel in windows_python.runtime_wheels()} | {
+        f"thidua_xlsx-{VERSION}-py3-none-any.whl"} and not any(name.startswith("hatchling") for name in shipped)
     user = user_folder(Path(env["WINEPREFIX"]))
     # A long account name's AppData\Local\thidua-xlsx\python\ plus the longest path the install lays: under 260.
     assert len(r"C:\Users\%s\AppData\Local\thidua-xlsx\python\%s" % ("x" * 64, first.longest)) < 260
