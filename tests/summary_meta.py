@@ -5,10 +5,14 @@ tried too."""
 from __future__ import annotations
 
 import json
+import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.read.own_summary import open_book, summary_record_in
@@ -35,21 +39,41 @@ def rewrite_meta(source: Path, target: Path, change: Callable[[dict], dict | Non
     rewritten as the tool would have written it (:func:`as_written`: another version, another year), or ``by_hand``
     (its digest left as it was: a hand in Excel's very hidden sheet). ``escaped``: its JSON with every character
     beyond ASCII written as its escape (``\\ud800``), as JSON allows — how a text no cell can hold (half a
-    surrogate pair) reaches a reader."""
-    wb = load_workbook(source)
-    ws = wb[ly.META_SHEET]
-    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
+    surrogate pair) reaches a reader. Only the metadata sheet's cells are written again: every other part of the
+    book keeps its bytes, as when a hand edits that one sheet."""
+    with zipfile.ZipFile(source) as book:
+        parts = [(info, book.read(info)) for info in book.infolist()]
+    sheet = _meta_part({info.filename: content for info, content in parts})
+    column = CalamineWorkbook.from_path(str(source)).get_sheet_by_name(ly.META_SHEET).to_python(skip_empty_area=False)
+    data = ly.meta_json([row[0] if row else None for row in column], ly.MAX_SUMMARY_META_CHARS)
     changed = change(data)
     data = data if changed is None else changed
-    for cell in ws["A"]:
-        cell.value = None
     if not by_hand:
         data = as_written(data)
     cells = [ly.APP_ID, json.dumps(data, sort_keys=True)] if escaped else ly.meta_cells(data)
-    for row, text in enumerate(cells, start=1):
-        ws.cell(row, 1).value = text
-    wb.save(target)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as book:
+        for info, content in parts:
+            book.writestr(info, _with_column_a(content, cells) if info.filename == sheet else content)
     return target
+
+
+def _meta_part(parts: dict[str, bytes]) -> str:
+    """The zip entry of the metadata sheet, found by its name in the workbook and the workbook's relationships."""
+    workbook = parts["xl/workbook.xml"].decode("utf-8")
+    rid = re.search(rf'<sheet [^>]*name="{ly.META_SHEET}"[^>]*r:id="([^"]+)"', workbook).group(1)
+    rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
+    relation = next(r for r in re.findall(r"<Relationship [^>]*>", rels) if f'Id="{rid}"' in r)
+    where = re.search(r'Target="([^"]+)"', relation).group(1)
+    return where.lstrip("/") if where.startswith("/") else f"xl/{where}"
+
+
+def _with_column_a(sheet: bytes, cells: list[str]) -> bytes:
+    """``sheet``'s XML with ``cells`` in its column A, as inline strings, and nothing else in its cells."""
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
+                   f"</row>" for n, text in enumerate(cells, start=1))
+    data = f"<sheetData>{rows}</sheetData>".encode()
+    sheet = re.sub(rb"<sheetData\s*/>|<sheetData>.*?</sheetData>", lambda _: data, sheet, count=1, flags=re.S)
+    return re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="A1:A{len(cells)}"/>'.encode(), sheet, count=1)
 
 
 def with_schema(path: Path, version: int) -> None:
