@@ -36,7 +36,11 @@ LEFT_OUT = ("tcl/", "include/", "Lib/test/", "Lib/idlelib/", "Lib/tkinter/", "Li
 
 def requirements(root: Path = ROOT) -> list[str]:
     """``root``'s pyproject.toml: its dependencies and build requirements."""
-    return [*_project(root)["project"]["dependencies"], *build_requirements(root)]
+    return [*dependencies(root), *build_requirements(root)]
+
+
+def dependencies(root: Path = ROOT) -> list[str]:
+    return _project(root)["project"]["dependencies"]
 
 
 def build_requirements(root: Path = ROOT) -> list[str]:
@@ -86,7 +90,7 @@ RUNTIME = "runtime.txt"
 
 def _wheelhouse(into: Path, root: Path) -> None:
     pinned = ("-c", str(root / "constraints.txt"))
-    pip_download(into, *pinned, *_project(root)["project"]["dependencies"])
+    pip_download(into, *pinned, *dependencies(root))
     (into / RUNTIME).write_text("".join(f"{wheel.name}\n" for wheel in sorted(into.glob("*.whl"))), encoding="utf-8")
     pip_download(into, *pinned, *build_requirements(root))
 
