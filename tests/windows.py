@@ -30,6 +30,8 @@ builds get it too); a crash starts winedbg, which hangs (``winedbg.exe=d``); CPy
 on a Unix file (:func:`run`: stdin from /dev/null, output through a pipe). robocopy and powershell are stubs: the
 copy of the try-it is made with xcopy. python.org's ``py.exe`` is built from CPython's source, which is not
 fetched: :data:`PY_LAUNCHER` stands in for it (:func:`with_py_launcher_only`), doing what the .bat files ask of it.
+One cost of Wine's left out, never a gap: its mount manager (:data:`NO_MOUNT_MANAGER`), which answered every file
+query of every Windows program with a round through the wineserver and a driver's process.
 Without Wine or the cross compiler the tests are skipped; on CI (CI=true) they fail: ``.ci/run`` installs both.
 """
 
@@ -125,6 +127,17 @@ int wmain(void) {
 #: questions to it abort under Wine 8: the registry is asked instead), no CopyFile2 (aborts: shutil copies itself).
 SHIM = ('import sys; sys.modules["_wmi"] = None; import _winapi; '
         'hasattr(_winapi, "CopyFile2") and delattr(_winapi, "CopyFile2")\n')
+
+#: Wine's mount manager (mountmgr.sys) left out of the lane's machines. Wine 8 asks it for a volume's serial number
+#: at each query of a file by its handle — twice in each ``os.stat`` of CPython 3.13 (``GetFileInformationByHandle``,
+#: then ``FileIdInfo``) —, each question a round of ~30 requests between the program, the wineserver and the driver's
+#: process: a ``thidua-xlsx --version`` made 56,000 requests to the wineserver, 18,000 without it; the README's
+#: install took 23–27 s of CPU, 15–19 s without. What goes with it is what only volumes' names and serial numbers
+#: give: ``GetVolumeInformationW`` fails (cmd's ``dir`` and ``vol`` say "Invalid function."; no .bat we ship or write
+#: uses them: tests/ui/test_launchers.py) and every file's ``st_dev`` is 0 (``os.path.samefile`` compares
+#: the file numbers alone). Files, folders, free space, drive types and paths are answered as before.
+NO_MOUNT_MANAGER = "mountmgr.sys=d"
+
 
 def require_windows() -> None:
     """Skip without Wine (:func:`tests.wine.installed`) or the cross compiler; on CI (CI=true) fail instead."""
@@ -230,10 +243,11 @@ def with_py_launcher_only(env: dict[str, str]) -> None:
 def environment(prefix: Path, home: Path) -> dict[str, str]:
     """Wine's environment for ``prefix``, without what this machine's pip and Python are told (PIP_FIND_LINKS,
     PYTHONDONTWRITEBYTECODE…: the secretary's PC sets none) nor its TMPDIR (each machine has its %TEMP%,
-    :data:`TEMP`), a crash not handed to winedbg (which hangs)."""
+    :data:`TEMP`), a crash not handed to winedbg (which hangs), and without Wine's mount manager
+    (:data:`NO_MOUNT_MANAGER`)."""
     env = {k: v for k, v in wine._environment(prefix, home).items()
            if not k.startswith(("PIP_", "PYTHON", "VIRTUAL")) and k != "TMPDIR"}
-    env["WINEDLLOVERRIDES"] += ";winedbg.exe=d"
+    env["WINEDLLOVERRIDES"] += ";winedbg.exe=d;" + NO_MOUNT_MANAGER
     return env
 
 

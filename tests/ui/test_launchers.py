@@ -5,6 +5,7 @@ a real cmd (Wine's) down each of its branches."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path, PureWindowsPath
@@ -44,6 +45,20 @@ def test_the_windows_launcher_names_the_installed_python_and_its_own_folder():
     assert "pause" in bat  # a message stays on the screen
     percent = launcher_texts(PureWindowsPath(r"C:\100%\python.exe"))[f"{LAUNCHER_STEM}.bat"]
     assert r'"C:\100%%\python.exe"' in percent  # % doubled in a .bat
+
+
+def test_no_bat_file_we_ship_or_write_asks_for_a_volume_s_name_which_the_windows_lane_cannot_give():
+    """The lane's machines run without Wine's mount manager (tests/windows.py's ``NO_MOUNT_MANAGER``): there ``dir``
+    and ``vol`` answer "Invalid function.". None of our .bat files needs them (``if exist`` and ``for`` do not)."""
+    from tests.windows import ROOT
+
+    texts = {name: (ROOT / name).read_text(encoding="utf-8") for name in ("Cai-dat-thi-dua.bat",
+                                                                          "Go-cai-dat-thi-dua.bat")}
+    texts[BAT] = launcher_texts(PureWindowsPath(r"C:\Python313\python.exe"))[BAT]
+    command = re.compile(r"(?:^|[\s&|(@'])(dir|vol|label)(?=$|[\s>&|)'])", re.IGNORECASE)
+    for name, text in texts.items():
+        lines = [line for line in text.splitlines() if not line.lstrip("@ ").lower().startswith(("rem ", "::"))]
+        assert len(lines) > 5 and not [line for line in lines if command.search(line)], name
 
 
 def test_a_file_of_that_name_someone_made_is_kept(tmp_path):
