@@ -4,7 +4,7 @@
     python benchmarks/bench_suite.py -- -q -p no:xdist -m "wine or windows"   # the Windows lane, one process
     python benchmarks/bench_suite.py --baseline /tmp/before --repeats 2      # against another checkout
 
-pytest runs in each checkout with the arguments after ``--`` (default: .ci/run's ``-q -n 2 --dist worksteal``), from
+pytest runs in each checkout with the arguments after ``--`` (default: .ci/run's ``-q -n 3 --dist worksteal``), from
 the checkout's own ``.venv`` (``--baseline``: made there as .ci/run makes it, the first time), its bytecode compiled
 first and kept, as .ci/run does. Meanwhile a sampler reads every process of the machine from /proc five times a second
 (its CPU, its command line), and this file, loaded into pytest as a plugin, notes each test's wall time and the CPU of
@@ -37,7 +37,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CI_ARGUMENTS = ["-q", "-n", "2", "--dist", "worksteal"]  # .ci/run's
+CI_ARGUMENTS = ["-q", "-n", "3", "--dist", "worksteal"]  # .ci/run's
 PLUGIN = Path(__file__).stem
 RECORDS = "BENCH_SUITE_RECORDS"  # the folder each pytest process writes its tests' figures to
 TICKS = os.sysconf("SC_CLK_TCK")
