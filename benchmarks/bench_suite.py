@@ -4,7 +4,7 @@
     python benchmarks/bench_suite.py -- -q -p no:xdist -m "wine or windows"   # the Windows lane, one process
     python benchmarks/bench_suite.py --baseline /tmp/before --repeats 2      # against another checkout
 
-pytest runs in each checkout with the arguments after ``--`` (default: .ci/run's ``-q -n 3 --dist worksteal``), from
+pytest runs in each checkout with the arguments after ``--`` (default: .ci/run's, read from its last line), from
 the checkout's own ``.venv`` (``--baseline``: made there as .ci/run makes it, the first time), its bytecode compiled
 first and kept, as .ci/run does. Meanwhile a sampler reads every process of the machine from /proc five times a second
 (its CPU, its command line), and this file, loaded into pytest as a plugin, notes each test's wall time and the CPU of
@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -37,7 +38,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CI_ARGUMENTS = ["-q", "-n", "3", "--dist", "worksteal"]  # .ci/run's
+#: The pytest arguments of .ci/run's last line (the README's test command), read from it: one place to change them.
+CI_ARGUMENTS = shlex.split((ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+                           .split("-m pytest", 1)[1])
 PLUGIN = Path(__file__).stem
 RECORDS = "BENCH_SUITE_RECORDS"  # the folder each pytest process writes its tests' figures to
 TICKS = os.sysconf("SC_CLK_TCK")
