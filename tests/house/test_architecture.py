@@ -16,13 +16,14 @@ from __future__ import annotations
 import ast
 import dataclasses
 import enum
-import functools
 import importlib
 import inspect
 import re
 from pathlib import Path
 
 import pytest
+
+from tests import python_sources
 
 PACKAGE = Path(__file__).resolve().parents[2] / "thidua_xlsx"
 FLOW = ("text", "model", "system", "read", "check", "decide", "write", "papers", "steps", "")  # "": the top
@@ -73,22 +74,13 @@ def step_of(module: str) -> str:
     return "" if layer in DOORS else layer
 
 
-@functools.cache
-def _parsed(source: str) -> tuple[ast.Module, tuple[ast.AST, ...]]:
-    """The tree of a module's source and its nodes in ``ast.walk``'s order, made once a process for each source (the
-    tests below read every module of the package, each again; a planted module's new source is parsed anew). Read
-    only: no test changes a tree."""
-    tree = ast.parse(source)
-    return tree, tuple(ast.walk(tree))
-
-
 def tree_of(path: Path) -> ast.Module:
-    return _parsed(path.read_text(encoding="utf-8"))[0]
+    return python_sources.tree(path.read_text(encoding="utf-8"))
 
 
 def nodes_of(path: Path) -> tuple[ast.AST, ...]:
     """Every node of ``path``'s tree (``ast.walk(tree_of(path))``)."""
-    return _parsed(path.read_text(encoding="utf-8"))[1]
+    return python_sources.nodes(path.read_text(encoding="utf-8"))
 
 
 def modules_of(package: Path = PACKAGE) -> set[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import python_sources
 from tests.libreoffice import MARKED, require_libreoffice
 
 
@@ -69,7 +70,7 @@ def _comments_and_docstrings(source: str):
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type == tokenize.COMMENT:
             yield token.start[0], token.string
-    for node in ast.walk(ast.parse(source)):
+    for node in python_sources.nodes(source):
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             yield node.lineno, node.value.value
 
@@ -131,7 +132,7 @@ def _clock_reads(source: str, where: str = "") -> list[int]:
     """The lines of ``source`` (the module at ``where``) that read the computer's clock or make Vietnam's time by
     hand, outside the one clock (and, for the offset, outside the layout that defines it), but in COMPUTER_ZONE's
     functions."""
-    found, tree = [], ast.parse(source)
+    found, tree = [], python_sources.tree(source)
     excused = {id(node) for function in ast.walk(tree) if isinstance(function, ast.FunctionDef)
                and (where, function.name) in COMPUTER_ZONE for node in ast.walk(function)}
     for node in ast.walk(tree):
@@ -226,7 +227,7 @@ def _names_given(source: str) -> list[tuple[str, str, int]]:
     module of its own choosing — ``import a.b as x``, ``from a import b as x`` — and of each ``from a import b`` that
     binds a module of ours under its own name (where ``b`` is a module: a second name for it counts as one)."""
     found = []
-    for node in ast.walk(ast.parse(source)):
+    for node in python_sources.nodes(source):
         if isinstance(node, ast.Import):
             found += [(a.asname, a.name, node.lineno) for a in node.names if a.asname]
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -289,7 +290,7 @@ def imports_without_a_reason(source: str) -> list[int]:
     of the statement's lines)."""
     comments = {token.start[0] for token in tokenize.generate_tokens(io.StringIO(source).readline)
                 if token.type == tokenize.COMMENT and DEFERRED.match(token.string)}
-    return sorted({node.lineno for function in ast.walk(ast.parse(source))
+    return sorted({node.lineno for function in python_sources.nodes(source)
                    if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
                    for node in ast.walk(function) if isinstance(node, (ast.Import, ast.ImportFrom))
                    and not comments & set(range(node.lineno, (node.end_lineno or node.lineno) + 1))})
@@ -339,7 +340,7 @@ def broad_catches(source: str) -> list[tuple[str, int]]:
     """(function, line) of each bare ``except:``, ``except Exception`` / ``BaseException`` (alone or in a tuple) and
     ``contextlib.suppress(Exception)`` of ``source`` — but a handler that raises again (it hides nothing)."""
     found = []
-    for function in ast.walk(ast.parse(source)):
+    for function in python_sources.nodes(source):
         if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
             continue
         name = getattr(function, "name", "")
@@ -416,7 +417,7 @@ def only_tested(package: Path, tests: Path) -> list[str]:
     page's templates) but some test names: code kept for the tests alone."""
     used, defined = set(), []
     for path in sorted(package.rglob("*.py")):
-        names, defs = _used_and_defined(ast.parse(path.read_text(encoding="utf-8")))
+        names, defs = _used_and_defined(python_sources.tree(path.read_text(encoding="utf-8")))
         used |= names
         defined += [(path.relative_to(package.parent).as_posix(), d) for d in defs]
     used |= set(re.findall(r"\w+", " ".join(p.read_text(encoding="utf-8") for p in package.rglob("*.html"))))
@@ -462,8 +463,8 @@ def hand_kept(source: str) -> set[str]:
     """The tables of ``source`` kept between calls: those cleared when a ``*_LIMIT`` is reached (``if len(t) >=
     _LIMIT: t.clear()``), and each module-level ``{}`` or ``dict()`` a function fills (``t[k] = v``,
     ``t.setdefault(…)``, ``t.update(…)``)."""
-    tree, found = ast.parse(source), set()
-    for node in ast.walk(tree):
+    tree, found = python_sources.tree(source), set()
+    for node in python_sources.nodes(source):
         if isinstance(node, ast.If) and any(isinstance(n, ast.Name) and n.id.endswith("_LIMIT")
                                             for n in ast.walk(node.test)):
             found |= {n.func.value.id for statement in node.body for n in ast.walk(statement)

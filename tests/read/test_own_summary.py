@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import python_sources
 from tests.summary_meta import rewrite_meta
 from thidua_xlsx.api import SummaryError, read_summary
 from thidua_xlsx.commune.read_inbox import read_school_summary
@@ -127,7 +128,7 @@ def test_no_reader_opens_a_summary_outside_the_gate():
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "own_summary.py":
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in python_sources.nodes(path.read_text(encoding="utf-8")):
             called = node.func.attr if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else \
                 node.func.id if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) else ""
             if called in openers or (called == "from_json" and "SummaryMeta" in ast.unparse(node.func)

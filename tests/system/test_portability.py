@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import python_sources
 from tests.samples import school_copy
 from tests.system.office_runs import wait_for
 from thidua_xlsx.system import console, files, lock, office, office_found
@@ -73,8 +74,8 @@ def _guarded(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
 
 
 def _unguarded_calls(source: str) -> list[tuple[int, str]]:
-    tree = ast.parse(source)
-    parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+    tree = python_sources.tree(source)
+    parents = {child: parent for parent in python_sources.nodes(source) for child in ast.iter_child_nodes(parent)}
     found = []
     for node in ast.walk(tree):
         what = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tests import message_codes
+from tests import message_codes, python_sources
 from thidua_xlsx.text import messages
 
 PACKAGE = Path(messages.__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ def _codes_used() -> list[tuple[str, str, str]]:
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         where = path.relative_to(PACKAGE.parent)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in python_sources.nodes(path.read_text(encoding="utf-8")):
             if isinstance(node, ast.Call) and node.args:
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
                 catalogue = "REASONS" if name == "reason" else "MESSAGES"
