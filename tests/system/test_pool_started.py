@@ -50,6 +50,24 @@ def test_an_error_is_raised_when_its_turn_comes(workers):
             next(results)
 
 
+def test_work_started_on_a_pool_already_broken_is_said_broken_in_its_turn(monkeypatch):
+    """Tasks handed to a pool whose workers could not start, once pebble knows it is broken (it then refuses them
+    with its own RuntimeError): the pool's failure, BrokenProcessPool, raised when the first result's turn comes."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from tests.workers import cannot_start
+
+    monkeypatch.setattr(pool, "start_method", lambda: "spawn")  # no fork of this test process
+    with pool.process_pool(2, None, initializer=cannot_start) as broken:
+        deadline = time.monotonic() + 60
+        while broken.active and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not broken.active
+        results = pool._in_turn(broken, abs, [-1, 2, -3], 2)  # refused from its first task, raised in its turn
+        with pytest.raises(BrokenProcessPool, match="while its tasks were handed"):
+            next(results)
+
+
 _BROKEN_POOL = """
 import sys
 from concurrent.futures.process import BrokenProcessPool

@@ -190,16 +190,29 @@ def _in_turn(pool, function, arguments, workers: int):
     :data:`WATCHED` seconds."""
     tasks = [(function, a) for a in arguments]
     size = max(1, min(16, len(tasks) // (workers * 8)))
-    chunks = [pool.schedule(_call_chunk, args=(tasks[k:k + size],)) for k in range(0, len(tasks), size)]
+    chunks = []
+    for k in range(0, len(tasks), size):
+        try:
+            chunks.append(pool.schedule(_call_chunk, args=(tasks[k:k + size],)))
+        except RuntimeError:  # pebble refuses a task once its pool broke (a worker that could not start) meanwhile
+            if pool.active:
+                raise
+            return _handed_over(pool, chunks, broken=True)
     return _handed_over(pool, chunks)  # scheduled now: the work starts before the first result is asked
 
 
-def _handed_over(pool, chunks):
+def _handed_over(pool, chunks, broken: bool = False):
+    """The chunks' results in order; then, for a pool that broke before every chunk was scheduled,
+    ``BrokenProcessPool`` (in the turn of the first result it could not compute)."""
+    from concurrent.futures.process import BrokenProcessPool  # deferred: concurrent.futures at start-up
+
     for chunk in chunks:
         for failed, value in _result(pool, chunk):
             if failed:
                 raise value
             yield value
+    if broken:
+        raise BrokenProcessPool("the pool stopped while its tasks were handed to it")
 
 
 def _call_chunk(tasks) -> list[tuple[bool, object]]:
