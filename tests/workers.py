@@ -26,11 +26,16 @@ def cannot_start(_shared) -> None:
     raise MemoryError("a worker that cannot start")
 
 
-def generated(root, monkeypatch, parallel_path: bool) -> dict[str, bytes]:
+def generated(root, monkeypatch, parallel_path: bool, problems: list | None = None) -> dict[str, bytes]:
+    """The books and records of a scoring round generated on two workers (``parallel_path``) or in this process:
+    name → bytes; what generate said added to ``problems``."""
     monkeypatch.setattr(pool, "workers_for_workbooks", lambda count: 2 if parallel_path else 0)
     preset = load_preset("tieu-hoc")  # 5 departments
     folder = make_folder(root, dataclasses.replace(preset, id="scale-test"))
-    paths = generate_round(folder, ly.SCORING, root / "outbox", today=dt.date(2026, 5, 1)).paths
+    done = generate_round(folder, ly.SCORING, root / "outbox", today=dt.date(2026, 5, 1))
+    if problems is not None:
+        problems.extend(done.problems)
+    paths = done.paths
     found = {p.name: p.read_bytes() for p in paths}
     found |= {f"record/{p.name}": p.read_bytes() for p in (root / "so-da-phat").glob("*.json")}
     assert not list((root / "outbox").glob("*.moi")), "no staging file left behind"

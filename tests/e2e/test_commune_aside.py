@@ -64,3 +64,22 @@ def test_a_workbook_that_fails_leaves_no_json_and_no_temporary_file(folder, tmp_
     monkeypatch.setattr(written, "write_level_above_summary", fails)
     result, made = _merge(folder, tmp_path / "out")
     assert result.exit_code != 0 and made == {}
+
+
+def test_workers_that_cannot_start_are_said_and_the_files_are_made_here_the_same(folder, tmp_path, monkeypatch):
+    """docs/conventions.md: no silent fallback. Workers whose start fails (a real pool, broken: its initializer
+    raises) are said, once, and the JSON and the import files are made here: the same bytes."""
+    from tests.workers import cannot_start
+    from thidua_xlsx.system import pool
+    from thidua_xlsx.text import commands as ct
+
+    monkeypatch.setattr(commune, "_workers_aside", lambda *args: 0)
+    here, made_here = _merge(folder, tmp_path / "here")
+    monkeypatch.setattr(commune, "_workers_aside", lambda *args: 2)
+    monkeypatch.setattr(pool, "share", cannot_start)
+    broken, made_broken = _merge(folder, tmp_path / "broken")
+
+    assert here.exit_code == broken.exit_code == 0, broken.output
+    assert made_broken == made_here
+    said = ct.ASIDE_WORKERS_FAILED.format(error="BrokenProcessPool")
+    assert " ".join(broken.output.split()).count(said) == 1, broken.output

@@ -17,9 +17,10 @@ import os
 import pytest
 
 from tests.corpus import fail_on_khoi_1, valid_inbox
-from tests.workers import generated, stall
+from tests.workers import cannot_start, generated, stall
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED
+from thidua_xlsx.model.issues import NOTE
 from thidua_xlsx.read import department as reader
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.service import merge_inbox
@@ -191,6 +192,21 @@ def test_generate_writes_the_same_bytes_in_parallel(tmp_path, monkeypatch, gener
     assert {k: hashlib.sha256(v).hexdigest() for k, v in together.items()} == \
         {k: hashlib.sha256(v).hexdigest() for k, v in generated_alone.items()}
     assert len([k for k in together if k.startswith("record/")]) == 5
+
+
+def test_generate_on_workers_that_cannot_start_writes_the_same_books_here_and_says_so(tmp_path, monkeypatch,
+                                                                                      generated_alone):
+    """docs/conventions.md: no silent fallback. Workers whose start fails (a real pool, broken: its initializer
+    raises) are said, once, and every book is written and recorded here: the bytes one process writes."""
+    from thidua_xlsx.text.messages import MESSAGES
+
+    monkeypatch.setattr(pool, "share", cannot_start)
+    said: list = []
+    together = generated(tmp_path / "a", monkeypatch, True, said)
+
+    assert together == generated_alone
+    assert [(p.code, p.severity, p.render()) for p in said if "workers" in p.code] == [
+        ("generate.workers_failed", NOTE, MESSAGES["generate.workers_failed"].format(error="BrokenProcessPool"))]
 
 
 def test_remembered_formulas_write_what_xlsxwriter_writes(tmp_path, monkeypatch, generated_alone):

@@ -68,28 +68,52 @@ def test_work_started_on_a_pool_already_broken_is_said_broken_in_its_turn(monkey
             next(results)
 
 
+def _times(shared: int, value: int) -> int:
+    return shared * value
+
+
+def test_work_on_a_pool_whose_workers_cannot_start_is_done_here_and_said_once(monkeypatch):
+    """docs/conventions.md: no silent fallback. Workers whose start fails (a real pool, broken: its initializer
+    raises) fail no work: each start's results come in order, computed here from the first the pool did not give,
+    a start after the failure here at once; the failure told once, with how many of its start were left."""
+    from tests.workers import cannot_start
+
+    monkeypatch.setattr(pool, "start_method", lambda: "spawn")  # no fork of this test process
+    monkeypatch.setattr(pool, "share", cannot_start)
+    told: list[tuple[str, int]] = []
+    with pool.started(3, 2, lambda failure, left: told.append((type(failure).__name__, left))) as start:
+        first, second = start(_times, [1, 2, 3]), start(_times, [10])
+        assert list(first) == [3, 6, 9] and list(second) == [30]
+        assert list(start(_times, [5])) == [15]
+    assert told == [("BrokenProcessPool", 3)]
+    with pool.shared_pool(2, 2, lambda failure, left: told.append((type(failure).__name__, left))) as run:
+        assert run(_times, [1, 2]) == [2, 4]
+    assert told[1:] == [("BrokenProcessPool", 2)]
+
+
 _BROKEN_POOL = """
+import operator
 import sys
-from concurrent.futures.process import BrokenProcessPool
 from tests.workers import cannot_start
 from thidua_xlsx.system import pool
 
 pool.share = cannot_start
 for attempt in range(int(sys.argv[1])):
-    try:
-        pool.shared_map(None, abs, list(range(-300, 300)), 2).__next__()
-    except BrokenProcessPool:
-        print("broken", flush=True)
+    told = []
+    said = lambda failure, left: told.append(f"{type(failure).__name__}:{left}")
+    first = next(pool.shared_map(2, operator.mul, list(range(-300, 300)), 2, said))
+    print(first, *told, flush=True)
 """
 
 
 def test_a_pool_whose_workers_cannot_start_is_said_broken_never_waited_for_forever():
-    """Workers whose start fails break the pool: every wait for a result ends, with BrokenProcessPool — a chunk
-    pebble still held queued when the pool broke was once waited for forever (the merge hung, now and then)."""
+    """Workers whose start fails break the pool: every wait for a result ends, the pool's failure told and the work
+    done here — a chunk pebble still held queued when the pool broke was once waited for forever (the merge hung,
+    now and then)."""
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parents[2]
     ran = subprocess.run([sys.executable, "-c", _BROKEN_POOL, "10"], cwd=root, capture_output=True, text=True,
                          timeout=120)
-    assert ran.stdout.split() == ["broken"] * 10, ran.stderr[-2000:]
+    assert ran.stdout.splitlines() == ["-600 BrokenProcessPool:600"] * 10, ran.stderr[-2000:]

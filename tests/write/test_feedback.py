@@ -162,21 +162,43 @@ def test_an_ods_file_gets_its_copy_as_xlsx_through_libreoffice(returned, tmp_pat
 
 def test_copies_written_on_every_core_are_those_written_in_one_process(returned, tmp_path, monkeypatch):
     """From 8 copies they are written by worker processes (a province's 1,000: ~0.15 s each)."""
-    import zipfile
-
     from thidua_xlsx.system import pool
-
-    def parts(path: Path) -> dict[str, bytes]:  # all but the time it was saved
-        with zipfile.ZipFile(path) as zf:
-            return {n: zf.read(n) for n in zf.namelist() if n != "docProps/core.xml"}
 
     copies = {}
     for workers in (0, 2):
         monkeypatch.setattr(pool, "workers_for_workbooks", lambda count, workers=workers: workers)
         result = write_feedback(returned["summary"], tmp_path / str(workers))
         assert [p.name for p in result.written] == [returned["t1"].name]
-        copies[workers] = parts(result.written[0])
-    assert copies[2] == copies[0] == parts(returned["result"].written[0])
+        copies[workers] = _parts(result.written[0])
+    assert copies[2] == copies[0] == _parts(returned["result"].written[0])
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    """A copy's parts, all but the time it was saved."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist() if n != "docProps/core.xml"}
+
+
+def test_workers_that_cannot_start_are_said_and_the_copies_written_here_the_same(returned, tmp_path, monkeypatch):
+    """docs/conventions.md: no silent fallback. Workers whose start fails (a real pool, broken: its initializer
+    raises) are said by the merge, and each copy is written here: what one process writes."""
+    from tests.workers import cannot_start
+    from thidua_xlsx.steps.deliver import write_feedback as delivered
+    from thidua_xlsx.system import pool
+    from thidua_xlsx.system.voice import Voice
+    from thidua_xlsx.system.written import Written
+    from thidua_xlsx.text import commands as ct
+
+    monkeypatch.setattr(pool, "workers_for_workbooks", lambda count: 2)
+    monkeypatch.setattr(pool, "share", cannot_start)
+    warned: list[str] = []
+    delivered(returned["summary"], tmp_path / "gop-y", Written(), Voice(say=lambda _line: None, warn=warned.append))
+
+    assert warned == [ct.FEEDBACK_WORKERS_FAILED.format(error="BrokenProcessPool")]
+    assert [p.name for p in (tmp_path / "gop-y").iterdir()] == [returned["t1"].name]
+    assert _parts(tmp_path / "gop-y" / returned["t1"].name) == _parts(returned["result"].written[0])
 
 
 @pytest.mark.libreoffice

@@ -18,7 +18,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.issued import IssuedWorkbook, Newcomer, WorkbookSpec, department_spec, fingerprint
-from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.model.issues import NOTE, WARNING, Problems
 from thidua_xlsx.model.kept import per_object
 from thidua_xlsx.model.places import Places, round_key
 from thidua_xlsx.model.report import command_report
@@ -101,8 +101,11 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     # file is left.
     job = _Issue(campaign, round_, outbox, found, registry, issued_on, secrets.token_hex(4), chosen)
     departments = range(len(campaign.departments))
+    def said(failed: BaseException, _left: int) -> None:
+        problems.add("generate.workers_failed", NOTE, error=type(failed).__name__)
+
     with out.holding(_campaign_locks(folder, outbox), "generate", problems), \
-            shared_pool(job, pool.workers_for_workbooks(len(departments))) as run:
+            shared_pool(job, pool.workers_for_workbooks(len(departments)), said) as run:
         try:
             staged = run(_write_staged, departments)
             destined = _destinations(staged, registry, outbox, force, problems)

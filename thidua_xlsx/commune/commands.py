@@ -261,7 +261,9 @@ def _write_outputs(summary: LevelAboveSummary, key: CommuneKey, report: Report, 
     staged = temporary_name(r.json_path) if r.json_path is not None else None  # the JSON, until it is named
     aside = _Aside(summary, batches)  # what the workers are given once (inherited, not copied, by fork)
     try:
-        with pool.started(aside, _workers_aside(summary, staged, batches)) as start:
+        with pool.started(aside, _workers_aside(summary, staged, batches),
+                          lambda failed, _left: voice.warn(ct.ASIDE_WORKERS_FAILED.format(
+                              error=type(failed).__name__))) as start:
             json_made = start(_json_into, [(report, staged)] if staged else [])
             files_made = start(_import_file, range(len(batches.parts)) if batches else [])
             write_level_above_summary(summary, output, key)

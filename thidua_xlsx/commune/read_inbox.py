@@ -54,19 +54,14 @@ def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None]
     on one core: the same outcome. An error of ours on an entry is no pool's failure: it is raised."""
     files: list[InboxFile] = []
     read: dict[str, SchoolSummary] = {}
-    results = pool.shared_map(None, _read_entry, items, _workers_for(len(items)))
-    for item in items:
-        try:
-            entry, summary = next(results)
-        except pool.failures() as failed:
-            if problems is not None:
-                problems.add("level_above.workers_failed", NOTE, error=type(failed).__name__,
-                             count=len(items) - len(files))
-            break
+
+    def said(failed: BaseException, left: int) -> None:
+        if problems is not None:
+            problems.add("level_above.workers_failed", NOTE, error=type(failed).__name__, count=left)
+
+    for item, (entry, summary) in zip(items, pool.shared_map(None, _read_entry, items, _workers_for(len(items)), said),
+                                      strict=True):
         _keep(entry, summary, files, read)
-        on_file(item.name)
-    for item in items[len(files):]:
-        _keep(*_read_entry(None, item), files, read)
         on_file(item.name)
     return files, read
 

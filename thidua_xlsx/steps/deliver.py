@@ -89,6 +89,7 @@ def write_feedback(summary: Summary, folder: Path, written: Written, voice: Voic
     from thidua_xlsx.write import feedback  # deferred: openpyxl at start-up
 
     result = feedback.write_feedback(summary, folder, summary.campaign.settings.sheet_password, written)
+    feedback.warn_workers_failed(result, voice)
     if result.written:
         voice.say(ct.FEEDBACK_DONE.format(count=len(result.written), folder=folder,
                                           names=", ".join(p.name for p in result.written)))

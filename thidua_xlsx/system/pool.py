@@ -20,6 +20,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from typing import Any
 
 MAX_WORKERS = 16
@@ -133,39 +134,73 @@ def _call_shared(task):
     return function(_SHARED, argument)
 
 
+Broken = Callable[[BaseException, int], None]  # told the pool's failure and how many results are then made here
+
+
 @contextlib.contextmanager
-def shared_pool(shared, workers: int):
+def shared_pool(shared, workers: int, on_broken: Broken | None = None):
     """``run(function, arguments)`` → ``[function(shared, a) for a in arguments]``, in order, computed by
-    ``workers`` processes that each receive ``shared`` once (in this process when ``workers`` is 0).
-    ``function`` is a module-level function; an exception it raises is raised here."""
-    if workers <= 0:
-        yield lambda function, arguments: [function(shared, a) for a in arguments]
-        return
-    with process_pool(workers, shared) as pool:
-        yield lambda function, arguments: list(_in_turn(pool, function, arguments, workers))
+    ``workers`` processes that each receive ``shared`` once (in this process when ``workers`` is 0; should the pool
+    fail, the results it did not give, ``on_broken`` told: :func:`started`). ``function`` is a module-level
+    function; an exception it raises is raised here."""
+    with started(shared, workers, on_broken) as start:
+        yield lambda function, arguments: list(start(function, arguments))
 
 
-def shared_map(shared, function, arguments: list, workers: int):
+def shared_map(shared, function, arguments: list, workers: int, on_broken: Broken | None = None):
     """``function(shared, a)`` for each of ``arguments``, handed over in order as each is done (a progress bar
     moves), computed by ``workers`` processes that each receive ``shared`` once (in this process when ``workers``
-    is 0). ``function`` is a module-level function; an exception it raises, or the pool's own (a worker that
-    died), is raised here when its result's turn comes: the results before it have been handed over."""
-    with started(shared, workers) as start:
+    is 0; should the pool fail, from the result it did not give on: :func:`_or_here`). ``function`` is a
+    module-level function; an exception it raises is raised here when its result's turn comes: the results
+    before it have been handed over."""
+    with started(shared, workers, on_broken) as start:
         yield from start(function, arguments)
 
 
 @contextlib.contextmanager
-def started(shared, workers: int):
+def started(shared, workers: int, on_broken: Broken | None = None):
     """``start(function, arguments)`` → an iterator of ``function(shared, a)`` for each of ``arguments``, in order,
     as :func:`shared_map`'s, but the work starts at once: ``workers`` processes (each given ``shared`` once) compute
     while this process does something else, until the block ends (a task still running then is killed). Several
     ``start`` share the workers, the tasks in the order started. With 0 workers each is computed here, when its
-    turn comes."""
+    turn comes; so is each from the first a failed pool did not give (:func:`_or_here`), and each of a ``start``
+    after it: ``on_broken`` told once, with the failure and how many results of that start were left."""
     if workers <= 0:
         yield lambda function, arguments: (function(shared, a) for a in arguments)
         return
+    failed: list[BaseException] = []
+
+    def told(failure: BaseException, left: int) -> None:
+        if not failed and on_broken is not None:
+            on_broken(failure, left)
+        failed.append(failure)
+
     with process_pool(workers, shared) as pool:
-        yield lambda function, arguments: _in_turn(pool, function, arguments, workers)
+
+        def start(function, arguments):
+            arguments = list(arguments)
+            if failed:
+                return (function(shared, a) for a in arguments)
+            return _or_here(_in_turn(pool, function, arguments, workers), shared, function, arguments, told)
+
+        yield start
+
+
+def _or_here(results: Iterator, shared, function, arguments: list, on_broken: Broken):
+    """``results``, a pool's, in order; should the pool fail (:func:`failures`: a worker that could not start or
+    died — the machine's, not the work's), ``on_broken`` is told the failure and how many are left, and each result
+    from the first it did not give is computed in this process, as with no worker: the same results, later. A
+    task's own exception is raised as it was; a task's own ``OSError`` (a full disk) is met again here."""
+    given = 0
+    try:
+        for result in results:
+            yield result
+            given += 1
+        return
+    except failures() as failed:
+        on_broken(failed, len(arguments) - given)
+    for argument in arguments[given:]:
+        yield function(shared, argument)
 
 
 def failures() -> tuple[type[BaseException], ...]:

@@ -346,6 +346,12 @@ FEEDBACK_HELP = ("Ghi vào thư mục này, cho mỗi tổ có lỗi hoặc cả
                  "chính tệp đó. Thư mục nhận về không bị sửa.")
 FEEDBACK_DONE = "Đã ghi {count} bản góp ý cho các tổ vào {folder}: {names}"
 FEEDBACK_NONE = "Không tổ nào có lỗi hay cảnh báo: không cần bản góp ý nào."
+ASIDE_WORKERS_FAILED = ("Các tiến trình phụ ghi tệp JSON và các tệp nhập cho tỉnh song song bị lỗi ({error}): "
+                        "những tệp đó được ghi ngay trong chương trình này – chậm hơn nhưng cùng kết quả. Không cần "
+                        "sửa; nếu lần nào cũng vậy, hãy báo người hỗ trợ.")
+FEEDBACK_WORKERS_FAILED = ("Các tiến trình phụ ghi bản góp ý song song bị lỗi ({error}): các bản còn lại được ghi ngay "
+                           "trong chương trình này, lần lượt từng bản – chậm hơn nhưng cùng kết quả. Không cần sửa; "
+                           "nếu lần nào cũng vậy, hãy báo người hỗ trợ.")
 FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp .xls/.ods, hay tệp .xlsx có bảng định dạng mà "
                           "thư viện openpyxl không mở được, cần LibreOffice để chuyển sang .xlsx. Các lỗi của tệp "
                           "vẫn có ở sheet Kiểm tra của bảng tổng hợp.")

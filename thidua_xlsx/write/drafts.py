@@ -283,16 +283,23 @@ def reminder_drafts(summary: Summary, followups: tuple[FollowUp, ...],
     return drafts
 
 
-def reminder_copies(summary: Summary, followups: tuple[FollowUp, ...], folder: Path) -> dict[str, Path]:
+def reminder_copies(summary: Summary, followups: tuple[FollowUp, ...], folder: Path,
+                    voice: Voice) -> dict[str, Path]:
     """The feedback copy (as ``merge --feedback`` writes it) of each returned file a reminder speaks of errors in,
     written into ``folder`` (a scratch folder: the drafts carry their bytes): the file's name → its copy. A file that
     gets none (an .xls or .ods without LibreOffice) is left out."""
-    from thidua_xlsx.write.feedback import feedback_for, write_feedback  # deferred: openpyxl, unused by status
+    from thidua_xlsx.write.feedback import (  # deferred: openpyxl, unused by status
+        feedback_for,
+        warn_workers_failed,
+        write_feedback,
+    )
 
     wanted = {f.file for f in followups if f.needs_reminder and f.errors}
     if not wanted or not any(item.file.name in wanted for item in feedback_for(summary)):
         return {}
-    made = set(write_feedback(summary, folder, summary.campaign.settings.sheet_password, Written()).written)
+    result = write_feedback(summary, folder, summary.campaign.settings.sheet_password, Written())
+    warn_workers_failed(result, voice)
+    made = set(result.written)
     copies = {}
     for item in feedback_for(summary):
         source = item.file.path
@@ -408,7 +415,7 @@ def status_drafts(summary: Summary, followups: tuple[FollowUp, ...], target: Pat
         voice.say(tm.NO_REMINDER_DRAFT)
         return None
     with scratch_folder("thidua_nhac_") as work:
-        drafts = reminder_drafts(summary, followups, reminder_copies(summary, followups, Path(work)))
+        drafts = reminder_drafts(summary, followups, reminder_copies(summary, followups, Path(work), voice))
         return say_drafted(write_drafts(drafts, target, written), target, voice)
 
 

@@ -36,8 +36,9 @@ from thidua_xlsx.system import office, pool
 from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.office import OfficeError, convert
 from thidua_xlsx.system.pool import shared_pool
-from thidua_xlsx.system.voice import vietnam_now
+from thidua_xlsx.system.voice import Voice, vietnam_now
 from thidua_xlsx.system.written import Written
+from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write.engine import (
     ERROR_FILL,
@@ -73,6 +74,7 @@ class DepartmentFeedback:
 class FeedbackResult:
     written: tuple[Path, ...]
     not_converted: tuple[str, ...]  # files with problems that could not be annotated (no LibreOffice, or it failed)
+    workers_failed: str = ""  # the failure of the worker processes (its type), the copies then written here; "": none
 
 
 def feedback_for(summary: Summary) -> tuple[DepartmentFeedback, ...]:
@@ -118,7 +120,9 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
             jobs.pop(folder / source.name, None)
             jobs[folder / source.name] = (source, item)
         targets = {name: written.name_for(name) for name in jobs}
-        with shared_pool((summary, password), pool.workers_for_workbooks(len(jobs))) as run:
+        failed: list[str] = []
+        with shared_pool((summary, password), pool.workers_for_workbooks(len(jobs)),
+                         lambda failure, _left: failed.append(type(failure).__name__)) as run:
             refused = run(_annotate_job, [(source, targets[name], item) for name, (source, item) in jobs.items()])
         done = []
         for k, (name, (source, item)) in enumerate(jobs.items()):
@@ -128,7 +132,14 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
             else:
                 written.note(target)
                 done.append(target)
-    return FeedbackResult(tuple(done), tuple(not_converted))
+    return FeedbackResult(tuple(done), tuple(not_converted), failed[0] if failed else "")
+
+
+def warn_workers_failed(result: FeedbackResult, voice: Voice) -> None:
+    """The worker processes' failure said, the copies having been written here (docs/conventions.md: no silent
+    fallback)."""
+    if result.workers_failed:
+        voice.warn(ct.FEEDBACK_WORKERS_FAILED.format(error=result.workers_failed))
 
 
 def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, DepartmentFeedback]) -> bool:

@@ -14,6 +14,9 @@ FILE_MESSAGES = {
                                          "sổ vào thư mục khác bằng -o.",
     "generate.outbox_unwritable": "Không tạo được thư mục '{path}' để ghi sổ ({reason}). Hãy chọn thư mục khác "
                                   "bằng -o.",
+    "generate.workers_failed": "Các tiến trình phụ ghi sổ song song bị lỗi ({error}): các sổ còn lại được ghi ngay "
+                               "trong chương trình này, lần lượt từng sổ – chậm hơn nhưng cùng kết quả, không thiếu "
+                               "sổ nào. Không cần sửa; nếu lần nào cũng vậy, hãy báo người hỗ trợ.",
     # inbox files
     "file.unfilled": "Sổ giống hệt sổ đã phát: {department} chưa điền gì nên chưa tính là đã nộp. Hãy nhắc tổ điền "
                      "rồi gửi lại.",
