@@ -91,6 +91,25 @@ def test_work_on_a_pool_whose_workers_cannot_start_is_done_here_and_said_once(mo
     assert told[1:] == [("BrokenProcessPool", 2)]
 
 
+def _full_disk(_shared: None, value: int) -> int:
+    if value == 2:
+        raise OSError(28, "No space left on device")
+    return value
+
+
+def test_a_tasks_own_os_error_is_raised_in_its_turn_never_taken_for_the_pools(monkeypatch):
+    """A task's own OSError (a full disk) is no failure of the workers: raised when its turn comes, the pool not
+    said to have failed, the task not done again here."""
+    monkeypatch.setattr(pool, "start_method", lambda: "spawn")  # no fork of this test process
+    told: list[BaseException] = []
+    with pool.started(None, 2, lambda failure, left: told.append(failure)) as start:
+        results = start(_full_disk, [1, 2, 3])
+        assert next(results) == 1
+        with pytest.raises(OSError, match="No space left"):
+            next(results)
+    assert told == []
+
+
 _BROKEN_POOL = """
 import operator
 import sys

@@ -101,6 +101,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     # file is left.
     job = _Issue(campaign, round_, outbox, found, registry, issued_on, secrets.token_hex(4), chosen)
     departments = range(len(campaign.departments))
+
     def said(failed: BaseException, _left: int) -> None:
         problems.add("generate.workers_failed", NOTE, error=type(failed).__name__)
 

@@ -186,19 +186,24 @@ def started(shared, workers: int, on_broken: Broken | None = None):
         yield start
 
 
-def _or_here(results: Iterator, shared, function, arguments: list, on_broken: Broken):
-    """``results``, a pool's, in order; should the pool fail (:func:`failures`: a worker that could not start or
-    died — the machine's, not the work's), ``on_broken`` is told the failure and how many are left, and each result
-    from the first it did not give is computed in this process, as with no worker: the same results, later. A
-    task's own exception is raised as it was; a task's own ``OSError`` (a full disk) is met again here."""
+def _or_here(outcomes: Iterator[tuple[bool, Any]], shared, function, arguments: list, on_broken: Broken):
+    """The results of a pool's ``outcomes`` (:func:`_in_turn`), in order, a task's own exception raised in its turn;
+    should the pool fail (:func:`failures`: a worker that could not start or died — the machine's, not the work's),
+    ``on_broken`` is told the failure and how many are left, and each result from the first it did not give is
+    computed in this process, as with no worker: the same results, later."""
     given = 0
-    try:
-        for result in results:
-            yield result
-            given += 1
-        return
-    except failures() as failed:
-        on_broken(failed, len(arguments) - given)
+    while True:
+        try:
+            failed, value = next(outcomes)
+        except StopIteration:
+            return
+        except failures() as failure:
+            on_broken(failure, len(arguments) - given)
+            break
+        if failed:
+            raise value  # the task's own exception (_call_chunk)
+        yield value
+        given += 1
     for argument in arguments[given:]:
         yield function(shared, argument)
 
@@ -219,7 +224,7 @@ WATCHED = 0.2  # seconds: how often a wait for a result looks whether the pool i
 
 def _in_turn(pool, function, arguments, workers: int):
     """``function(shared, a)`` for each of ``arguments``, computed by ``pool`` in chunks scheduled now, handed over in
-    order: an exception a task raised is raised when its turn comes, the results before it handed over. A pool that
+    order as (failed, its result or the exception the task raised). A pool that
     breaks (a worker that cannot start) raises ``BrokenProcessPool`` here: pebble leaves a chunk still queued when it
     broke waiting for ever (github.com/noxdafox/pebble/issues/163), so each wait looks at the pool every
     :data:`WATCHED` seconds."""
@@ -237,15 +242,12 @@ def _in_turn(pool, function, arguments, workers: int):
 
 
 def _handed_over(pool, chunks, broken: bool = False):
-    """The chunks' results in order; then, for a pool that broke before every chunk was scheduled,
-    ``BrokenProcessPool`` (in the turn of the first result it could not compute)."""
+    """The chunks' outcomes in order, (failed, result or exception); then, for a pool that broke before every chunk
+    was scheduled, ``BrokenProcessPool`` (in the turn of the first result it could not compute)."""
     from concurrent.futures.process import BrokenProcessPool  # deferred: concurrent.futures at start-up
 
     for chunk in chunks:
-        for failed, value in _result(pool, chunk):
-            if failed:
-                raise value
-            yield value
+        yield from _result(pool, chunk)
     if broken:
         raise BrokenProcessPool("the pool stopped while its tasks were handed to it")
 
