@@ -160,6 +160,49 @@ def test_nothing_soffice_started_outlives_it_even_orphaned(runs):
     wait_for(lambda: gone([worker]), 5)
 
 
+#: A stand-in for an oosplash that starts soffice.bin again (its restart on a fresh profile) at the moment the
+#: guard stops the tree: a process started below it every few milliseconds, each marked by ``sys.argv[1]``.
+STARTING_AGAIN_AND_AGAIN = """
+import subprocess, sys, time
+while True:
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", sys.argv[1]])
+    time.sleep(0.003)
+"""
+
+
+@linux_only
+def test_the_guard_stops_what_is_started_below_it_while_it_stops_the_rest(tmp_path):
+    """Asked to end, the guard kills what is below it and looks again until nothing is left alive: a process started
+    meanwhile (soffice.bin started again by oosplash) is never left running on its own (seen once under a loaded
+    machine: a soffice.bin outlived its killed run)."""
+    import psutil
+
+    marker = str(tmp_path / "sous-le-gardien")
+
+    def below() -> list:
+        found = []
+        for process in psutil.process_iter(["cmdline", "status"]):
+            if marker in (process.info["cmdline"] or ()) and process.info["status"] != psutil.STATUS_ZOMBIE:
+                found.append(process)
+        return found
+
+    guard = subprocess.Popen([sys.executable, "-I", "-c", office._GUARD, str(os.getpid()), office._psutil_folder(),
+                              sys.executable, "-c", STARTING_AGAIN_AND_AGAIN, marker], start_new_session=True)
+    try:
+        wait_for(lambda: len(below()) >= 20, 30)
+        guard.send_signal(signal.SIGTERM)
+        assert guard.wait(timeout=30) == 128 + signal.SIGTERM
+        time.sleep(0.5)  # what a missed spawner would still start meanwhile
+        left = below()
+    finally:
+        guard.kill()
+        guard.wait()
+        for process in below():
+            with contextlib.suppress(psutil.Error):
+                process.kill()
+    assert left == []
+
+
 @linux_only
 def test_a_guard_whose_run_ended_before_it_asked_for_the_signal_starts_nothing(tmp_path):
     """The run died between starting the guard and the guard's prctl: its parent is no longer the run."""

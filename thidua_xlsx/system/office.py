@@ -351,7 +351,8 @@ def _run(soffice: str, sources: list[Path], target: str, outdir: Path, profile: 
 #: The guard soffice is started under on Linux: ``python -I -c _GUARD <the run's pid> <psutil's folder> <soffice…>``.
 #: Isolated (-I: no PYTHON* variable, no user site), it imports only the standard library and the run's own
 #: psutil. SIGTERM — sent by Linux when the run ends (PR_SET_PDEATHSIG), or by :func:`stop_tree` — kills every
-#: process below it; so does soffice's own end (nothing it started outlives it).
+#: process below it, looking again until none is left (one started meanwhile, soffice.bin's restart on a fresh
+#: profile, is killed too); so does soffice's own end (nothing it started outlives it).
 _GUARD = """\
 import ctypes, os, signal, subprocess, sys
 run, modules, *command = sys.argv[1:]
@@ -359,11 +360,18 @@ sys.path.insert(0, modules)
 import psutil
 
 def stop_below():
-    for process in psutil.Process().children(recursive=True):
-        try:
-            process.kill()
-        except psutil.Error:
-            pass
+    for _ in range(100):  # again until none is left alive: oosplash may start soffice.bin while the first are killed
+        alive = []
+        for process in psutil.Process().children(recursive=True):
+            try:
+                if process.status() != psutil.STATUS_ZOMBIE:
+                    process.kill()
+                    alive.append(process)
+            except psutil.Error:
+                pass
+        if not alive:
+            return
+        psutil.wait_procs(alive, timeout=0.5)
 
 def end(signum=signal.SIGTERM, frame=None):
     stop_below()
