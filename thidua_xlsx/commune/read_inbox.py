@@ -49,7 +49,7 @@ def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None]
     and the summaries read, by file name.
 
     From :data:`PARALLEL_FROM` entries, on every core: each entry read in a worker process, handed over in order.
-    Should the pool fail (:func:`~thidua_xlsx.system.pool.failures`: a worker that could not start or died), it is
+    Should the pool fail (a worker that could not start or died: :func:`~thidua_xlsx.system.pool.started`), it is
     said among ``problems`` (the run's), and the entries from the one it failed on are read here, as they would be
     on one core: the same outcome. An error of ours on an entry is no pool's failure: it is raised."""
     files: list[InboxFile] = []

@@ -188,7 +188,7 @@ def started(shared, workers: int, on_broken: Broken | None = None):
 
 def _or_here(outcomes: Iterator[tuple[bool, Any]], shared, function, arguments: list, on_broken: Broken):
     """The results of a pool's ``outcomes`` (:func:`_in_turn`), in order, a task's own exception raised in its turn;
-    should the pool fail (:func:`failures`: a worker that could not start or died — the machine's, not the work's),
+    should the pool fail (:func:`_failures`: a worker that could not start or died — the machine's, not the work's),
     ``on_broken`` is told the failure and how many are left, and each result from the first it did not give is
     computed in this process, as with no worker: the same results, later."""
     given = 0
@@ -197,7 +197,7 @@ def _or_here(outcomes: Iterator[tuple[bool, Any]], shared, function, arguments: 
             failed, value = next(outcomes)
         except StopIteration:
             return
-        except failures() as failure:
+        except _failures() as failure:
             on_broken(failure, len(arguments) - given)
             break
         if failed:
@@ -208,12 +208,12 @@ def _or_here(outcomes: Iterator[tuple[bool, Any]], shared, function, arguments: 
         yield function(shared, argument)
 
 
-def failures() -> tuple[type[BaseException], ...]:
-    """What a pool's own failure raises where its results are waited for (:func:`shared_map`, :func:`started`): the
-    pool broken (``BrokenProcessPool``: a worker that could not start or whose initializer failed, one gone between
-    tasks), a task cancelled with it, a worker that died under its task (pebble's ``ProcessExpired``, an ``OSError``)
-    or processes and pipes that could not be made (``OSError``). An exception the task itself raised is its own,
-    none of these but an ``OSError``: a caller that reads again here what the pool did not meets it again."""
+def _failures() -> tuple[type[BaseException], ...]:
+    """What a pool's own failure raises where a result is waited for (:func:`_result`): the pool broken
+    (``BrokenProcessPool``: a worker that could not start or whose initializer failed, one gone between tasks), a task
+    cancelled with it, a worker that died under its task (pebble's ``ProcessExpired``, an ``OSError``) or processes
+    and pipes that could not be made (``OSError``). A task's own exception never comes this way: it comes back as
+    the task's outcome (:func:`_call_chunk`)."""
     from concurrent.futures import BrokenExecutor, CancelledError  # deferred: concurrent.futures at start-up
 
     return (BrokenExecutor, CancelledError, OSError)
