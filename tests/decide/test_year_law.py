@@ -77,11 +77,12 @@ def said(summary, code: str):
     # a 2025-26 year rated in May 2026, while NĐ 90/2020 and the city's QĐ 212/2025 (from 01/12/2025) were in force
     ("Hải Phòng", 2025, 9, 90, ev.HTTNV, "điểm năm 90, trên 80 đến 90 điểm: HTTNV (QĐ 212/2025/QĐ-UBND thành phố Hải "
                                          "Phòng điều 6)"),
-    # the same city's autumn 2025, before QĐ 212/2025 and before NĐ 233: the school's own scale, never the decree's
-    ("Hải Phòng", 2025, 3, 90, ev.HTXSNV, "điểm năm 90, từ 90 điểm trở lên: HTXSNV (thang điểm của trường, chưa theo "
-                                          "NĐ 233/2026: các kỳ kết thúc trước 01/07/2026)"),
-    ("", 2025, 9, 90, ev.HTXSNV, "điểm năm 90, từ 90 điểm trở lên: HTXSNV (thang điểm của trường, chưa theo NĐ "
-                                 "233/2026: các kỳ kết thúc trước 01/07/2026)"),
+    # the same city's autumn 2025, before QĐ 212/2025 and before NĐ 233: the decree's marks for reference only, never
+    # called the decree's rating, nor the school's own scale (which the tool does not know)
+    ("Hải Phòng", 2025, 3, 90, ev.HTXSNV, "điểm năm 90, từ 90 điểm trở lên: HTXSNV (chỉ để tham khảo: mốc điểm của NĐ "
+                                          "233/2026, nhưng các kỳ kết thúc trước 01/07/2026, chưa theo NĐ này)"),
+    ("", 2025, 9, 90, ev.HTXSNV, "điểm năm 90, từ 90 điểm trở lên: HTXSNV (chỉ để tham khảo: mốc điểm của NĐ 233/2026, "
+                                 "nhưng các kỳ kết thúc trước 01/07/2026, chưa theo NĐ này)"),
     ("", 2026, 3, 69.9, ev.HTNV, "điểm năm 69,9, từ 50 đến dưới 70 điểm: HTNV (NĐ 233/2026 điều 12 khoản 3)"),
 ])
 def test_the_year_is_banded_by_the_texts_of_its_periods(province, first_year, months, score, rating, words):
@@ -116,7 +117,8 @@ def test_each_such_fact_is_said_with_what_the_law_says_and_what_to_do():
     before = run(school(2025), summaries(school(2025)), today=dt.date(2026, 11, 24))
     assert said(before, "year.before_decree").message.startswith(
         "Mọi kỳ đánh giá (Tháng 9/2025, Tháng 10/2025, Tháng 11/2025) kết thúc trước 01/07/2026, ngày NĐ 233/2026 có "
-        "hiệu lực: năm này chưa xếp loại theo NĐ 233/2026 mà theo văn bản cũ (NĐ 90/2020, sửa đổi bởi NĐ 48/2023).")
+        "hiệu lực: năm này chưa xếp loại theo NĐ 233/2026 mà theo văn bản cũ (NĐ 90/2020, sửa đổi bởi NĐ 48/2023). "
+        "Xếp loại năm trong bảng chỉ để tham khảo (theo các mốc điểm của NĐ 233/2026, không phải của văn bản cũ)")
     autumn = school(2026)
     transition = run(autumn, summaries(autumn), today=dt.date(2026, 11, 24))
     assert said(transition, "year.transition").message.startswith(

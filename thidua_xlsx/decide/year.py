@@ -54,7 +54,7 @@ from thidua_xlsx.model.results import (
 from thidua_xlsx.model.titles import is_registered
 from thidua_xlsx.text.collation import fold, name_key
 from thidua_xlsx.text.decisions import draft_text, saved_words
-from thidua_xlsx.text.messages import SCHOOL_SCALE
+from thidua_xlsx.text.messages import BEFORE_DECREE_SCALE
 
 SOURCE_YEAR = "year"  # a person's final score is the year's, from the periods
 SCHOOL = "truong"  # the one unit a school's year rates (the cap's unit, the unit its head heads)
@@ -297,7 +297,7 @@ def year_rules(campaign: cm.Campaign) -> ev.YearRules:
     citation = campaign.rules.cite(rset.RATING) if bands else ""
     decree = _decree(campaign)
     if not bands and decree is not None and all(p.end < decree[1] for p in campaign.periods):
-        citation = SCHOOL_SCALE.format(since=_day(decree[1]))
+        citation = BEFORE_DECREE_SCALE.format(since=_day(decree[1]))
     return ev.YearRules(campaign.year_formula, bands or ev.BANDS, citation,
                         excellent_unit_cap_percent=campaign.excellent_unit_cap_percent,
                         small_groups_together=campaign.small_groups_together,

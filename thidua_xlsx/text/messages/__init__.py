@@ -31,8 +31,8 @@ from thidua_xlsx.text.messages.scores import SCORE_MESSAGES, SCORE_REASONS, shor
 from thidua_xlsx.text.messages.title_reasons import REASON_LABELS, TITLE_REASONS
 from thidua_xlsx.text.messages.untidy import UNTIDY_MESSAGES, UNTIDY_OPENING_CODES
 from thidua_xlsx.text.messages.year import (
+    BEFORE_DECREE_SCALE,
     NO_PERIOD,
-    SCHOOL_SCALE,
     YEAR_LABELS,
     YEAR_MESSAGES,
     YEAR_REASONS,
@@ -45,8 +45,8 @@ from thidua_xlsx.text.rule_sets import RULE_SET_MESSAGES, RULE_SET_REASONS
 from thidua_xlsx.text.ui import UI_MESSAGES
 
 __all__ = [  # what the package imports from here; the topics' own names stay in their modules
-    "BLANK_SHOWN", "FORMULA_REPLACED", "LABELS", "LEGAL_LINE", "LEGAL_LINE_FIELD", "MESSAGES", "NO_PERIOD",
-    "OPENING_CODES", "PAST_YEAR_LAST", "REASONS", "SCHOOL_SCALE", "SEVERITY_LABELS", "YEAR_STATE_WORDS", "shortened",
+    "BEFORE_DECREE_SCALE", "BLANK_SHOWN", "FORMULA_REPLACED", "LABELS", "LEGAL_LINE", "LEGAL_LINE_FIELD", "MESSAGES",
+    "NO_PERIOD", "OPENING_CODES", "PAST_YEAR_LAST", "REASONS", "SEVERITY_LABELS", "YEAR_STATE_WORDS", "shortened",
 ]
 
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo", "note": "Ghi chú"}

@@ -76,8 +76,9 @@ YEAR_MESSAGES = {
                                "kỳ kết thúc rồi chạy lại.",
     "year.before_decree": "Mọi kỳ đánh giá ({periods}) kết thúc trước {since}, ngày {decree} có hiệu lực: năm này chưa "
                           "xếp loại theo {decree} mà theo văn bản cũ (NĐ 90/2020, sửa đổi bởi NĐ 48/2023). Xếp loại "
-                          "năm trong bảng là theo thang điểm của trường, chỉ để tham khảo; hãy nhập xếp loại cấp có "
-                          "thẩm quyền đã quyết định ở sheet Nhân sự, hoặc sửa bảng kỳ nếu ngày các kỳ bị sai.",
+                          "năm trong bảng chỉ để tham khảo (theo các mốc điểm của {decree}, không phải của văn bản "
+                          "cũ); hãy nhập xếp loại cấp có thẩm quyền đã quyết định ở sheet Nhân sự, hoặc sửa bảng kỳ "
+                          "nếu ngày các kỳ bị sai.",
     "year.periods_before_decree": "Các kỳ {periods} kết thúc trước {since}, ngày {decree} có hiệu lực: không phải kỳ "
                                   "đánh giá theo {decree}; điểm các kỳ này vẫn được tính vào điểm năm như điểm chấm "
                                   "theo quy chế của trường – Hội đồng xem lại. Nếu quy chế không tính các kỳ này, hãy "
@@ -122,7 +123,10 @@ YEAR_MESSAGES = {
 }
 
 NO_PERIOD = "cả năm (không chia kỳ)"  # a workbook's period when it was issued for the year's single round
-SCHOOL_SCALE = "thang điểm của trường, chưa theo NĐ 233/2026: các kỳ kết thúc trước {since}"  # a year before it
+#: A year whose periods all end before NĐ 233/2026: banded at the decree's marks for reference, never called the
+#: school's own scale (the tool does not know it) nor the decree's rating (its periods are not the decree's).
+BEFORE_DECREE_SCALE = ("chỉ để tham khảo: mốc điểm của NĐ 233/2026, nhưng các kỳ kết thúc trước {since}, chưa theo NĐ "
+                       "này")
 
 YEAR_REASONS = {
     # the evaluation year
