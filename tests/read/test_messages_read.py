@@ -62,6 +62,25 @@ def test_a_folder_the_system_will_not_open_is_said_and_the_others_read(base, tmp
     assert sorted(f.status for f in summary.files) == ["accepted", "accepted", "rejected"]
 
 
+def test_a_folder_gone_while_the_inbox_is_read_is_said_gone_not_refused(base, tmp_path, monkeypatch):
+    inbox = valid_inbox(base, tmp_path / "inbox")
+    moved = inbox / "Thư cũ"
+    moved.mkdir()
+    real = os.scandir
+
+    def gone(path):
+        if Path(path) == moved:
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(path)
+    monkeypatch.setattr(os, "scandir", gone)  # moved away by the mail program between the listing and its reading
+    summary = merge_inbox(inbox, base["folder"])
+    status, reason, said = _outcome(summary, "Thư cũ")
+    assert (status, reason) == ("rejected", "file.folder_gone")
+    assert said == ("[Thư cũ] Không có thư mục này (gõ sai tên, hoặc thư mục vừa bị xóa, đổi tên hay chuyển đi) – "
+                    "không tệp nào bên trong được đọc. Hãy kiểm tra lại thư mục rồi chạy lại.")  # not "no permission"
+    assert sorted(f.status for f in summary.files) == ["accepted", "accepted", "rejected"]
+
+
 def test_a_file_too_big_for_a_workbook_is_not_read(base, tmp_path):
     inbox = valid_inbox(base, tmp_path / "inbox")
     with open(inbox / "video-hop-to.xlsx", "wb") as handle:  # 25 MB, sparse: a video renamed by mistake

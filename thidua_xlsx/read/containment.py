@@ -50,6 +50,7 @@ CHUNK = 1 << 20
 # Entry kinds found by the scan.
 FILE, LINK, SPECIAL, UNREADABLE_FOLDER = "file", "link", "special", "unreadable_folder"
 TOO_LONG = "too_long"  # the detail of an unreadable folder whose path is past the system's limit
+GONE = "gone"  # the detail of a folder that is not there (the inbox named wrongly, moved or removed while read)
 SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})  # what Finder and Explorer leave in a folder
 LOCK, SYSTEM = "lock", "system"
 
@@ -59,7 +60,13 @@ class InboxItem:
     path: Path
     name: str  # relative to the inbox, "/"-separated, shown safely
     kind: str
-    detail: str = ""  # for a link: "dangling", "loop", "outside" or "inside"; for a folder: TOO_LONG or ""
+    detail: str = ""  # for a link: "dangling", "loop", "outside" or "inside"; for a folder: TOO_LONG, GONE or ""
+
+
+def _why_unread(exc: OSError) -> str:
+    """The detail of a folder that could not be opened: its path too long, the folder not there, else (permissions)
+    ""."""
+    return TOO_LONG if too_long(exc) else GONE if isinstance(exc, FileNotFoundError) else ""
 
 
 def scan_inbox(inbox: Path) -> list[InboxItem]:
@@ -72,8 +79,7 @@ def scan_inbox(inbox: Path) -> list[InboxItem]:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            found.append(InboxItem(folder, _relative(folder, inbox), UNREADABLE_FOLDER,
-                                   TOO_LONG if too_long(exc) else ""))
+            found.append(InboxItem(folder, _relative(folder, inbox), UNREADABLE_FOLDER, _why_unread(exc)))
             return
         for entry in entries:
             path = Path(entry.path)
@@ -81,7 +87,7 @@ def scan_inbox(inbox: Path) -> list[InboxItem]:
             try:
                 info = os.lstat(path)
             except OSError as exc:
-                found.append(InboxItem(path, name, UNREADABLE_FOLDER, TOO_LONG if too_long(exc) else ""))
+                found.append(InboxItem(path, name, UNREADABLE_FOLDER, _why_unread(exc)))
                 continue
             if stat.S_ISLNK(info.st_mode):
                 found.append(InboxItem(path, name, LINK, _link_kind(path, root)))

@@ -15,6 +15,7 @@ from thidua_xlsx.model.inbox import InboxFile, reject, skip
 from thidua_xlsx.model.issues import NOTE, WARNING
 from thidua_xlsx.read.containment import (
     FILE,
+    GONE,
     LINK,
     MAX_FILE_BYTES,
     SPECIAL,
@@ -54,8 +55,8 @@ def sorted_out(item: InboxItem) -> InboxFile:
     a lock or system file, an archive, another kind of file (the entry's reason says which); else with none."""
     if item.kind != FILE:
         code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special",
-                UNREADABLE_FOLDER: "file.folder_too_long" if item.detail == TOO_LONG else "file.unreadable_folder"
-                }[item.kind]
+                UNREADABLE_FOLDER: {TOO_LONG: "file.folder_too_long", GONE: "file.folder_gone"}.get(
+                    item.detail, "file.unreadable_folder")}[item.kind]
         return reject(blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
             skip(blank_entry(item), code)
     entry = stat_entry(item)

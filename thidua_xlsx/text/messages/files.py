@@ -102,6 +102,8 @@ FILE_MESSAGES = {
     "file.special": "Không phải tệp thường (FIFO, thiết bị, socket) – không đọc.",
     "file.unreadable_folder": "Không mở được thư mục này (không có quyền đọc) – các tệp bên trong chưa được đọc. "
                               "Hãy cấp quyền đọc hoặc chép tệp ra ngoài.",
+    "file.folder_gone": "Không có thư mục này (gõ sai tên, hoặc thư mục vừa bị xóa, đổi tên hay chuyển đi) – không "
+                        "tệp nào bên trong được đọc. Hãy kiểm tra lại thư mục rồi chạy lại.",
     "file.unreadable": "Không đọc được tệp (không có quyền đọc hoặc tệp đang bị khóa). Hãy cấp quyền đọc rồi chạy lại.",
     "file.too_long": "Đường dẫn tới tệp này dài {length} ký tự, quá giới hạn của hệ thống, nên không đọc được (không "
                      "phải do quyền đọc). Hãy đặt tên tệp và các thư mục chứa nó ngắn lại, hoặc chuyển thư mục nhận về "
