@@ -16,6 +16,10 @@ from tests.filling import council_types, run_apart, table_rows, type_far_away
 from tests.no_office import without_libreoffice
 from tests.openxml import unaccepted_findings
 from thidua_xlsx.cli import EXIT_UNUSABLE
+from thidua_xlsx.decide.ballots import candidates
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.decisions import Decision
+from thidua_xlsx.model.results import PersonResult
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as sx
@@ -303,3 +307,15 @@ def test_the_council_s_year_score_is_the_year_s_whatever_the_formula(formula):
     rated = {r.person: r for r in rate_year(periods, scores, rules=rules)}
     assert (rated["A"].score, rated["A"].used, rated["A"].missing) == (93.5, ("hk1",), ("hk2",))
     assert rated["C"].score == 61
+
+
+def test_a_pending_title_is_on_the_council_s_ballot_and_a_refused_one_is_not():
+    """docs/domain.md §4f: waiting is not failing — a CSTĐCS left to the council (a fact nobody entered, a quota tie)
+    is put to its vote like one proposed; one refused on what is known is not."""
+    def person(code: str, decision: Decision) -> PersonResult:
+        return PersonResult(code, code, "TO1", "Tổ Toán", "GV", "Giáo viên", "ok", decisions=(decision,))
+
+    people = [person("GV1", Decision(CSTDCS, False, pending=True)), person("GV2", Decision(CSTDCS, True)),
+              person("GV3", Decision(CSTDCS, False)), person("GV4", Decision(LDTT, True))]
+
+    assert [(c.code, c.title) for c in candidates(people, [], cm.Rules())] == [("GV1", CSTDCS), ("GV2", CSTDCS)]
