@@ -148,19 +148,27 @@ def test_before_nd_152_a_tie_goes_to_the_council_as_before():
 # --- under review ----------------------------------------------------------------------------------------
 
 
-def test_a_member_under_review_blocks_ttldxs_not_ttldtt():
-    ttldxs, ttldtt = rules.decide_collective(unit(registered=TTLDXS, members=10, ldtt=8, cstdcs=1, at_least_htnv=10,
-                                                  under_review=1), rules_of())
+def test_a_member_under_review_is_said_to_the_council_for_ttldxs_and_ttldtt_and_refuses_neither():
+    """Luật TĐKT 2022 điều 27 khoản 1 (as Bắc Ninh QĐ 86/2025 điều 3 khoản 2 điểm b repeats it) sets TTLĐXS no
+    condition of discipline: a review the council weighs, never a refusal."""
+    ttldxs, = rules.decide_collective(unit(registered=TTLDXS, members=10, ldtt=8, cstdcs=1, at_least_htnv=10,
+                                           under_review=1), rules_of())
+    ttldtt, = rules.decide_collective(unit(registered=TTLDTT, members=10, ldtt=8, cstdcs=1, at_least_htnv=10,
+                                           under_review=1), rules_of())
 
-    assert (ttldxs.title, ttldxs.granted, ttldtt.title, ttldtt.granted) == (TTLDXS, False, TTLDTT, True)
-    assert "1 người đang bị xem xét kỷ luật, điều tra hoặc xác minh khiếu nại, tố cáo" in ttldxs.reason
+    assert (ttldxs.title, ttldxs.granted, ttldtt.title, ttldtt.granted) == (TTLDXS, True, TTLDTT, True)
+    assert "1 người đang bị xem xét kỷ luật, điều tra hoặc xác minh khiếu nại, tố cáo: Hội đồng xem lại" in \
+        ttldxs.reason
     assert "1 người đang bị xem xét kỷ luật: nếu bị kỷ luật từ cảnh cáo thì tổ không đạt" in ttldtt.reason
 
 
-def test_an_unknown_review_status_is_not_taken_as_clean_for_ttldxs():
-    ttldxs, _ = rules.decide_collective(unit(registered=TTLDXS, members=10, ldtt=8, cstdcs=1, at_least_htnv=10,
-                                             review_unknown=2), cm.Rules())
-    assert not ttldxs.granted and "chưa đủ thông tin: 2 người chưa có thông tin đang xem xét kỷ luật" in ttldxs.reason
+def test_ttldxs_waits_for_no_discipline_fact_its_conditions_do_not_hold():
+    ttldxs, = rules.decide_collective(unit(registered=TTLDXS, members=10, ldtt=8, cstdcs=1, at_least_htnv=10,
+                                           discipline_unknown=2), cm.Rules())
+    ttldtt, = rules.decide_collective(unit(registered=TTLDTT, members=10, ldtt=8, cstdcs=1, at_least_htnv=10,
+                                           discipline_unknown=2), cm.Rules())
+    assert ttldxs.granted and "kỷ luật" not in ttldxs.reason
+    assert ttldtt.pending and "chưa đủ thông tin: 2 người chưa có thông tin kỷ luật" in ttldtt.reason
 
 
 # --- a province's rating scale (Hải Phòng QĐ 212/2025 điều 6) -------------------------------------------------

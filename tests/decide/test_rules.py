@@ -126,10 +126,13 @@ def unit(**changes) -> rules.Unit:
     ({"ldtt": 6}, TTLDTT, "6/10 LĐTT (60%), cần từ 70%"),
     ({"cstdcs": 0}, TTLDTT, "không có CSTĐCS"),
     ({"at_least_htnv": 9}, TTLDTT, "1 người chưa hoàn thành nhiệm vụ"),
-    ({"disciplined": 1}, TTLDTT, "1 người bị kỷ luật"),  # khiển trách: TTLĐXS no, TTLĐTT still
+    # khiển trách: TTLĐXS all the same (Luật TĐKT 2022 điều 27 sets it no condition of discipline), said to the council
+    ({"disciplined": 1}, TTLDXS, "1 người bị kỷ luật trong năm: tiêu chuẩn Tập thể lao động xuất sắc không loại tổ"),
     ({"ldtt": 5, "registered": TTLDTT}, None, "5/10 LĐTT (50%), cần trên 50%"),  # exactly 50%: not enough
     ({"ldtt": 6, "registered": TTLDTT}, TTLDTT, "6/10 LĐTT (60%)"),
-    ({"ldtt": 8, "disciplined": 1, "warned_or_worse": 1}, None, "1 người bị kỷ luật từ cảnh cáo"),
+    ({"ldtt": 8, "disciplined": 1, "warned_or_worse": 1, "registered": TTLDTT}, None, "1 người bị kỷ luật từ cảnh cáo"),
+    # cảnh cáo bars TTLĐTT (điều 28) but is no condition of TTLĐXS (điều 27): granted, and said to the council
+    ({"ldtt": 8, "disciplined": 1, "warned_or_worse": 1}, TTLDXS, "Hội đồng xét tổ có nội bộ đoàn kết"),
     ({"registered": ""}, None, "không đăng ký danh hiệu tập thể"),
 ])
 def test_collective(changes, proposed, reason_part):

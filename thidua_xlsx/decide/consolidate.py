@@ -564,6 +564,5 @@ def _unit(d: DepartmentResult, members: list[PersonResult]) -> rules.Unit:
         unrated=sum(p.facts.rating is None for p in members) - waiting,
         discipline_unknown=sum(x is None for x in disciplines),
         under_review=sum(p.facts.under_review is True for p in members),
-        review_unknown=sum(p.facts.under_review is None for p in members),
         ldtt_pending=sum(_pending(p, LDTT) for p in members),
         cstdcs_pending=sum(_pending(p, CSTDCS) for p in members), rating_pending=waiting)

@@ -467,7 +467,6 @@ class Unit:
     unrated: int = 0  # members whose rating nobody entered
     discipline_unknown: int = 0  # members whose discipline nobody entered
     under_review: int = 0  # members under disciplinary review, investigation or complaint verification
-    review_unknown: int = 0  # members whose review status nobody entered
     ldtt_pending: int = 0  # members whose LĐTT is pending (not known yet, or the council's)
     cstdcs_pending: int = 0  # members whose CSTĐCS is pending
     rating_pending: int = 0  # members whose year rating is not known yet (not counted in ``unrated``)
@@ -513,10 +512,13 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
 def _ttldxs(u: Unit, rules: cm.Rules, share: float, share_text: Reason, unknown: list[Reason],
             waiting: Reason) -> Decision:
     """TTLĐXS (art. 27): every condition checked, each failure said; pending when only pending members stand in the
-    way."""
+    way. Its conditions hold no discipline (Luật TĐKT 2022 điều 27 khoản 1, as Bắc Ninh QĐ 86/2025 điều 3 khoản 2
+    điểm b repeats it; the 2003 Law's "no one from cảnh cáo up" is gone): a member disciplined or under review
+    refuses nothing and waits for nothing here, and is said in the granted reason for the council, which judges the
+    unit's "nội bộ đoàn kết, gương mẫu chấp hành tốt … pháp luật" (điểm đ). ``unknown`` (the facts TTLĐTT waits
+    for: discipline) is not this title's."""
     basis = _basis(rules, rset.TTLDXS)
-    unknown = [*unknown, *((reason("collective.unrated", count=u.unrated),) if u.unrated else ()),
-               *((reason("collective.review_unknown", count=u.review_unknown),) if u.review_unknown else ())]
+    unknown = [reason("collective.unrated", count=u.unrated)] if u.unrated else []
     failed, pending = [], [*unknown]  # a fact nobody entered refuses nothing: the title waits for it
     if u.rating_pending:
         pending.append(reason("collective.rating_pending", count=u.rating_pending))
@@ -533,13 +535,11 @@ def _ttldxs(u: Unit, rules: cm.Rules, share: float, share_text: Reason, unknown:
         pending.append(reason("collective.cstdcs_pending", count=u.cstdcs_pending))
     elif u.cstdcs < 1:
         failed.append(reason("collective.no_cstdcs"))
-    if u.disciplined:
-        failed.append(reason("collective.disciplined", count=u.disciplined))
-    if u.under_review:
-        failed.append(reason("collective.under_review", count=u.under_review))
     if not failed and not pending:
+        said = (*((reason("collective.disciplined_said", count=u.disciplined),) if u.disciplined else ()),
+                *((reason("collective.review_said", count=u.under_review),) if u.under_review else ()))
         return Decision(TTLDXS, True, (reason("collective.ttldxs_granted", share=share_text, cstdcs=u.cstdcs),
-                                       *basis))
+                                       *said, *basis))
     return Decision(TTLDXS, False, (*failed, *unknown, *basis) if failed else (*pending, *basis), pending=not failed)
 
 

@@ -76,8 +76,8 @@ RULE_SET_REASONS = {
     "quota.tie_after_women": " (đã ưu tiên {women} người nữ cùng điểm theo {citation})",
     "quota.tie_gender_unknown": " (chưa rõ giới tính của {count} người ở sheet Nhân sự nên chưa áp dụng ưu tiên nữ "
                                 "theo {citation})",
-    "collective.under_review": "{count} người đang bị xem xét kỷ luật, điều tra hoặc xác minh khiếu nại, tố cáo",
-    "collective.review_unknown": "chưa đủ thông tin: {count} người chưa có thông tin đang xem xét kỷ luật",
+    "collective.review_said": "{count} người đang bị xem xét kỷ luật, điều tra hoặc xác minh khiếu nại, tố cáo: "
+                              "Hội đồng xem lại",
     "collective.review_pending": "{count} người đang bị xem xét kỷ luật: nếu bị kỷ luật từ cảnh cáo thì tổ không "
                                  "đạt (Hội đồng xem lại)",
     "year.band_cited": "điểm năm {score}, {range}: {rating} ({citation})",

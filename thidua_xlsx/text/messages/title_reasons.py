@@ -59,10 +59,13 @@ TITLE_REASONS = {
     "collective.share_below": "{share}, cần từ {needed}%",
     "collective.share_not_above": "{share}, cần trên {needed}%",
     "collective.no_cstdcs": "không có CSTĐCS",
-    "collective.disciplined": "{count} người bị kỷ luật",
     "collective.warned": "{count} người bị kỷ luật từ cảnh cáo",
-    "collective.ttldxs_granted": "đủ điều kiện: {share}, {cstdcs} CSTĐCS, 100% hoàn thành nhiệm vụ, không ai bị "
-                                 "kỷ luật (Hội đồng xác nhận tổ hoàn thành xuất sắc nhiệm vụ)",
+    "collective.ttldxs_granted": "đủ điều kiện: {share}, {cstdcs} CSTĐCS, 100% hoàn thành nhiệm vụ (Hội đồng xác "
+                                 "nhận tổ hoàn thành xuất sắc nhiệm vụ)",
+    # Tập thể lao động xuất sắc sets no condition of discipline (Luật TĐKT 2022 điều 27 khoản 1): said, never refused
+    "collective.disciplined_said": "{count} người bị kỷ luật trong năm: tiêu chuẩn Tập thể lao động xuất sắc không "
+                                   "loại tổ vì kỷ luật, Hội đồng xét tổ có nội bộ đoàn kết, gương mẫu chấp hành tốt "
+                                   "pháp luật hay không",
     "collective.ttldtt_granted": "đủ điều kiện: {share}, không ai bị kỷ luật từ cảnh cáo (Hội đồng xác nhận tổ "
                                 "hoàn thành tốt nhiệm vụ)",
     # what comes in
