@@ -1,4 +1,5 @@
-"""The commune's merge of the schools' final summaries at a province's size (issue 40). By hand:
+"""The commune's merge of the schools' final summaries at a province's size: its time and memory against a naive
+loop and another checkout. By hand:
 
     python benchmarks/bench_commune.py                                   # 2,000 summaries
     python benchmarks/bench_commune.py --size 2000 --baseline /tmp/before --repeat 3
@@ -6,7 +7,8 @@
 
 The inbox is ``bench_scale.py``'s cached ``--kind schools`` build (N copies of the sample school's final summary, each
 under its own school name, and a ``cap-tren.xlsx`` listing the N schools). One run alternates, ``--repeat`` times:
-  * the naive loop the issue names: ``pandas.read_excel(engine="calamine")`` of every sheet of every file, one core
+  * the naive loop, what reading costs without the tool: ``pandas.read_excel(engine="calamine")`` of every sheet
+    of every file, one core
     (from ``--naive-files`` files, scaled up);
   * ``thidua-xlsx merge INBOX --campaign … -o … --json …`` end to end in a child process (its reading phase timed in
     place, its own peak memory), and the same with ``--xuat-tinh`` (the province's import files): the difference is

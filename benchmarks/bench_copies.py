@@ -1,4 +1,4 @@
-"""What a byte-identical copy costs the merge (issue 40): a forwarded mail, a file saved twice. By hand:
+"""What a byte-identical copy costs the merge: a forwarded mail, a file saved twice. By hand:
 
     python benchmarks/bench_copies.py                                   # 1,000 departments + 1,000 copies
     python benchmarks/bench_copies.py --copies 5000 --baseline /tmp/before

@@ -1,4 +1,4 @@
-"""What ``generate`` costs for the scoring round of an N-department campaign (issue 40). By hand:
+"""What ``generate`` costs for the scoring round of an N-department campaign, against another checkout. By hand:
 
     python benchmarks/bench_generate.py --departments 200 --baseline /tmp/before
     taskset -c 0 python benchmarks/bench_generate.py --departments 100 --baseline /tmp/before   # one core
@@ -12,7 +12,7 @@ around the call: the workers are reaped when generate ends) — per run and per 
 medians. Then the two checkouts' outputs are compared byte for byte: every workbook of the outbox and every file
 of the campaign's ``so-da-phat/`` (the records of what was issued). Nothing in them is the time of the run: the
 workbooks carry a fixed creation date, and the records the date generate is given (the same here). A checkout whose
-forms are placed from skeletons (issue 50) also says, untimed, how every 10th book's forms were made: placed, or
+forms are placed from skeletons also says, untimed, how every 10th book's forms were made: placed, or
 written by xlsxwriter and why (``THIDUA_WRITER=xlsxwriter`` in the environment measures it without skeletons).
 
 ``--public``: the baseline is this checkout writing through xlsxwriter's public API alone — none of the shortcuts of

@@ -1,4 +1,4 @@
-"""The multi-year decisions (issue 27): does the history cost the same for each person and each earlier year? By hand:
+"""The multi-year decisions: does the history cost the same for each person and each earlier year? By hand:
 
     python benchmarks/bench_history.py                    # 7, 100 and 1,000 departments (61, 840, 8,400 people)
     python benchmarks/bench_history.py --sizes 7 100 --years 3 10 --repeat 5

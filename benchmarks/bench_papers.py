@@ -1,4 +1,5 @@
-"""The council's pass with its papers, as the head's secretary runs it on the samples (issue 60). By hand:
+"""The council's pass with its papers, as the head's secretary runs it on the samples: what the papers (Word and
+PDF, LibreOffice) add to the merge, against another checkout. By hand:
 
     python benchmarks/bench_papers.py --repeat 5 --baseline /tmp/before
 

@@ -5,7 +5,7 @@ run, (a) the baseline: pandas.read_excel(sheet_name=None) with openpyxl on every
 (b) thidua-xlsx's whole merge (read with python-calamine, validate, consolidate). Prints the
 times and the ratio, so results from different machines compare as ratios, not seconds.
 
-``--cpu``: a department workbook's reading on one core, against the inflate floor (issue 40) —
+``--cpu``: a department workbook's reading on one core, against the inflate floor (what unzipping alone costs) —
 
     python benchmarks/bench_read.py --cpu --files 200 --repeat 3 --baseline /tmp/before [--profile 25]
 

@@ -1,4 +1,4 @@
-"""District and province scale (issue 10): is the merge fast, lean and flat from 100 to 10,000 files? By hand:
+"""District and province scale: is the merge fast, lean and flat from 100 to 10,000 files? By hand:
 
     python benchmarks/bench_scale.py                      # 100, 1,000 and 10,000 department workbooks
     python benchmarks/bench_scale.py --sizes 100 1000     # skip the 10,000 case

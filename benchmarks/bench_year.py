@@ -1,4 +1,4 @@
-"""The evaluation year (issue 26): does the year cost the same for each period added and each person? By hand:
+"""The evaluation year: does the year cost the same for each period added and each person? By hand:
 
     python benchmarks/bench_year.py                         # the rating alone: 60 people and 8,400 (1,000 departments)
     python benchmarks/bench_year.py --sizes 60 --periods 12 --repeat 9

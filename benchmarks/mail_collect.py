@@ -1,9 +1,10 @@
-"""Collecting from a mailbox (issue 39): N messages with 2 attachments each — a department's returned book and a photo
-(not ours, left alone) — from a throwaway Dovecot on the loopback address (tests/mail/dovecot.py), through ``collect``'s
-own code (:func:`thidua_xlsx.mail.collect.collect_imap`: TLS, EXAMINE, the sizes asked, each message peeked, parsed,
-each attachment given to the intake). Every book is another saved version of T1's or T2's (its own save time, so its
-own bytes): each is read as the merge reads it and filed beside the earlier ones, as when a department sends its book
-again and again. Then the same mailbox collected a second time (everything known: nothing fetched).
+"""Collecting from a mailbox: does each message cost the same however full the mailbox is? N messages with 2 attachments
+each — a department's returned book and a photo (not ours, left alone) — from a throwaway Dovecot on the loopback
+address (tests/mail/dovecot.py), through ``collect``'s own code (:func:`thidua_xlsx.mail.collect.collect_imap`: TLS,
+EXAMINE, the sizes asked, each message peeked, parsed, each attachment given to the intake). Every book is another saved
+version of T1's or T2's (its own save time, so its own bytes): each is read as the merge reads it and filed beside the
+earlier ones, as when a department sends its book again and again. Then the same mailbox collected a second time
+(everything known: nothing fetched).
 
     python benchmarks/mail_collect.py            # 500 messages, 1,000 attachments
     python benchmarks/mail_collect.py 100        # a quicker run

@@ -1,4 +1,4 @@
-"""The local page's speed (issue 38), by hand — never a timed test:
+"""The local page's speed: does it answer within a second, during a large merge too? By hand — never a timed test:
 
     python benchmarks/ui_bench.py                     # 40 departments; then a merge of 1,000 workbooks
     python benchmarks/ui_bench.py --departments 40 --large 0      # the 40-department figures only
@@ -8,7 +8,7 @@
 server (waitress, in this process) and asked over HTTP on the loopback address, as a browser asks: the year at a
 glance (``/``) and the round's page (``/vong/cham-diem``: every returned book read and checked, as ``status`` does),
 first cold (the round read for the first time), then ``--repeat`` times warm (its files unchanged). Medians and
-maxima are printed; the issue's bar is < 1 s.
+maxima are printed; the bar is < 1 s.
 
 **While a large merge runs.** The ``--large`` campaign (1,000 departments, cached the same way) is copied to a
 temporary folder, its merge started from the page (POST, as the button), and while it runs the year at a glance and

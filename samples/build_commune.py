@@ -1,4 +1,5 @@
-"""Rebuild samples/cap-xa/: the commune of Trực Cường receiving its schools' final summaries (issue 28).
+"""Rebuild samples/cap-xa/: the commune of Trực Cường receiving its schools' final summaries and merging them into its
+own summary and papers, as its officer does.
 
     python samples/build_commune.py          # after build_samples.py and build_year.py
 
