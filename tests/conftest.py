@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import types
 from pathlib import Path
 
 import pytest
@@ -77,18 +78,51 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(f"random order: -p randomly --randomly-seed={seed} runs the tests in it again")
 
 
+#: The programs a test starts through a fixture it takes (itself or through another, as ``driver`` takes ``chromium``),
+#: each with what it is and the mark that lets ``-m "not <mark>"`` leave the test out (docs/conventions.md: Tests).
+STARTED_BY_FIXTURE = {
+    "chromium": ("a headless Chromium", "browser"),  # tests/ui/conftest.py's, the page's journeys
+    "dovecot": ("a Dovecot IMAP server", "imap"),  # this module's, for the mail
+    "wine_env": ("Wine", "wine"),  # tests/wine.py's prefix, a .bat in Wine's cmd
+    "windows_made": ("Windows' Python under Wine", "windows"),  # tests/windows.py's lane
+}
+#: The installer run for real: a test installs from a copy of the checkout, the folder she downloaded
+#: (tests/installers/test_installer.py's ``_checkout_copy``), which its code names.
+INSTALLS_FROM = "_checkout_copy"
+
+
+def _names_used(code: types.CodeType | None) -> set[str]:
+    """The global names and attributes a function's code uses, its inner functions' and lambdas' too."""
+    if code is None:
+        return set()
+    return set(code.co_names).union(*(_names_used(c) for c in code.co_consts if isinstance(c, types.CodeType)))
+
+
+def unmarked(items) -> list[str]:
+    """Each program some of ``items`` start without carrying its mark, as a line naming the program, the mark and the
+    tests: a test that starts Chromium unmarked would run under ``-m "not browser"``. LibreOffice's mark is checked
+    as the test starts it (tests/libreoffice.py's ``require_libreoffice``)."""
+    said = []
+    for fixture, (program, mark) in STARTED_BY_FIXTURE.items():
+        found = [item.nodeid for item in items
+                 if fixture in getattr(item, "fixturenames", ()) and not item.get_closest_marker(mark)]
+        said += [f"these tests start {program} without @pytest.mark.{mark}: {', '.join(found)}"] if found else []
+    found = [item.nodeid for item in items if not item.get_closest_marker("installer")
+             and INSTALLS_FROM in _names_used(getattr(getattr(item, "function", None), "__code__", None))]
+    said += [f"these tests run the installer without @pytest.mark.installer: {', '.join(found)}"] if found else []
+    return said
+
+
 @pytest.hookimpl(trylast=True)  # on the tests left once -m and -k have deselected
 def pytest_collection_modifyitems(items):
-    """Tell ``require_libreoffice`` which tests say they start LibreOffice; a test that runs Wine (tests/wine.py's
-    ``wine_env``) says so by its mark, so that ``-m "not wine"`` leaves it out; the long tests first."""
+    """Tell ``require_libreoffice`` which tests say they start LibreOffice; a test that starts Chromium, Dovecot, Wine
+    or the installer says so by its mark (:func:`unmarked`), or the run stops before any test; the long tests first."""
     from tests.libreoffice import MARKED
 
     MARKED.update(item.nodeid for item in items if item.get_closest_marker("libreoffice"))
-    for fixture, mark in (("wine_env", "wine"), ("windows_made", "windows")):
-        unmarked = [item.nodeid for item in items
-                    if fixture in getattr(item, "fixturenames", ()) and not item.get_closest_marker(mark)]
-        if unmarked:
-            raise pytest.UsageError(f"these tests run Wine without @pytest.mark.{mark}: {', '.join(unmarked)}")
+    said = unmarked(items)
+    if said:
+        raise pytest.UsageError("\n".join(said))
     _long_tests_first(items)
 
 

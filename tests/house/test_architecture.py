@@ -278,6 +278,145 @@ def test_a_planted_mail_door_importing_a_step_is_found(tmp_path):
     assert door_problems(root) == ["thidua_xlsx.mail.collect imports thidua_xlsx.steps.intake"]
 
 
+# --- the doors' habits (docs/architecture.md: Doors over one service) --------------------------------------------
+
+def _by_function(tree: ast.Module):
+    """(the module's function or class the node sits in — the outermost: a handler defined inside a function counts as
+    that function's — or "" at module level, node) for every node of ``tree``."""
+    for top in tree.body:
+        name = top.name if isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else ""
+        for node in ast.walk(top):
+            yield name, node
+
+
+SPEAKS = {"print", "input", "exit", "quit"}  # builtins that write to the console or end the process
+SPEAKS_BY = {"exit", "_exit", "abort", "echo", "secho"}  # sys.exit, os._exit, os.abort, ctx.exit, click.echo
+THE_CLI = ("thidua_xlsx.cli", "thidua_xlsx.__main__")
+# Where the package ends the process beside the CLI: (module, function) → why.
+ENDS_BESIDE_THE_CLI = {
+    ("thidua_xlsx.system.console", "terminate_as_exit"):
+        "a request to end (SIGTERM) raised as SystemExit, as Ctrl-C raises its own, so that every clean-up runs",
+}
+
+
+def prints_or_exits(path: Path) -> list[tuple[str, int, str]]:
+    """(function, line, what) of each place ``path`` writes to the console or ends the process: ``print``, ``input``,
+    ``exit``, ``sys.exit``, ``os._exit``, ``os.abort``, click's ``echo`` and a context's ``exit``, a write to
+    ``sys.stdout`` or ``sys.stderr``, ``raise SystemExit``."""
+    found = []
+    for function, node in _by_function(tree_of(path)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in SPEAKS or isinstance(func, ast.Attribute) and (
+                    func.attr in SPEAKS_BY or func.attr == "write" and isinstance(func.value, ast.Attribute)
+                    and func.value.attr in ("stdout", "stderr")):
+                found.append((function, node.lineno, ast.unparse(func)))
+        elif isinstance(node, ast.Raise) and node.exc is not None:
+            raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            if isinstance(raised, ast.Name) and raised.id == "SystemExit":
+                found.append((function, node.lineno, "raise SystemExit"))
+    return sorted(found, key=lambda f: f[1])
+
+
+def test_only_the_cli_prints_or_exits():
+    """The CLI (cli.py, and __main__.py which runs it) alone writes to the console and ends the process: the page, the
+    mail, the service and the steps say what they have to say through the voice they are given (a run's lines, the
+    page's server its address through the CLI's ``_say``) and return; a step that printed would write into the page's
+    black window, one that exited would end the page's server. The one exception is named in ENDS_BESIDE_THE_CLI."""
+    found = {(module_name(path), function): f"{module_name(path)}:{line} {what} in {function or 'the module'}"
+             for path in sorted(PACKAGE.rglob("*.py")) if module_name(path) not in THE_CLI
+             for function, line, what in prints_or_exits(path)}
+    assert sorted(said for key, said in found.items() if key not in ENDS_BESIDE_THE_CLI) == []
+    assert set(ENDS_BESIDE_THE_CLI) <= set(found), "an exit no longer there: strike it from the list"
+    assert prints_or_exits(PACKAGE / "cli.py"), "the check sees the CLI's own"
+
+
+def test_the_print_and_exit_check_finds_each_form(tmp_path):
+    planted = tmp_path / "planted.py"
+    planted.write_text("import os, sys, click\n\n\ndef say(x):\n    print(x)\n    sys.stderr.write(x)\n"
+                       "    click.echo(x)\n\n\nclass Job:\n    def stop(self, ctx):\n        ctx.exit(1)\n"
+                       "        os._exit(1)\n\n\ndef guard():\n    def end(signum, frame):\n"
+                       "        raise SystemExit(1)\n    return end\n\n\nsys.exit(0)\nlines = [x for x in sys.stdin]\n")
+    assert prints_or_exits(planted) == [
+        ("say", 5, "print"), ("say", 6, "sys.stderr.write"), ("say", 7, "click.echo"), ("Job", 12, "ctx.exit"),
+        ("Job", 13, "os._exit"), ("guard", 18, "raise SystemExit"), ("", 22, "sys.exit")]
+
+
+WALKS = {"glob", "rglob", "iterdir", "scandir", "listdir"}  # a folder's files listed, and os.walk
+# Where a door lists a folder's files: (module, function) → why.
+DOOR_WALKS = {
+    ("thidua_xlsx.mail.collect", "collect_folder"):
+        "the folder of saved messages (or downloads) the person gave collect, its input; never the campaign folder",
+}
+
+
+def folders_walked(path: Path) -> list[tuple[str, int, str]]:
+    """(function, line, call) of each call of ``path`` that lists a folder: ``glob``, ``rglob``, ``iterdir``,
+    ``os.walk``, ``os.scandir``, ``os.listdir``."""
+    return sorted(((function, node.lineno, ast.unparse(node.func)) for function, node in _by_function(tree_of(path))
+                   if isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name))
+                   and ((node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id) in WALKS
+                        or ast.unparse(node.func) == "os.walk")), key=lambda f: f[1])  # an email's walk is its parts
+
+
+def test_no_door_walks_a_folder_to_learn_what_a_run_wrote():
+    """The CLI, the API, the page and the mail list no folder: what a run wrote is in its Result (``files``), what a
+    campaign folder holds is the service's to say (the page's overview, a round's page). The mail's reading of the
+    folder it is given to collect from is named in DOOR_WALKS."""
+    found = {(module_name(path), function): f"{module_name(path)}:{line} {call}() in {function or 'the module'}"
+             for path in sorted(PACKAGE.rglob("*.py")) if _door(module_name(path))
+             for function, line, call in folders_walked(path)}
+    assert sorted(said for key, said in found.items() if key not in DOOR_WALKS) == []
+    assert set(DOOR_WALKS) <= set(found), "a walk no longer there: strike it from the list"
+
+
+def test_the_walk_check_finds_each_way_of_listing_a_folder(tmp_path):
+    planted = tmp_path / "views.py"
+    planted.write_text("import os\n\n\ndef shown(result, folder):\n    a = sorted(folder.glob('*.xlsx'))\n"
+                       "    b = list(folder.rglob('*'))\n    c = [p for p in folder.iterdir()]\n"
+                       "    d = os.listdir(folder)\n    e = list(os.walk(folder))\n    f = os.scandir(folder)\n"
+                       "    return result.files, [part for part in message.walk()]\n")
+    assert [call for _, _, call in folders_walked(planted)] == ["folder.glob", "folder.rglob", "folder.iterdir",
+                                                                "os.listdir", "os.walk", "os.scandir"]
+
+
+def test_pandas_is_imported_by_the_api_alone():
+    """pandas (a second of start-up, and an extra a school need not install) is the analysts' API's alone: no command,
+    step or door imports it, at the top or in a function (docs/architecture.md: Doors over one service)."""
+    known = modules_of()
+    assert [module_name(path) for path in sorted(PACKAGE.rglob("*.py"))
+            if "pandas" in imports_of(path, known=known)[1]] == ["thidua_xlsx.api"]
+
+
+def positional_fields(module) -> list[str]:
+    """The fields of the dataclasses defined in ``module`` that a caller could give by position (``kw_only`` not
+    set), as "Class.field"; a class of it that is no dataclass, as "Class"."""
+    found = []
+    for name, value in vars(module).items():
+        if inspect.isclass(value) and value.__module__ == module.__name__:
+            if not dataclasses.is_dataclass(value):
+                found.append(name)
+            else:
+                found += [f"{name}.{f.name}" for f in dataclasses.fields(value) if not f.kw_only]
+    return found
+
+
+def test_every_request_is_built_by_keyword_only():
+    """A door builds its request by keyword only (``MergeRequest(inbox=…, output=…)``): a request has a dozen fields
+    of the same types (paths, flags), and a field added in the middle would silently shift every positional call."""
+    import typing
+
+    from thidua_xlsx.model import requests as rq
+
+    assert set(typing.get_args(rq.Request)) <= {v for v in vars(rq).values() if inspect.isclass(v)}
+    assert positional_fields(rq) == []
+    planted = type(rq)("thidua_xlsx.model.planted")
+    exec(compile("from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass PlantedRequest:\n    inbox: str\n"
+                 "    force: bool = False\n\nclass Loose:\n    pass\n", "<planted>", "exec", dont_inherit=True),
+         vars(planted))
+    assert positional_fields(planted) == ["PlantedRequest.inbox", "PlantedRequest.force", "Loose"]
+
+
 def loaded_by_name(path: Path) -> list[str]:
     """Where ``path`` reaches a module by a string the tools cannot follow: ``importlib.import_module``,
     ``__import__``, or a module's ``__getattr__`` handing out names of other modules; as lines "line N: what"."""

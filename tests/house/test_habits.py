@@ -1,6 +1,12 @@
-"""The house's habits: the LibreOffice mark is honest; every package of the code is installed; the code passes the lint
-and the type check configured in pyproject.toml; its functions stay small enough to read (radon's rank); its comments
-say what the code does, not which issue asked for it."""
+"""The house's habits (docs/conventions.md): a test that starts LibreOffice, Chromium, Dovecot, Wine or the installer
+carries its mark; the code passes the lint and the type check configured in pyproject.toml; its functions stay small
+enough to read (radon's rank); its comments say what the code does, not which issue asked for it, and cite tracked
+files; the clock is Vietnam's, read in one place; an alias names one module, and each is listed on the conventions
+page; a path travels as a Path; imports wait in a function only for a cost they name; no broad catch hides a bug; no
+code of the package serves the tests alone; the caches kept by hand are the named ones.
+
+That every file of the package is installed is checked where it is installed for real: the POSIX installer's journey
+(tests/installers/test_installer.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import python_sources
+from tests import conftest, python_sources
 from tests.libreoffice import MARKED, require_libreoffice
 
 
@@ -26,6 +32,54 @@ def test_a_test_that_starts_libreoffice_without_its_mark_fails_naming_the_mark(m
 
     with pytest.raises(pytest.fail.Exception, match="mark it @pytest.mark.libreoffice"):
         require_libreoffice()
+
+
+class _Collected:
+    """A collected test as tests/conftest.py's check sees it: its id, the fixtures it takes, its marks, its function."""
+
+    def __init__(self, nodeid, fixtures=(), marks=(), function=None):
+        self.nodeid, self.fixturenames, self.marks, self.function = nodeid, fixtures, marks, function
+
+    def get_closest_marker(self, name):
+        return name if name in self.marks else None
+
+
+def test_a_test_that_starts_chromium_dovecot_wine_or_the_installer_unmarked_stops_the_run_at_collection():
+    """tests/conftest.py refuses the collection (a UsageError, naming the tests) when a test takes the fixture that
+    starts Chromium, Dovecot, Wine or Windows' Python without its mark, or installs from a copy of the checkout without
+    ``installer``: ``-m "not browser"`` would otherwise run it (docs/conventions.md: Checked habits)."""
+    made: dict = {}  # the installing test's function (the helper named in an inner lambda), compiled from its text:
+    # this test's own code names no helper
+    exec(f"def installs(tmp_path):\n    return [lambda: {conftest.INSTALLS_FROM}(tmp_path)]\n\n"
+         "def reads(tmp_path):\n    return 'Cai-dat-thi-dua.bat'\n", made)
+    items = [_Collected("t.py::test_page", ("driver", "chromium")),
+             _Collected("t.py::test_marked", ("chromium",), ("browser",)),
+             _Collected("t.py::test_mail", ("dovecot", "tmp_path")), _Collected("t.py::test_bat", ("wine_env",)),
+             _Collected("t.py::test_lane", ("windows_made",), ("wine",)),
+             _Collected("t.py::test_install", (), (), made["installs"]),
+             _Collected("t.py::test_installed", (), ("installer",), made["installs"]),
+             _Collected("t.py::test_read", ("tmp_path",), (), made["reads"])]
+    assert conftest.unmarked(items) == [
+        "these tests start a headless Chromium without @pytest.mark.browser: t.py::test_page",
+        "these tests start a Dovecot IMAP server without @pytest.mark.imap: t.py::test_mail",
+        "these tests start Wine without @pytest.mark.wine: t.py::test_bat",
+        "these tests start Windows' Python under Wine without @pytest.mark.windows: t.py::test_lane",
+        "these tests run the installer without @pytest.mark.installer: t.py::test_install"]
+
+
+def test_the_mark_check_names_the_fixtures_and_the_helper_the_tests_use():
+    """The check looks for names the tests really use: each fixture is defined in tests/, and the installer's journey
+    names the helper it installs from (its code compiled, not imported: a test module imports no other)."""
+    defined = {node.name for path in (ROOT / "tests").rglob("*.py")
+               for node in python_sources.nodes(path.read_text(encoding="utf-8"))
+               if isinstance(node, ast.FunctionDef)}
+    assert set(conftest.STARTED_BY_FIXTURE) <= defined
+    journey = ROOT / "tests" / "installers" / "test_installer.py"
+    code = compile(journey.read_text(encoding="utf-8"), str(journey), "exec")
+    installing = [c.co_name for c in code.co_consts if isinstance(c, type(code))
+                  and c.co_name.startswith("test_") and conftest.INSTALLS_FROM in c.co_names]
+    assert installing == ["test_the_posix_installer_fails_offline_then_asks_installs_opens_the_page_updates_keeps_"
+                          "offline_and_as_on_macos"]
 
 
 def test_the_code_passes_ruff_as_configured():
@@ -63,6 +117,7 @@ def test_few_functions_are_hard_to_follow_and_none_is_ranked_f():
 
 
 ISSUE_NUMBER = re.compile(r"\bissues? #?\d+", re.IGNORECASE)
+CODE_FOLDERS = ("thidua_xlsx", "tests", "benchmarks", "samples", "tools")  # every Python source of the repository
 
 
 def _comments_and_docstrings(source: str):
@@ -76,11 +131,12 @@ def _comments_and_docstrings(source: str):
 
 
 def test_comments_say_what_the_code_does_not_which_issue_asked():
-    """A comment or docstring naming an issue ("issue 48"), in the package or its tests, tells the next reader nothing
-    the code does: say what it does and why instead (docs/conventions.md)."""
+    """A comment or docstring naming an issue ("issue 48"), in the package, its tests, the benchmarks, the samples'
+    builders or the tools, tells the next reader nothing the code does: say what it does and why instead
+    (docs/conventions.md). benchmarks/RESULTS.md, a record of measurements, is not code."""
     root = Path(__file__).resolve().parents[2]
     here = Path(__file__).resolve()  # this module names issues as the check's own examples
-    sources = {path: path.read_text(encoding="utf-8") for folder in ("thidua_xlsx", "tests")
+    sources = {path: path.read_text(encoding="utf-8") for folder in CODE_FOLDERS
                for path in sorted((root / folder).rglob("*.py")) if path != here}
     found = [f"{path.relative_to(root).as_posix()}:{line}: {ISSUE_NUMBER.search(text).group()}"
              for path, source in sources.items() if "issue" in source.lower()  # no other source has one to say
@@ -177,16 +233,16 @@ CITED = re.compile(r"docs/([a-z_]+\.md)(?: §([0-9]+[a-z]?))?")
 
 
 def test_every_citation_points_at_a_tracked_file_and_its_section():
-    """What the code and the tests cite — the rules, the promises, the conventions — is in the repository, under the
-    number the citation names: a clone alone explains the code. The notes kept outside it are never cited."""
+    """What the code, its tests, the benchmarks, the samples' builders and the tools cite — the rules, the promises,
+    the conventions — is in the repository, under the number the citation names: a clone alone explains the code.
+    The notes kept outside it are never cited."""
     root = Path(__file__).resolve().parents[2]
     tracked = set(subprocess.run(["git", "ls-files", "docs"], cwd=root, capture_output=True, text=True).stdout.split())
     heads = {name: {m.group(1) for m in re.finditer(r"^#+ ([0-9]+[a-z]?)\. ", (root / "docs" / name).read_text(
         encoding="utf-8"), re.M)} for name in (Path(t).name for t in tracked)}
     here = Path(__file__).resolve()
     unresolved, outside = [], []
-    for path in sorted([*(root / "thidua_xlsx").rglob("*.py"), *(root / "tests").rglob("*.py"),
-                        *(root / "samples").glob("*.py")]):
+    for path in sorted(path for folder in CODE_FOLDERS for path in (root / folder).rglob("*.py")):
         if path == here:
             continue
         text = path.read_text(encoding="utf-8")
@@ -278,6 +334,132 @@ def test_an_alias_naming_two_modules_is_found(tmp_path):
     assert names_of_many_things(package) == [
         "tx names thidua_xlsx.text.summary (thidua_xlsx/one.py:1) and thidua_xlsx.text.workbook (thidua_xlsx/two.py:1)",
         "thidua_xlsx.text.summary is named sx (thidua_xlsx/three.py:1) and tx (thidua_xlsx/one.py:1)"]
+
+
+CONVENTIONS = ROOT / "docs" / "conventions.md"
+
+
+def module_aliases(source: str) -> set[tuple[str, str]]:
+    """(alias, module) of each import in ``source`` that gives a module a name of its own choosing: ``import a.b as x``
+    (a module always) and ``from a import b as x`` where ``a.b`` is a module of the repository (thidua_xlsx, tests,
+    samples): a function or a class imported under another name is not a module's alias."""
+    found = set()
+    for node in python_sources.nodes(source):
+        if isinstance(node, ast.Import):
+            found |= {(a.asname, a.name) for a in node.names if a.asname and a.asname != a.name.rpartition(".")[2]}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found |= {(a.asname, f"{node.module}.{a.name}") for a in node.names
+                      if a.asname and a.asname != a.name and _is_module(f"{node.module}.{a.name}")}
+    return found
+
+
+def listed_aliases(page: str) -> dict[str, str]:
+    """The aliases the conventions page lists, each with its module in full: the rows of the table in its "Names"
+    section, ``| `thidua_xlsx.model` | `cm` campaign, `ly` layout |`` (a row whose first cell is no module names
+    whole modules: ``| libraries | `dt` datetime |``)."""
+    names = page.split("\n## Names\n", 1)[1].split("\n## ", 1)[0]
+    listed = {}
+    for row in re.finditer(r"^ *\| (?:`([\w.]+)`|[\w ]+) \| (.+) \|$", names, re.M):  # in a list item, indented
+        for alias, module in re.findall(r"`(\w+)` ([\w.]+)", row.group(2)):
+            listed[alias] = f"{row.group(1)}.{module}" if row.group(1) else module
+    return listed
+
+
+def aliases_against_the_list(used: dict[tuple[str, str], str], listed: dict[str, str]) -> list[str]:
+    """What ``used`` ((alias, module) → where) and the page's ``listed`` (alias → module) disagree on: an alias the
+    page does not list, one it lists for another module, a row no import uses."""
+    found = [f"{alias} for {module} ({where}): {f'listed for {listed[alias]}' if alias in listed else 'not listed'}"
+             for (alias, module), where in sorted(used.items()) if listed.get(alias) != module]
+    return found + [f"{alias} listed for {module}: no import uses it" for alias, module in sorted(listed.items())
+                    if (alias, module) not in used]
+
+
+def test_every_alias_of_a_module_is_a_row_of_the_conventions_page():
+    """The page's list of aliases (docs/conventions.md: Names) is the one a reader looks an alias up in: each alias an
+    import gives a module, in the package, its tests, samples, tools and benchmarks, is listed with that module, and
+    each listed alias is in use."""
+    used = {}
+    for path in sorted(path for folder in CODE_FOLDERS for path in (ROOT / folder).rglob("*.py")):
+        for pair in module_aliases(path.read_text(encoding="utf-8")):
+            used.setdefault(pair, path.relative_to(ROOT).as_posix())
+    assert aliases_against_the_list(used, listed_aliases(CONVENTIONS.read_text(encoding="utf-8"))) == []
+
+
+def test_the_alias_list_check_finds_an_alias_unlisted_listed_for_another_module_or_unused():
+    page = ("# Conventions\n\n## Names\n\n| the aliases of | alias and module |\n|---|---|\n"
+            "| `thidua_xlsx.text` | `sx` summary, `wx` workbook |\n  | `thidua_xlsx.model` | `cm` campaign |\n"
+            "| libraries | `dt` datetime |\n\n## Tests\n\n| `browser` | `x` y |\n")
+    listed = listed_aliases(page)
+    assert listed == {"sx": "thidua_xlsx.text.summary", "wx": "thidua_xlsx.text.workbook",
+                      "cm": "thidua_xlsx.model.campaign", "dt": "datetime"}
+    source = ("import datetime as dt\nimport pandas as pd\nfrom thidua_xlsx.text import summary as sx\n"
+              "from thidua_xlsx.text import documents as wx\nfrom thidua_xlsx.model import campaign\n"
+              "from thidua_xlsx.model.titles import name as title_name\nfrom openpyxl import load_workbook as load\n")
+    used = {pair: "a.py" for pair in module_aliases(source)}
+    assert aliases_against_the_list(used, listed) == [
+        "pd for pandas (a.py): not listed",
+        "wx for thidua_xlsx.text.documents (a.py): listed for thidua_xlsx.text.workbook",
+        "cm listed for thidua_xlsx.model.campaign: no import uses it",
+        "wx listed for thidua_xlsx.text.workbook: no import uses it"]
+
+
+# --- a path is a Path (docs/conventions.md: Values between steps) ---------------------------------------------------
+
+PATH_NAME = re.compile(r"^(?:\w+_)?(?:path|folder|directory|dir)s?$")  # path, folder, json_path, drafts_dir, …
+# The paths kept as text on purpose, each where it is given as text: (module, function) → why. A ``file`` is a file's
+# name as a message shows it, not a path.
+PATHS_AS_TEXT = {
+    ("thidua_xlsx/read/registry.py", "__init__"): "a damaged record's place in the campaign folder, said in a message",
+    ("thidua_xlsx/steps/intake.py", "_with_sha"): "a filed book's place in the campaign folder, as its record keeps it",
+    ("thidua_xlsx/system/office_found.py", "_runnable"): "a program's place as PATH or the registry gives it",
+    ("thidua_xlsx/system/office_found.py", "_windows_recorded_folders"): "the folders the registry holds, as text",
+    ("thidua_xlsx/system/office.py", "_psutil_folder"): "a folder written into the guard's own source",
+    ("thidua_xlsx/system/files.py", "scratch_folder"): "tempfile.TemporaryDirectory's own; each caller makes it a Path",
+    ("thidua_xlsx/ui/security.py", "page_path"): "a web address's path, no file's",
+}
+
+
+def _as_text(annotation: ast.expr) -> bool:
+    """Whether ``annotation`` says text (``str``, ``str | None``, ``list[str]``…) and takes no ``Path`` (nor an
+    ``os.PathLike``, as the analysts' API takes either)."""
+    names = {n.id if isinstance(n, ast.Name) else n.attr for n in ast.walk(annotation)
+             if isinstance(n, (ast.Name, ast.Attribute))}
+    return "str" in names and not names & {"Path", "PathLike"}
+
+
+def paths_as_text(source: str) -> list[tuple[str, int, str]]:
+    """(function, line, what) of each parameter of ``source`` named for a path (:data:`PATH_NAME`) and annotated as
+    text, and of each function named for one whose return is annotated so ("return")."""
+    found = []
+    for node in python_sources.nodes(source):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            given = (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs, node.args.vararg, node.args.kwarg)
+            found += [(node.name, node.lineno, arg.arg) for arg in given if arg is not None and arg.annotation
+                      is not None and PATH_NAME.match(arg.arg) and _as_text(arg.annotation)]
+            if node.returns is not None and PATH_NAME.match(node.name.lstrip("_")) and _as_text(node.returns):
+                found.append((node.name, node.lineno, "return"))
+    return found
+
+
+def test_paths_travel_between_functions_as_path_objects():
+    """A path is given and returned as a ``pathlib.Path``, whose ``/``, ``.name`` and ``.suffix`` work alike on
+    Windows, macOS and Linux; a path kept as text is named in PATHS_AS_TEXT with why (docs/conventions.md: Values
+    between steps)."""
+    found = {(where, function): f"{where}:{line} {what} in {function}"
+             for path in sorted((ROOT / "thidua_xlsx").rglob("*.py")) for where in [path.relative_to(ROOT).as_posix()]
+             for function, line, what in paths_as_text(path.read_text(encoding="utf-8"))}
+    assert sorted(said for key, said in found.items() if key not in PATHS_AS_TEXT) == []
+    assert set(PATHS_AS_TEXT) <= set(found), "a path kept as text no longer there: strike it from the list"
+
+
+def test_the_path_check_finds_a_path_given_or_returned_as_text():
+    source = ("def f(path: str, file: str, folder: Path | None):\n    pass\n\n"
+              "def g(*, drafts_dir: str | None = None, paths: list[str] = ()):\n    pass\n\n"
+              "def scratch_folder(prefix: str) -> str:\n    pass\n\n"
+              "def same_path(a: Path, b: Path) -> bool:\n    pass\n\n"
+              "def read(path: str | os.PathLike) -> str:\n    pass\n")
+    assert paths_as_text(source) == [("f", 1, "path"), ("g", 4, "drafts_dir"), ("g", 4, "paths"),
+                                     ("scratch_folder", 7, "return")]
 
 
 # An import inside a function is there for a cost it keeps out, said on its line — "# deferred: openpyxl at
