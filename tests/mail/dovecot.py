@@ -143,11 +143,15 @@ class NotStarted(Exception):
     """Dovecot is missing or did not start: the text says why."""
 
 
+class NotInstalled(NotStarted):
+    """Dovecot is not on this machine: its tests are skipped at a desk, and fail on CI (``CI=true``)."""
+
+
 @contextlib.contextmanager
 def running() -> Iterator[Server]:
     """A Dovecot serving one user (:data:`USER`) on 127.0.0.1 while the block runs; its folder removed after."""
     if not Path(DOVECOT).exists():
-        raise NotStarted("Dovecot is not installed (Debian: apt-get install dovecot-imapd, as .ci/run does); "
+        raise NotInstalled("Dovecot is not installed (Debian: apt-get install dovecot-imapd, as .ci/run does); "
                          "leave the tests that need it out with -m 'not imap'")
     # Not under pytest's temporary folder: as root that is private (0700) and Dovecot's own users must read in it.
     folder = Path(tempfile.mkdtemp(prefix="thidua-dovecot-"))
