@@ -20,18 +20,16 @@ SAMPLES = ROOT / "samples"
 
 #: A letter of Vietnamese with its marks (or đ): a word of it, as NFC writes it.
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE)
-#: The modules outside text/ whose code holds Vietnamese, each with why. The first are data: the books' own layout,
-#: read back by the names written; values a person picks and the code compares; words the readers look for in what
-#: people typed. The last ones are words for people not yet moved to text/.
+#: The modules outside text/ whose code holds Vietnamese, each with why. Most are data: the books' own layout, read
+#: back by the names written; values a person picks and the code compares; words the readers look for in what people
+#: typed. The last ones reach no one at school: the installer's option, a bug's message, the letters tried or measured.
 VIETNAMESE_OUTSIDE_TEXT = {
     "thidua_xlsx/model/campaign_book.py": "campaign.xlsx's sheet names, headings and row labels, read back by them",
     "thidua_xlsx/commune/model_book.py": "the commune's cap-tren.xlsx's sheet names, headings and row labels",
     "thidua_xlsx/model/layout.py": "the rounds' names, the department books' sheet names and the state's motto",
     "thidua_xlsx/model/campaign.py": "the values of campaign.xlsx's dropdowns (disciplines, leave, levels, group "
-                                     "kinds), compared as values; and a rubric's change worded (_group_text), not yet "
-                                     "in text/",
-    "thidua_xlsx/decide/rules.py": "the values 'Không xếp loại' and 'và' (a setting's); and 'hoặc' joining the "
-                                   "ratings of a reason, not yet in text/",
+                                     "kinds), compared as values",
+    "thidua_xlsx/decide/rules.py": "the values 'Không xếp loại' and 'và' (a setting's)",
     "thidua_xlsx/decide/history_rules.py": "a level's value, 'Tỉnh', as the default of a setting",
     "thidua_xlsx/read/campaign_book.py": "yes and no as a person types them ('có', 'không')",
     "thidua_xlsx/read/legacy_text.py": "the letters and syllables that tell TCVN3 and VNI text from Unicode",
@@ -39,13 +37,8 @@ VIETNAMESE_OUTSIDE_TEXT = {
     "thidua_xlsx/read/school_lists.py": "the headings a summary's lists are found by",
     "thidua_xlsx/model/new_year.py": "the words a date and a legal text are found by in a line of Căn cứ",
     "thidua_xlsx/check/campaign.py": "the words a school's level and place are found by in its name, a decision's "
-                                     "number and đ folded; ' của ' naming a province's text, not yet in text/",
-    "thidua_xlsx/check/selection.py": "the labels of a returned book's cells as its record keys them; where a "
-                                      "version's time was read and a form with no name, said, not yet in text/",
-    "thidua_xlsx/check/validate.py": "a column's name in a message, not yet in text/",
-    "thidua_xlsx/read/campaign_checks.py": "a column's name in a message, not yet in text/",
-    "thidua_xlsx/write/campaign_book.py": "campaign.xlsx's title and its settings' headings, not yet in text/",
-    "thidua_xlsx/write/department/book.py": "the unit of a check formula's count (' ô'), not yet in text/",
+                                     "number and đ folded",
+    "thidua_xlsx/check/selection.py": "the labels of a returned book's cells as its record keys them",
     "thidua_xlsx/write/engine.py": "the letters whose printed widths are measured",
     "thidua_xlsx/system/console.py": "the letters a console is asked to show, to know whether it shows Vietnamese",
     "thidua_xlsx/cli.py": "the hidden option's metavar, that only the installer gives",

@@ -84,6 +84,7 @@ from thidua_xlsx.text.rule_sets import (
     RULE_WORDS,
     SHARE_ABOVE,
     SHARE_AT_LEAST,
+    TEXT_OF_PROVINCE,
 )
 
 # Words of a school's level (casefolded): dropped when comparing names, so "TH" and "Tiểu học" agree.
@@ -505,7 +506,9 @@ def _text_named(text: rset.LegalText, province: str) -> str:
     does not already say them ("QĐ 212/2025/QĐ-UBND thành phố Hải Phòng", not "… (212/2025/QĐ-UBND) của Hải
     Phòng")."""
     named = text.short if text.number in text.short else f"{text.short} ({text.number})"
-    return named if not province or fold(province) in fold(named) else f"{named} của {province}"
+    if not province or fold(province) in fold(named):
+        return named
+    return TEXT_OF_PROVINCE.format(text=named, province=province)
 
 
 def _cited(picked: rset.RuleSet, key: str) -> str:

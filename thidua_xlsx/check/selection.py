@@ -35,6 +35,7 @@ from thidua_xlsx.model.issued import IssuedWorkbook
 from thidua_xlsx.model.issues import NOTE, WARNING, Lines, issue
 from thidua_xlsx.read.department.cells import canonical
 from thidua_xlsx.text.messages import BLANK_SHOWN, NO_PERIOD
+from thidua_xlsx.text.messages.files import SAVED_IN_FILE, SAVED_ON_DISK
 
 MAX_DIFF_LINES = 30  # per superseded version, in "Nguồn dữ liệu"
 
@@ -102,7 +103,7 @@ def version_key(f: InboxFile) -> tuple[dt.datetime, dt.datetime, str]:
 
 def _when(f: InboxFile) -> str:
     local = f.version_time + ly.VIETNAM_UTC_OFFSET
-    source = "trong tệp" if f.saved_at else "của hệ thống tệp"
+    source = SAVED_IN_FILE if f.saved_at else SAVED_ON_DISK
     return f"{local:%d/%m/%Y %H:%M} ({source})"
 
 

@@ -36,6 +36,7 @@ from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
 from thidua_xlsx.model.titles import NOT_REGISTERED
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.legacy_text import detect_and_convert
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.messages import shortened
 from thidua_xlsx.text.titles import TITLE_SHORT
@@ -72,7 +73,7 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
     if sub.round == ly.SCORING and sub.issued.collective:
         collective = sub.issued.collective
     if sub.collective is not None:
-        typed = check.title(sub.collective, (*campaign.titles.collective, NOT_REGISTERED), "Danh hiệu tập thể")
+        typed = check.title(sub.collective, (*campaign.titles.collective, NOT_REGISTERED), wx.V_COLLECTIVE_TITLE)
         collective = typed or collective
     return CleanSubmission(entry.name, dept, tuple(entries), collective, tuple(check.issues))
 
@@ -86,7 +87,7 @@ def _registrations(check: _Checker, campaign: cm.Campaign, sub: Submission, file
     for row in sub.registrations:
         check.person = row.person.code if row.person is not None else ""
         values = _Registration(registered=check.registered(row.title),
-                               form=check.choice(row.form, campaign.titles.forms, "Hình thức khen thưởng"),
+                               form=check.choice(row.form, campaign.titles.forms, wx.V_FORM_TITLE),
                                initiative=check.text(row.initiative), note=check.text(row.note))
         check.person = ""
         if row.person is not None:
@@ -117,9 +118,10 @@ def _scorings(check: _Checker, campaign: cm.Campaign, sub: Submission, file: str
                 continue  # an unused spare form
             spare_n += 1
             name = check.name(form.name) if form.name else ""
-            e = Entry(code=f"{NEWCOMER_PREFIX}-{dept}-P{spare_n}", name=name or f"(chưa ghi tên – {form.sheet})",
-                      department=dept, role=form.person.role, position=check.text(form.position),
-                      newcomer=True, file=file, sheet=form.sheet)
+            e = Entry(code=f"{NEWCOMER_PREFIX}-{dept}-P{spare_n}",
+                      name=name or wx.SPARE_UNNAMED.format(sheet=form.sheet), department=dept,
+                      role=form.person.role, position=check.text(form.position), newcomer=True, file=file,
+                      sheet=form.sheet)
             check.newcomer("person.newcomer_unregistered", form.name, e.name, dept, sub.issued.people)
         else:
             e = issued_entry(form.person, form.sheet, registered=form.person.registered)
@@ -340,7 +342,7 @@ class _Checker:
         return by_name.get(self.choice(raw, tuple(by_name), label), "")
 
     def registered(self, raw: Cell) -> str:
-        return self.title(raw, (*self.campaign.titles.individual, NOT_REGISTERED), "Danh hiệu đăng ký")
+        return self.title(raw, (*self.campaign.titles.individual, NOT_REGISTERED), wx.V_TITLE_TITLE)
 
     def facts(self, raws: dict[str, Cell]) -> cm.Facts:
         numbers: dict[str, float | None] = {}
@@ -348,14 +350,14 @@ class _Checker:
             raw = raws.get(key)
             high = 366 if key == "days_off" else 12
             numbers[key] = self.score(raw, high) if raw is not None else None
-        rating = self.choice(raws.get("rating"), cm.RATINGS, "Xếp loại viên chức") or None
-        discipline = self.choice(raws.get("discipline"), cm.DISCIPLINES, "Kỷ luật") or None
-        review = self.choice(raws.get("under_review"), ("Có", "Không"), "Đang xem xét kỷ luật")
+        rating = self.choice(raws.get("rating"), cm.RATINGS, wx.V_RATING_TITLE) or None
+        discipline = self.choice(raws.get("discipline"), cm.DISCIPLINES, wx.V_DISCIPLINE_TITLE) or None
+        review = self.choice(raws.get("under_review"), (wx.YES, wx.NO), wx.V_REVIEW_TITLE)
         initiative = self.text(raws.get("initiative"))
-        initiative_level = self.choice(raws.get("initiative_level"), cm.INITIATIVE_LEVELS, "Cấp công nhận")
+        initiative_level = self.choice(raws.get("initiative_level"), cm.INITIATIVE_LEVELS, wx.V_LEVEL_TITLE)
         return cm.Facts(rating=rating, months=numbers["months"], maternity_months=numbers["maternity_months"],
                         days_off=numbers["days_off"], discipline=discipline,
-                        under_review=None if not review else review == "Có", initiative=initiative,
+                        under_review=None if not review else review == wx.YES, initiative=initiative,
                         initiative_level=initiative_level,
                         initiative_decision=self.text(raws.get("initiative_decision")))
 

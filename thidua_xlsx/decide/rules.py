@@ -22,6 +22,7 @@ from thidua_xlsx.model.inbox import ItemScores
 from thidua_xlsx.model.issues import Reason, reason
 from thidua_xlsx.model.results import Decision, Score
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS, is_registered
+from thidua_xlsx.text.messages.title_reasons import RATINGS_OR
 
 _RECOGNISED_LEVELS = set(cm.INITIATIVE_LEVELS)
 
@@ -154,7 +155,7 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     unknown = _unknown_facts(c, rules, waiting)
     failed = [reason("facts.missing", fields=unknown)] if unknown else []
     if c.rating is not None and c.rating not in rules.ldtt_ratings:
-        failed.append(reason("ldtt.rating", rating=c.rating, needed=" hoặc ".join(rules.ldtt_ratings)))
+        failed.append(reason("ldtt.rating", rating=c.rating, needed=RATINGS_OR.join(rules.ldtt_ratings)))
     worked = None if c.months is None or "maternity_months" in unknown else \
         min(12.0, c.months + (c.maternity_months or 0) + c.course_months)
     short, judged = _months(c, rules, worked)

@@ -21,6 +21,7 @@ from typing import Any
 
 from thidua_xlsx.model.rule_set import Band, RuleSet
 from thidua_xlsx.model.titles import codes as title_codes
+from thidua_xlsx.text.messages.scores import GROUP_CEILING, GROUP_FLOOR
 
 # Kinds of criteria groups (the words the secretary reads in campaign.xlsx).
 SCORE = "cộng"
@@ -517,8 +518,8 @@ def rubric_changes(old: Rubric, new: Rubric) -> tuple[RubricChange, ...]:
 
 
 def _group_text(group: Group) -> str:
-    low = f", tối thiểu {num_text(group.min)}" if group.min is not None else ""
-    return f"{group.kind} tối đa {num_text(group.max)}{low}"
+    low = GROUP_FLOOR.format(min=num_text(group.min)) if group.min is not None else ""
+    return GROUP_CEILING.format(kind=group.kind, max=num_text(group.max)) + low
 
 
 

@@ -10,7 +10,9 @@ import datetime as dt
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import (
+    CRITERIA_COLUMNS,
     CRITERIA_SHEET,
+    LEVEL_COLUMNS,
     LEVELS_SHEET,
     PERIOD_FIELDS,
     PERIOD_FIELDS_COLUMN,
@@ -20,6 +22,11 @@ from thidua_xlsx.model.campaign_book import (
     YEAR_FORMULA_WORDS,
 )
 from thidua_xlsx.model.issues import WARNING, Problems
+
+
+def _header(columns, key: str) -> str:
+    """The header of ``key``'s column in the book, as a message names the column."""
+    return next(column.header for column in columns if column.key == key)
 
 
 class Checks:
@@ -135,7 +142,7 @@ class Checks:
             previous = values["min"]
             result.append(cm.Level(values["name"], values["min"]))
         if not result:
-            self.add("campaign.required", LEVELS_SHEET, "A2", field="Xếp loại")
+            self.add("campaign.required", LEVELS_SHEET, "A2", field=_header(LEVEL_COLUMNS, "name"))
         return tuple(result)
 
     def rubrics(self, rubric_rows, criteria):
@@ -176,7 +183,8 @@ class Checks:
             codes.add(v["code"])
             if "." not in v["code"]:
                 if v.get("kind") is None:
-                    self.add("campaign.required", CRITERIA_SHEET, c.get("kind", c["code"]), field="Loại")
+                    self.add("campaign.required", CRITERIA_SHEET, c.get("kind", c["code"]),
+                             field=_header(CRITERIA_COLUMNS, "kind"))
                 groups.append([v, []])
                 group_cells.append(c)
             elif groups and v["code"].split(".")[0] == groups[-1][0]["code"]:

@@ -4,6 +4,9 @@ refusals — plain texts, formatted where they are said. The coded problems and 
 
 from __future__ import annotations
 
+CAMPAIGN_BOOK_TITLE = "Chiến dịch thi đua {year}"  # campaign.xlsx's title in its document properties
+CAMPAIGN_GUIDE_TITLE = "CHIẾN DỊCH THI ĐUA NĂM HỌC {year} – {school}"
+CAMPAIGN_FIELD_HEADERS = ("Mục", "Giá trị", "Ghi chú")  # over the labelled values of Trường, Quy tắc, Kỳ đánh giá
 CAMPAIGN_GUIDE = (
     "Tệp này là nơi thư ký Hội đồng thi đua – khen thưởng khai báo cả năm học. Sửa trực tiếp trong Excel rồi lưu.",
     "1. Sheet Trường: tên trường, cơ quan quản lý, nơi nhận tờ trình (từ 07/2025 là UBND xã/phường hoặc Sở GD&ĐT), hạn "

@@ -12,6 +12,7 @@ RULE_WORDS = {  # each rule key of model.rule_set, as a message names it
 }
 RECHECK_SAID = " Ghi chú của tệp quy định: {note}"  # a set-aside text's own re-check note, when it has one
 FIRST_TEXT = " (sớm nhất: {text}, có hiệu lực từ {since})"
+TEXT_OF_PROVINCE = "{text} của {province}"  # a province's text whose short name does not say its province
 INSTEAD = "{rule}: {citation}"  # what applies in a set-aside text's place, rule by rule
 INSTEAD_SCHOOL = "quy chế của trường"  # no text of the rule set speaks of that rule: the school's own
 DECREE_BANDS = " – HTXSNV từ {excellent}, HTTNV từ {good}, HTNV từ {done} điểm"  # the decree's bands, with its citation

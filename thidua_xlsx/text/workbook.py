@@ -17,6 +17,7 @@ REG_COLLECTIVE_TITLE = "ĐĂNG KÝ DANH HIỆU THI ĐUA TẬP THỂ NĂM HỌC {
 REG_COLLECTIVE_HEADERS = ("Tập thể", "Số thành viên", "Danh hiệu tập thể đăng ký", "Ghi chú")
 SPARE_MARK = "+"
 SPARE_SHEET = "Người mới {n}"  # a spare scoring form: its sheet name and the code it shows
+SPARE_UNNAMED = "(chưa ghi tên – {sheet})"  # the name of a newcomer whose spare form was scored but not named
 NOT_REGISTERED_SHOWN = "Chưa đăng ký"  # no registration, no title: shown locked on the scoring form
 
 # --- scoring round ---
@@ -71,11 +72,12 @@ L_COLLECTIVE = "Danh hiệu tập thể tổ đăng ký:"
 CHECK_LABEL = "Kiểm tra (tự động):"
 CHECK_DONE = "Đã đủ"
 CHECK_MISSING_PREFIX = "Còn thiếu "
+CHECK_MISSING_UNIT = " ô"  # after the count of blank cells
 
 
 def check_value(missing: int) -> str:
     """What the check cell shows for ``missing`` blank cells (also its value before recalculation)."""
-    return CHECK_DONE if missing == 0 else f"{CHECK_MISSING_PREFIX}{missing} ô"
+    return CHECK_DONE if missing == 0 else f"{CHECK_MISSING_PREFIX}{missing}{CHECK_MISSING_UNIT}"
 
 
 # --- signatures ---

@@ -55,7 +55,7 @@ from thidua_xlsx.model.campaign_book import (
     SourceList,
 )
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text.commands import CAMPAIGN_GUIDE
+from thidua_xlsx.text.commands import CAMPAIGN_BOOK_TITLE, CAMPAIGN_FIELD_HEADERS, CAMPAIGN_GUIDE, CAMPAIGN_GUIDE_TITLE
 from thidua_xlsx.text.workbook import NO, YES
 from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.engine import FIXED_DATE, FONT, HEADER_FILL, replacing
@@ -84,8 +84,8 @@ def write_campaign_book(campaign: cm.Campaign, path: Path, provinces: tuple[str,
 
 def _write_book(campaign: cm.Campaign, path: Path, provinces: tuple[str, ...] = ()) -> None:
     """The book at ``path`` (xlsxwriter; fixed document dates so output is reproducible)."""
-    wb, fmt = open_book(path, f"Chiến dịch thi đua {campaign.school.school_year}")
-    write_guide(wb, fmt, f"CHIẾN DỊCH THI ĐUA NĂM HỌC {campaign.school.school_year} – {campaign.school.name}",
+    wb, fmt = open_book(path, CAMPAIGN_BOOK_TITLE.format(year=campaign.school.school_year))
+    write_guide(wb, fmt, CAMPAIGN_GUIDE_TITLE.format(year=campaign.school.school_year, school=campaign.school.name),
                 CAMPAIGN_GUIDE)
 
     s, settings = campaign.school, campaign.settings
@@ -208,7 +208,7 @@ def write_fields(wb: Workbook, name: str, fields: Sequence[Field], values: Mappi
     dropdowns = lists or {}
     for col, width in enumerate((44, 46, 60), start=column):
         into.set_column(col, col, width)
-    for col, header in enumerate(("Mục", "Giá trị", "Ghi chú"), start=column):
+    for col, header in enumerate(CAMPAIGN_FIELD_HEADERS, start=column):
         into.write_string(0, col, header, fmt["head"])
     for row, f in enumerate(fields, start=1):
         into.write_string(row, column, f.label, fmt["label"])

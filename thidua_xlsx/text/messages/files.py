@@ -181,3 +181,5 @@ FILE_MESSAGES = {
 
 FORMULA_REPLACED = "công thức đã bị thay bằng một giá trị gõ vào"
 BLANK_SHOWN = "(trống)"  # a cell with nothing in it, quoted in a message
+# Where a version's save time was read, after the time file.superseded quotes: the book's own, else the disk's.
+SAVED_IN_FILE, SAVED_ON_DISK = "trong tệp", "của hệ thống tệp"

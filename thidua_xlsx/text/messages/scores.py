@@ -117,6 +117,8 @@ SCORE_REASONS = {
     # a period wholly on leave
     "flag.away": "{leave} trọn kỳ này (sheet Nhân sự): không chấm điểm kỳ này, không phải thiếu điểm",
 }
+# A rubric's group as rubric_change.group says it before and after: "cộng tối đa 30, tối thiểu 15".
+GROUP_CEILING, GROUP_FLOOR = "{kind} tối đa {max}", ", tối thiểu {min}"
 
 # what comes in
 QUOTE_LIMIT = 80  # characters of a typed value quoted in a message: a cell may hold 32,767

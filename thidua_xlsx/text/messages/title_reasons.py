@@ -88,6 +88,8 @@ TITLE_REASONS = {
     "collective.rating_pending": "{count} người chưa có xếp loại viên chức năm (đang chờ) nên chưa biết cả tổ có hoàn "
                                  "thành nhiệm vụ không",
 }
+RATINGS_OR = " hoặc "  # between the ratings ldtt.rating's {needed} accepts
+
 
 # Labels of codes listed inside reasons (facts, score columns).
 REASON_LABELS = {

@@ -149,8 +149,8 @@ class DepartmentBook:
         is locked under ``key``."""
         ws.merge_range(row, 0, row, 3, wx.CHECK_LABEL, self.f["label"])
         ws.merge_range(row, 4, row, last_col, "", self.f["check"])
-        ws.write_formula(row, 4, f'=IF({missing}=0,"{wx.CHECK_DONE}","{wx.CHECK_MISSING_PREFIX}"&{missing}&" ô")',
-                         self.f["check"], wx.check_value(expected))
+        formula = f'=IF({missing}=0,"{wx.CHECK_DONE}","{wx.CHECK_MISSING_PREFIX}"&{missing}&"{wx.CHECK_MISSING_UNIT}")'
+        ws.write_formula(row, 4, formula, self.f["check"], wx.check_value(expected))
         self.lock_formula(f"{key}|check|formula", ws, row, 4)
         cell = xl_rowcol_to_cell(row, 4)
         ws.conditional_format(cell, {"type": "cell", "criteria": "==", "value": f'"{wx.CHECK_DONE}"',
