@@ -257,3 +257,17 @@ def test_her_book_ticked_and_saved_in_libreoffice_decides_each_line_it_shows(com
     assert code == 0, said
     assert _decided(root / "lo-sau.json") == {"accepted": ["LDTT"], "removed": ["CSTDCS"], "held": []}
     assert "dòng đã bị đổi chỗ" not in said
+
+
+def test_her_book_with_a_seal_of_letters_outside_ascii_is_refused_not_a_fault(commune):
+    """The record's seal is a cell anyone can type into: any text there is a seal that does not hold, compared as bytes
+    (hmac.compare_digest refuses a str with a letter outside ASCII), never "Lỗi nội bộ"."""
+    root = commune["root"]
+    _marked(commune["book"], root / "dau-la.xlsx", swapped=False)
+    rewrite_meta(root / "dau-la.xlsx", root / "dau-la.xlsx", lambda data: {**data, OFFICER_SEAL_FIELD: "ễ" * 64},
+                 by_hand=True)
+    code, said = merge_here(commune["folder"], "--council", root / "dau-la.xlsx", "-o", root / "dau-la-sau.xlsx")
+    assert "Lỗi nội bộ" not in said and "Traceback" not in said, said
+    assert code == 1 and not (root / "dau-la-sau.xlsx").exists(), said
+    assert "'dau-la.xlsx' không còn đúng dấu của xã (phần ghi ẩn của sổ bị sửa sau khi chương trình ghi, hoặc sổ của " \
+           "đơn vị khác) – không quyết định gì theo sổ này" in said

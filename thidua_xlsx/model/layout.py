@@ -437,7 +437,7 @@ def seal_of(code: str, meta: SummaryMeta) -> str:
 
 def sealed_with(code: str, seal: str, content: str) -> bool:
     """Whether ``seal`` is the seal of the content of digest ``content`` with ``code`` (compared in constant time)."""
-    return bool(seal) and hmac.compare_digest(seal, seal_for(code, content))
+    return bool(seal) and hmac.compare_digest(seal.encode("utf-8", "surrogatepass"), seal_for(code, content).encode())
 
 
 def seal_for(code: str, content: str) -> str:
