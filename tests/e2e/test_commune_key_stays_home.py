@@ -181,8 +181,15 @@ def test_the_key_never_shows_in_its_own_repr():
 def test_the_page_never_hands_out_the_key(tmp_path):
     folder = _shipped(tmp_path)
     _app, found = client(folder)
-    for asked in (COMMUNE_KEY_FILE, COMMUNE_KEY_FILE.upper()):
+    key = folder / COMMUNE_KEY_FILE
+    # A key moved aside (still the real one), and the names Windows opens as the key itself — its trailing dots and
+    # spaces dropped: on Linux each its own file, with the key's bytes.
+    asked_for = ("khoa-bi-mat.hong-20261128-1000.txt", f"{COMMUNE_KEY_FILE}.", f"{COMMUNE_KEY_FILE} ",
+                 f"{COMMUNE_KEY_FILE} .", "Khoa-Bi-Mat.Da-Thay-20261128-1000.TXT")
+    for name in asked_for:
+        (folder / name).write_bytes(key.read_bytes())
+    for asked in (COMMUNE_KEY_FILE, COMMUNE_KEY_FILE.upper(), *asked_for):
         answer = found.get("/tep", query_string={"p": asked})
-        assert answer.status_code == 404 and b"khoa=" not in answer.data
+        assert answer.status_code == 404 and b"khoa=" not in answer.data, asked
     with found.get("/tep", query_string={"p": LEVEL_ABOVE_BOOK}) as book:  # her book, as before
         assert book.status_code == 200 and book.data[:2] == b"PK"

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import html
+import os
 import secrets
 import stat
 from pathlib import Path, PurePosixPath
@@ -55,9 +56,27 @@ def safe_path(folder: Path, relative: str) -> Path | None:
     way, a file outside once resolved, anything but a regular file, a file with more than one name (a hard link: the
     same file may be one outside the folder), the commune's key (never handed out, whoever asks: docs/security.md)."""
     path = _file(folder, relative)
-    if path is None or path.name.casefold() == COMMUNE_KEY_FILE:
+    if path is None or _is_the_key(folder, path):
         return None
     return path if path.lstat().st_nlink == 1 else None
+
+
+#: The key file's name without its suffix: a damaged or replaced key is moved aside under it (commune.system_key:
+#: khoa-bi-mat.hong-<time>.txt), and may still hold the real key.
+_KEY_STEM = PurePosixPath(COMMUNE_KEY_FILE).stem.casefold()
+
+
+def _is_the_key(folder: Path, path: Path) -> bool:
+    """Whether ``path`` is the commune's key, or a key moved aside: by its name under any spelling Windows answers to
+    (any case, trailing dots and spaces dropped), and by the file itself (Windows' short name, KHOA-B~1.TXT, names
+    it too)."""
+    name = path.name.rstrip(". ").casefold()
+    if name == COMMUNE_KEY_FILE or name.startswith(f"{_KEY_STEM}."):
+        return True
+    try:
+        return os.path.samestat(path.lstat(), (folder / COMMUNE_KEY_FILE).lstat())
+    except OSError:  # no key there: nothing to compare with
+        return False
 
 
 def _file(folder: Path, relative: str) -> Path | None:
