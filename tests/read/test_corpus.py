@@ -109,7 +109,7 @@ def test_a_summary_from_before_the_seal_is_said_as_such_with_what_the_school_mus
     assert "trước khi có dấu xác thực" in said
 
 
-def test_a_summary_from_a_newer_release_is_refused_by_name_and_its_school_is_not_listed_as_not_sent(tmp_path):
+def test_a_summary_from_a_newer_release_is_refused_by_name_without_the_plain_not_sent_warning(tmp_path):
     newer = rewrite_meta(CORPUS / SEALED[-1] / SCHOOL_FILE, tmp_path / "moi.xlsx",
                          lambda d: {**d, "schema_version": ly.SUMMARY_SCHEMA_VERSION + 1, "release": "9.1.0"})
     data, said = _commune(tmp_path / "xa", SEALED[-1], newer, exit_code=1)  # its only school's file: nothing usable
@@ -125,9 +125,11 @@ def test_a_summary_from_a_newer_release_is_refused_by_name_and_its_school_is_not
     assert not any(names[SCHOOL] in json.dumps(p, ensure_ascii=False) for p in missing), missing
 
 
-def test_a_school_that_sent_only_a_newer_release_s_file_is_said_sent_with_its_fingerprint_everywhere(tmp_path):
-    """Not "chưa gửi – quá hạn" beside "not counted as unsent": status, the JSON and the page say the same — sent, a
-    newer release's file, its fingerprint, this commune's release to update."""
+def test_a_school_with_only_a_newer_release_s_file_is_not_counted_as_sent_and_said_apart_everywhere(tmp_path):
+    """A file that says a newer release wrote it is not read, so its seal is not checked: anyone can make one in any
+    school's name, so it never counts the school as sent (docs/security.md: an unproven file never does). Nor is the
+    school "chưa gửi – quá hạn": status, the JSON and the page say the same — a newer release's file, its fingerprint,
+    not checked, this commune's release to update."""
     import hashlib
 
     from tests.ui.pages import client, text
@@ -139,13 +141,16 @@ def test_a_school_that_sent_only_a_newer_release_s_file_is_said_sent_with_its_fi
     fingerprint = hashlib.sha256(newer.read_bytes()).hexdigest()
     assert [f["sha256"] for f in data["files"]] == [fingerprint]
     assert _school(data)["newer"] == {"file": SCHOOL_FILE, "fingerprint": fingerprint} and not _school(data)["sent"]
-    assert data["schools"] and all(name != _school(data)["name"] for name in data["report"]["missing_departments"])
+    assert _school(data)["name"] in data["report"]["missing_departments"]  # not sent, as far as anyone can prove
     status = run("status", folder / "inbox")
+    assert "Các trường đã gửi: 0/4" in status.output, status.output
     [line] = [ln for ln in status.output.splitlines() if ln.strip().startswith(_school(data)["name"] + ":")]
-    assert f"đã gửi {SCHOOL_FILE} (dấu vân tay {fingerprint[:12]})" in line and "chưa gửi" not in line.split("–")[0]
+    assert f"có tệp {SCHOOL_FILE} (dấu vân tay {fingerprint[:12]}) do phiên bản mới hơn ghi" in line, line
+    assert "chưa tính là đã gửi" in line and "quá hạn" not in line, line
     _app, page = client(folder)
     shown = text(page.get("/"))
-    assert "Đã gửi – tệp của phiên bản mới hơn" in shown and fingerprint[:12] in shown and "Quá hạn" not in shown
+    assert "Có tệp của phiên bản mới hơn, chưa kiểm chứng – chưa tính là đã gửi" in shown and fingerprint[:12] in shown
+    assert "Quá hạn" not in shown
 
 
 def test_a_file_of_a_newer_release_that_only_added_is_read_as_this_one_reads_it(tmp_path):

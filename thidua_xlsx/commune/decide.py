@@ -124,7 +124,9 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
         seen_origins[school.name] = set(origins.values())
         found_files = _versions(versions.get(school.code, ()), read, school.name, out)
         if not found_files:
-            sent_newer = newer.get(fold(school.name))  # refused by name, the school sent: this release must update
+            # A file in its name that says a newer release wrote it: refused by name (this release must update), its
+            # seal unchecked, so the school is not counted as sent — anyone can write such a file — only said apart.
+            sent_newer = newer.get(fold(school.name))
             if sent_newer is None:
                 problems.append(issue("level_above.school_missing", WARNING, school=school.name))
             results.append(SchoolResult(school, newer=sent_newer.name if sent_newer else "",

@@ -161,7 +161,7 @@ class SchoolSummary:
     macros: bool = False  # the file carries a macro project (whatever its name says): never one the tool wrote
 
 
-NEWER = "level_above.schema_newer"  # why a school's summary is refused: a newer release wrote it (the school sent)
+NEWER = "level_above.schema_newer"  # why a school's summary is refused: it says a newer release wrote it (not proven)
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ def level_above_report(summary: LevelAboveSummary, strict: bool = False) -> Repo
                     registered=None, ldtt=None, cstdcs=None, errors=severities[ERROR], warnings=severities[WARNING],
                     notes=severities[NOTE])
     return Report(LEVEL_ABOVE_ROUND, counts, tuple(_file_line(f) for f in summary.files), _in_order(issues),
-                  tuple(s.school.name for s in summary.schools if not s.sent and not s.newer), strict)
+                  tuple(s.school.name for s in summary.schools if not s.sent), strict)
 
 
 def history_report(summaries: int, added: int, issues: tuple[Issue, ...]) -> Report:

@@ -254,8 +254,8 @@ LEVEL_ABOVE_OVERDUE = " – quá hạn {days} ngày, hãy nhắc trường"
 LEVEL_ABOVE_DAYS_LEFT = " – còn {days} ngày"
 LEVEL_ABOVE_SENT = "  {school}: {file}, lưu lúc {saved}{late}; dấu vân tay {fingerprint}; {origin}; {council}{edited}"
 LEVEL_ABOVE_LATE = " (sau hạn)"
-LEVEL_ABOVE_NEWER = ("  {school}: đã gửi {file} (dấu vân tay {fingerprint}) nhưng tệp do phiên bản mới hơn ghi, bản "
-                     "này chưa đọc được – không tính là chưa gửi; hãy cập nhật chương trình rồi chạy lại")
+LEVEL_ABOVE_NEWER = ("  {school}: có tệp {file} (dấu vân tay {fingerprint}) do phiên bản mới hơn ghi – bản này chưa "
+                     "đọc, chưa kiểm chứng được dấu nên chưa tính là đã gửi; hãy cập nhật chương trình rồi chạy lại")
 LEVEL_ABOVE_UNPROVEN = " – chưa tính là đã gửi (đề nghị tạm giữ chờ tệp có dấu)"
 LEVEL_ABOVE_CODES_HOW = ("Mã xác thực của các trường là bí mật như khóa của xã nên không in trong báo cáo này. Xem mã "
                          "một trường: thidua-xlsx status {inbox} --ma \"Tên trường\" (mã của mọi trường: --ma không "

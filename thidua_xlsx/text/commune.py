@@ -36,8 +36,8 @@ LEVEL_ABOVE_MESSAGES = {
     "level_above.not_summary": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi – không dùng. Chỉ để vào thư mục "
                                "các bảng tổng hợp cuối năm các trường gửi (tong-hop-cuoi.xlsx).",
     "level_above.schema_newer": "'{file}' ({school}) được ghi bởi {release} (bố cục bảng tổng hợp số {found}); bản "
-                                "thidua-xlsx {current} đang dùng chỉ đọc tới số {supported} – chưa dùng được, trường "
-                                "không bị tính là chưa gửi. " + UPDATE_REMEDY,
+                                "thidua-xlsx {current} đang dùng chỉ đọc tới số {supported} – chưa dùng được, và vì "
+                                "chưa kiểm chứng được dấu nên trường chưa được tính là đã gửi. " + UPDATE_REMEDY,
     "level_above.not_final": "'{file}' là bảng tổng hợp đăng ký hoặc của một kỳ (năm học {year}), không phải bảng "
                              "tổng hợp cuối năm – không dùng. Hãy đề nghị trường gửi bảng tổng hợp cuối năm.",
     "level_above.before_seal": "'{file}' ({school}) được ghi bởi một phiên bản thidua-xlsx trước khi có dấu xác thực "

@@ -102,7 +102,7 @@ WORDS = {
     "sent": "Đã gửi",
     "not_sent": "Chưa gửi",
     "unproven": "Chưa gửi tệp có dấu (có tệp không rõ nguồn gốc)",
-    "newer_file": "Đã gửi – tệp của phiên bản mới hơn: hãy cập nhật chương trình",
+    "newer_file": "Có tệp của phiên bản mới hơn, chưa kiểm chứng – chưa tính là đã gửi: hãy cập nhật chương trình",
     "late_days": "trễ {days} ngày",
     "overdue_days": "quá hạn {days} ngày",
     "unfilled": "Gửi nhưng chưa điền",
