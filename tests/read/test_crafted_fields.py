@@ -111,6 +111,13 @@ def test_a_field_every_layout_has_missing_is_refused_as_damaged(genuine, tmp_pat
     assert _refusals(path) == ("level_above.meta_damaged", "summary.meta_damaged", "summary.meta_damaged")
 
 
+@pytest.mark.parametrize("version", [0, -1])
+def test_a_format_number_no_release_writes_is_damaged_never_a_newer_release(genuine, tmp_path, version):
+    path = _with_meta(tmp_path / "so-am.xlsx", {**genuine, "schema_version": version})
+
+    assert _refusals(path) == ("level_above.meta_damaged", "summary.meta_damaged", "summary.meta_damaged")
+
+
 def test_a_newer_layout_s_fields_are_not_read_but_its_school_and_release_are_named(genuine, tmp_path):
     path = _with_meta(tmp_path / "moi.xlsx", {**genuine, "schema_version": ly.SUMMARY_SCHEMA_VERSION + 1, "seal": 5,
                                               "votes": {"a": 1}, "release": "9.0.0", "school": ["?"]})

@@ -118,7 +118,10 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
         return None
     meta, raw = record
     version = meta.schema_version
-    if not 1 <= version <= ly.SUMMARY_SCHEMA_VERSION:  # a whole number (typed): its fields are not read
+    if version < 1:  # no release writes it: damaged or crafted, never taken for a newer release
+        refuse(META_DAMAGED, field="schema_version")
+        return None
+    if version > ly.SUMMARY_SCHEMA_VERSION:  # a whole number (typed): its fields are not read
         refuse(SCHEMA_UNKNOWN, found=version, supported=ly.SUMMARY_SCHEMA_VERSION, school=meta.school,
                release=release_words(meta.release), current=VERSION)
         return None
