@@ -12,7 +12,6 @@ read as something else. Contained like any book read back."""
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -257,19 +256,13 @@ def sealed(meta: Record, key: CommuneKey) -> bool:
     """Whether a commune summary's metadata carries the seal the commune of ``key`` made over it (one sealed before
     0.8, with the campaign id, does not: asked again)."""
     seal = meta.get(OFFICER_SEAL_FIELD)
-    return isinstance(seal, str) and _same(seal, officer_seal(key, meta))
+    return isinstance(seal, str) and ly.same_seal(seal, officer_seal(key, meta))
 
 
 def sealed_before_key(meta: Record, campaign_id: str) -> bool:
     """Whether a commune summary's metadata carries the seal a release before 0.8 made with the campaign id."""
     seal = meta.get(OFFICER_SEAL_FIELD)
-    return isinstance(seal, str) and _same(seal, legacy_officer_seal_of(campaign_id, [record_body(meta)]))
-
-
-def _same(seal: str, expected: str) -> bool:
-    """The book's seal equal to ``expected``, in constant time — compared as UTF-8 bytes: ``hmac.compare_digest`` raises
-    on a str with a letter outside ASCII, which anyone can type into the book's record."""
-    return hmac.compare_digest(seal.encode("utf-8", "surrogatepass"), expected.encode("utf-8"))
+    return isinstance(seal, str) and ly.same_seal(seal, legacy_officer_seal_of(campaign_id, [record_body(meta)]))
 
 
 def record_of(path: Path) -> Record:
