@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.commune_fixtures import as_before_keys, rewrite_part, school_run, set_field
@@ -99,6 +100,36 @@ def test_a_damaged_key_made_anew_is_kept_aside_and_failing_files_are_explained(t
     assert merged.exit_code == 0, merged.output
     today = vietnam_today().strftime("%d/%m/%Y")
     assert f"Khóa bí mật của đơn vị được tạo lại ngày {today} mà không giữ được khóa trước" in said
+
+
+@pytest.mark.parametrize("damaged, old_codes_possible", [
+    (b"khoa=c827aa\nlap=moi\nngay=2026-09-01\n", False),  # made with the commune by 0.8 or later: none ever issued
+    (b"khoa=c827aa\nlap=thay-khoa\nngay=2026-09-01\n", False),  # remade in place of such a key
+    (b"khoa=c827aa\nlap=thay-khoa\nngay=2026-09-01\nma-cu=co\n", True),  # remade in place of an updated one's
+    (b"khoa=c827aa\nlap=cap-nhat\n\xff\xfe\n", True),  # made when a folder of a release before 0.8 was opened
+    (b"khoa=c827aa\n", True),  # 0.8.0's, which did not say how
+    (b"\x00\xff" * 40, True),  # nothing left to tell
+])
+def test_a_key_remade_over_a_damaged_one_keeps_what_it_still_says_of_old_codes(tmp_path, damaged, old_codes_possible):
+    """Whether a school may still seal with a code of the scheme before 0.8 decides how such a seal is named ("theo mã
+    xác thực cũ" or "không rõ nguồn gốc"): a damaged key's surviving lines say it, as a readable key's would."""
+    folder = _commune(tmp_path)
+    (folder / COMMUNE_KEY_FILE).write_bytes(damaged)
+
+    made = CliRunner().invoke(main, ["init", str(folder), "--level", "cap-xa", "--khoa-moi"])
+
+    assert made.exit_code == 0, made.output
+    assert commune_key(folder)[0].legacy is old_codes_possible
+    assert ("ma-cu=co" in (folder / COMMUNE_KEY_FILE).read_text(encoding="utf-8").splitlines()) is old_codes_possible
+
+
+def test_a_key_whose_words_an_editor_saved_in_another_encoding_is_still_the_key(tmp_path):
+    folder = _commune(tmp_path)
+    key = commune_key(folder)[0]
+    text = (folder / COMMUNE_KEY_FILE).read_text(encoding="utf-8")
+    (folder / COMMUNE_KEY_FILE).write_bytes(text.encode("cp1258", errors="replace"))  # Notepad's "ANSI"
+
+    assert commune_key(folder)[0] == key
 
 
 def test_a_commune_on_the_sample_s_published_key_is_told_at_each_run(tmp_path):

@@ -96,6 +96,7 @@ def renew_commune_key(folder: Path) -> tuple[CommuneKey, Path | None]:
         old = _read(path)
     except Stopped:
         old = None
+    legacy = old.legacy if old else _legacy(_lines(path))  # what a damaged file still says of its life
     aside = None
     if path.exists():  # out of the new key's way, never deleted before the new one is written
         stamp = vietnam_now().strftime("%Y%m%d-%H%M%S")
@@ -105,8 +106,8 @@ def renew_commune_key(folder: Path) -> tuple[CommuneKey, Path | None]:
         except OSError as exc:
             raise as_write_error(exc, path) from exc
     if old is None:
-        return _made(path, IN_PLACE, legacy=True), aside
-    made = _made(path, IN_PLACE, (old.secret, *old.previous), old.legacy)
+        return _made(path, IN_PLACE, legacy=legacy), aside
+    made = _made(path, IN_PLACE, (old.secret, *old.previous), legacy)
     if aside is not None:
         aside.unlink()  # its key lives on in the new file, as a key replaced
     return made, None
@@ -146,23 +147,42 @@ def _made(path: Path, how: str, previous: tuple[bytes, ...] = (), legacy: bool |
 LEGACY_LINE = "ma-cu=co"  # a key made in place of one whose folder may have issued codes of the scheme before 0.8
 
 
-def _read(path: Path) -> CommuneKey | None:
-    """The key in ``path`` with its life (None: no such file); Stopped when the file cannot be read as one."""
+def _lines(path: Path) -> list[str] | None:
+    """The lines of ``path`` as far as they can be read (a damaged file: its bytes that are not UTF-8 replaced, every
+    line kept), None when there is no such file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    lines = [line.strip() for line in text.splitlines()]
+    except OSError:
+        data = b""
+    return [line.strip() for line in data.decode("utf-8", errors="replace").splitlines()]
+
+
+def _legacy(lines: list[str] | None) -> bool:
+    """Whether codes of the scheme before 0.8 may have been issued under the key whose file said ``lines``: yes, but
+    for a key made with the commune (``lap=moi``) or in place of one that was not so (``lap=thay-khoa`` without
+    :data:`LEGACY_LINE`). A file that no longer says how (0.8.0 did not; a damaged or missing one cannot) may have."""
+    lines = lines or []
+    return _said(lines, MADE_PREFIX) in ("", AT_UPDATE) or LEGACY_LINE in lines
+
+
+def _said(lines: list[str], prefix: str) -> str:
+    """What the first line starting with ``prefix`` says after it ("": no such line)."""
+    return next((line[len(prefix):] for line in lines if line.startswith(prefix)), "")
+
+
+def _read(path: Path) -> CommuneKey | None:
+    """The key in ``path`` with its life (None: no such file); Stopped when the file cannot be read as one."""
+    lines = _lines(path)
+    if lines is None:
+        return None
     keys = [_hex(line[len(KEY_PREFIX):]) for line in lines if line.startswith(KEY_PREFIX)]
     previous = tuple(_hex(line[len(PREVIOUS_PREFIX):]) for line in lines if line.startswith(PREVIOUS_PREFIX))
     if len(keys) != 1 or any(len(k) != KEY_BYTES for k in (*keys, *previous)):
         _stop("level_above.key_unreadable", path)
-    how = next((line[len(MADE_PREFIX):] for line in lines if line.startswith(MADE_PREFIX)), "")
-    day = next((line[len(DAY_PREFIX):] for line in lines if line.startswith(DAY_PREFIX)), "")
-    legacy = how in ("", AT_UPDATE) or LEGACY_LINE in lines  # "": made by 0.8.0, which did not say how
-    return CommuneKey(keys[0], legacy, previous, day if how == IN_PLACE else "")
+    day = _said(lines, DAY_PREFIX) if _said(lines, MADE_PREFIX) == IN_PLACE else ""
+    return CommuneKey(keys[0], _legacy(lines), previous, day)
 
 
 def _hex(text: str) -> bytes:
