@@ -19,6 +19,7 @@ import enum
 import importlib
 import inspect
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -386,6 +387,50 @@ def test_pandas_is_imported_by_the_api_alone():
     known = modules_of()
     assert [module_name(path) for path in sorted(PACKAGE.rglob("*.py"))
             if "pandas" in imports_of(path, known=known)[1]] == ["thidua_xlsx.api"]
+
+
+#: What the program may import without a line of pyproject.toml: Python's own, the type checker's stubs.
+UNDECLARED = {*sys.stdlib_module_names, "_typeshed"}
+#: The extras the program itself uses (the others are the tests' and the benchmarks' tools).
+PROGRAM_EXTRAS = ("analysis", "mail")
+
+
+def undeclared_imports(pyproject: Path, package: Path = PACKAGE) -> list[tuple[str, str]]:
+    """(module, library) for each library a module of ``package`` imports that ``pyproject``'s dependencies and the
+    program's extras do not name: installed today only because a declared library happens to need it."""
+    from importlib.metadata import packages_distributions
+
+    import tomllib
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    wanted = [*project["dependencies"], *(r for extra in PROGRAM_EXTRAS for r in extras[extra])]
+    declared = {Requirement(r).name.lower().replace("_", "-") for r in wanted}
+    distributions = packages_distributions()
+    known = modules_of(package)
+    return [(module_name(path, package), library) for path in sorted(package.rglob("*.py"))
+            for library in sorted(imports_of(path, package, known)[1] - UNDECLARED - {package.name})
+            if not {d.lower().replace("_", "-") for d in distributions.get(library, [library])} & declared]
+
+
+def test_every_library_the_program_imports_is_one_it_declares():
+    """A library imported but not declared (lxml through python-docx, markupsafe through flask) is one a release of
+    the library that brings it may stop bringing: every install would then fail at that import
+    (docs/dependencies.md)."""
+    assert undeclared_imports(PACKAGE.parent / "pyproject.toml") == []
+
+
+def test_a_library_imported_but_not_declared_is_found(tmp_path):
+    package = tmp_path / "thidua_xlsx"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "papers.py").write_text("import os\nfrom lxml.etree import SubElement\nimport docx\n\n\n"
+                                       "def later():\n    import keyring\n    import yaml\n")
+    (tmp_path / "pyproject.toml").write_text('[project]\ndependencies = ["python-docx>=1.1"]\n'
+                                             '[project.optional-dependencies]\nanalysis = []\nmail = ["keyring"]\n')
+    assert undeclared_imports(tmp_path / "pyproject.toml", package) == [("thidua_xlsx.papers", "lxml"),
+                                                                         ("thidua_xlsx.papers", "yaml")]
 
 
 def positional_fields(module) -> list[str]:
