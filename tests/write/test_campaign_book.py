@@ -290,15 +290,20 @@ def test_date_typed_as_text_is_accepted(tmp_path):
 
 
 def test_text_is_cleaned_on_load(tmp_path):
-    """NFD text, non-breaking and doubled spaces typed by the secretary come back clean (NFC)."""
+    """NFD text, non-breaking and doubled spaces typed by the secretary come back clean (NFC); a code typed as a
+    number (Excel stores 5 as 5.0) is the text she sees, "5" (docs/conventions.md: Normalise at the boundary)."""
     path = make_book(tmp_path)
     name = unicodedata.normalize("NFD", "Nguyễn\u00a0 Thị   Hồng ")
-    edit(path, lambda wb: wb[cb.STAFF_SHEET].__setitem__("B2", name))
+
+    def typed(wb):
+        wb[cb.STAFF_SHEET]["B2"] = name
+        wb[cb.STAFF_SHEET]["A2"] = 5.0
+    edit(path, typed)
 
     campaign, problems = load(path)
 
     assert [p.render() for p in problems] == []
-    assert campaign.staff[0].name == "Nguyễn Thị Hồng"
+    assert campaign.staff[0].name == "Nguyễn Thị Hồng" and campaign.staff[0].code == "5"
 
 
 def test_a_value_typed_in_the_last_cell_of_a_sheet_is_a_message_not_a_crash(tmp_path):
