@@ -72,6 +72,25 @@ def test_the_constraints_pin_every_dependency_once_within_pyproject_s_bounds():
         assert '-c "$NGUON/constraints.txt"' in (ROOT / twin).read_text(encoding="utf-8")
 
 
+def test_the_build_environment_is_pinned_to_the_constraints_as_the_tool_writes_it(tmp_path):
+    """pip's isolated build environment reads ``[build-system] requires`` and no constraints file: hatchling and its
+    dependencies are pinned there, at constraints.txt's versions, in the line tools/pin_constraints.py writes."""
+    from packaging.requirements import Requirement
+
+    from tools.pin_constraints import with_build_pins
+
+    lines = (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+    pins = dict(line.split("==") for line in lines if not line.startswith("#"))
+    build = [Requirement(r) for r in windows_python.build_requirements()]
+    assert [r.name for r in build][:1] == ["hatchling"]
+    for requirement in build:
+        assert str(requirement.specifier) == f"=={pins[requirement.name]}", requirement
+        (tmp_path / f"{requirement.name.replace('-', '_')}-{pins[requirement.name]}-py3-none-any.whl").touch()
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert with_build_pins(pyproject, tmp_path) == pyproject
+    assert with_build_pins(pyproject.replace('"hatchling==', '"hatchling>=', 1), tmp_path) == pyproject
+
+
 def _both_built(folder: Path) -> None:
     build(ROOT, folder / "this")
     build(_newer_repository(folder / "newer-source"), folder / "newer")
