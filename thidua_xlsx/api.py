@@ -6,7 +6,8 @@ metadata sheet, its school, its year and each person's and department's results 
 metadata is read (after the same containment checks as any summary brought back): the visible cells, which
 anyone may have edited, are never trusted. The reading is the service's (:mod:`thidua_xlsx.steps.summaries`,
 plain rows); this door makes the frames. pandas is imported here only, never when the CLI starts; install it with
-``pip install 'thidua-xlsx[analysis]'``.
+``python -m pip install -c constraints.txt ".[analysis]"`` in the program's source folder (the program is not on an
+index: never by its name).
 
 In a notebook::
 

@@ -72,6 +72,32 @@ def test_the_test_command_the_pages_give_is_the_one_ci_runs(page):
     assert "-c constraints.txt" in ci
 
 
+#: pip told to fetch the program by its name from an index: thidua-xlsx is not published, and anyone may publish a
+#: package of that name there — a secretary following the page would install a stranger's code. (By name with
+#: ``--no-index`` from a folder of wheels, as the release's installer does, fetches nothing.)
+PIP_INSTALL = re.compile(r"pip install ([^`\n&;|]*)")
+BY_NAME = re.compile(r"""['"]?thidua[-_]xlsx(\[[\w,]*\])?([=<>~!][^\s'"]*)?['"]?""", re.IGNORECASE)
+
+
+def installs_by_name(text: str) -> list[str]:
+    """The pip install commands of ``text`` that name the program as a package to fetch, not a folder or a wheel."""
+    return [words for words in PIP_INSTALL.findall(text)
+            if "--no-index" not in words.split() and any(BY_NAME.fullmatch(word) for word in words.split())]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_page_installs_the_program_by_its_name_from_an_index(page):
+    assert installs_by_name(page.read_text(encoding="utf-8")) == []
+
+
+def test_the_by_name_check_finds_the_name_and_leaves_a_folder_or_a_wheel_alone():
+    text = ("`pip install 'thidua-xlsx[mail]'` `pip install -U thidua_xlsx==0.9` `pip install -c c.txt \".[mail]\"` "
+            "`pip install --find-links wheels thidua-xlsx` `pip install --no-index --find-links w thidua-xlsx` "
+            "`pip install ./thidua-xlsx-main && python -m thidua_xlsx` "
+            "`pip install dist/thidua_xlsx-0.10.0-py3-none-any.whl`")
+    assert installs_by_name(text) == ["'thidua-xlsx[mail]'", "-U thidua_xlsx==0.9", "--find-links wheels thidua-xlsx"]
+
+
 TEST_FILE = re.compile(r"\btests/[\w/]+\.py\b")
 # A test, after the file it is in when one is named: "tests/x.py::test_y" or "`tests/x.py`: `test_y`".
 TEST_NAME = re.compile(r"(?:\b(tests/[\w/]+\.py)(?:::|`:\s*`))?\b(test_\w+)\b(?!\.py)")

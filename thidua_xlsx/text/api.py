@@ -3,8 +3,9 @@ to install. Its messages are merged into :mod:`thidua_xlsx.text.messages` by one
 
 from __future__ import annotations
 
-PANDAS_MISSING = ("thidua_xlsx.api cần thư viện pandas, chưa được cài. Hãy cài bằng: "
-                  "pip install 'thidua-xlsx[analysis]' (hoặc pip install pandas).")
+PANDAS_MISSING = ("thidua_xlsx.api cần thư viện pandas, chưa được cài. Hãy cài vào Python đang dùng: "
+                  "python -m pip install pandas (hoặc, trong thư mục mã nguồn chương trình: "
+                  "python -m pip install -c constraints.txt \".[analysis]\").")
 TITLES_SEPARATOR = "; "  # the titles granted to one person, in one cell of the people's frame
 
 API_MESSAGES = {
