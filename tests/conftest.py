@@ -86,9 +86,14 @@ STARTED_BY_FIXTURE = {
     "wine_env": ("Wine", "wine"),  # tests/wine.py's prefix, a .bat in Wine's cmd
     "windows_made": ("Windows' Python under Wine", "windows"),  # tests/windows.py's lane
 }
-#: The installer run for real: a test installs from a copy of the checkout, the folder she downloaded
-#: (tests/installers/test_installer.py's ``_checkout_copy``), which its code names.
-INSTALLS_FROM = "_checkout_copy"
+#: The programs a test starts by calling a helper its own code names, each with what the test does and its mark: a
+#: headless Chromium of its own (tests/ui/browser.py's ``chromium``, as the Windows lane's journey starts one); the
+#: installer run for real from a copy of the checkout, the folder she downloaded
+#: (tests/installers/test_installer.py's ``_checkout_copy``).
+STARTED_BY_CALL = {
+    "chromium": ("start a headless Chromium", "browser"),
+    "_checkout_copy": ("run the installer", "installer"),
+}
 
 
 def _names_used(code: types.CodeType | None) -> set[str]:
@@ -107,9 +112,10 @@ def unmarked(items) -> list[str]:
         found = [item.nodeid for item in items
                  if fixture in getattr(item, "fixturenames", ()) and not item.get_closest_marker(mark)]
         said += [f"these tests start {program} without @pytest.mark.{mark}: {', '.join(found)}"] if found else []
-    found = [item.nodeid for item in items if not item.get_closest_marker("installer")
-             and INSTALLS_FROM in _names_used(getattr(getattr(item, "function", None), "__code__", None))]
-    said += [f"these tests run the installer without @pytest.mark.installer: {', '.join(found)}"] if found else []
+    for name, (doing, mark) in STARTED_BY_CALL.items():
+        found = [item.nodeid for item in items if not item.get_closest_marker(mark)
+                 and name in _names_used(getattr(getattr(item, "function", None), "__code__", None))]
+        said += [f"these tests {doing} without @pytest.mark.{mark}: {', '.join(found)}"] if found else []
     return said
 
 

@@ -50,36 +50,45 @@ def test_a_test_that_starts_chromium_dovecot_wine_or_the_installer_unmarked_stop
     ``installer``: ``-m "not browser"`` would otherwise run it (docs/conventions.md: Checked habits)."""
     made: dict = {}  # the installing test's function (the helper named in an inner lambda), compiled from its text:
     # this test's own code names no helper
-    exec(f"def installs(tmp_path):\n    return [lambda: {conftest.INSTALLS_FROM}(tmp_path)]\n\n"
-         "def reads(tmp_path):\n    return 'Cai-dat-thi-dua.bat'\n", made)
+    exec("def installs(tmp_path):\n    return [lambda: _checkout_copy(tmp_path)]\n\n"
+         "def browses(tmp_path):\n    return browser.chromium(tmp_path, tmp_path)\n\n"
+         "def reads(tmp_path, chromium):\n    return 'Cai-dat-thi-dua.bat', chromium\n", made)
     items = [_Collected("t.py::test_page", ("driver", "chromium")),
              _Collected("t.py::test_marked", ("chromium",), ("browser",)),
              _Collected("t.py::test_mail", ("dovecot", "tmp_path")), _Collected("t.py::test_bat", ("wine_env",)),
              _Collected("t.py::test_lane", ("windows_made",), ("wine",)),
              _Collected("t.py::test_install", (), (), made["installs"]),
              _Collected("t.py::test_installed", (), ("installer",), made["installs"]),
+             _Collected("t.py::test_browses", ("tmp_path",), ("windows",), made["browses"]),
+             _Collected("t.py::test_browses_marked", ("tmp_path",), ("windows", "browser"), made["browses"]),
              _Collected("t.py::test_read", ("tmp_path",), (), made["reads"])]
     assert conftest.unmarked(items) == [
         "these tests start a headless Chromium without @pytest.mark.browser: t.py::test_page",
         "these tests start a Dovecot IMAP server without @pytest.mark.imap: t.py::test_mail",
         "these tests start Wine without @pytest.mark.wine: t.py::test_bat",
         "these tests start Windows' Python under Wine without @pytest.mark.windows: t.py::test_lane",
+        "these tests start a headless Chromium without @pytest.mark.browser: t.py::test_browses",
         "these tests run the installer without @pytest.mark.installer: t.py::test_install"]
 
 
 def test_the_mark_check_names_the_fixtures_and_the_helper_the_tests_use():
-    """The check looks for names the tests really use: each fixture is defined in tests/, and the installer's journey
-    names the helper it installs from (its code compiled, not imported: a test module imports no other)."""
+    """The check looks for names the tests really use: each fixture and helper is defined in tests/, and the
+    installer's journey and the Windows lane's browser journey name the helper they start theirs with (their code
+    compiled, not imported: a test module imports no other)."""
     defined = {node.name for path in (ROOT / "tests").rglob("*.py")
                for node in python_sources.nodes(path.read_text(encoding="utf-8"))
                if isinstance(node, ast.FunctionDef)}
-    assert set(conftest.STARTED_BY_FIXTURE) <= defined
-    journey = ROOT / "tests" / "installers" / "test_installer.py"
-    code = compile(journey.read_text(encoding="utf-8"), str(journey), "exec")
-    installing = [c.co_name for c in code.co_consts if isinstance(c, type(code))
-                  and c.co_name.startswith("test_") and conftest.INSTALLS_FROM in c.co_names]
-    assert installing == ["test_the_posix_installer_fails_offline_then_asks_installs_opens_the_page_updates_keeps_"
-                          "offline_and_as_on_macos"]
+    assert set(conftest.STARTED_BY_FIXTURE) | set(conftest.STARTED_BY_CALL) <= defined
+
+    def calling(journey: Path, name: str) -> list[str]:
+        code = compile(journey.read_text(encoding="utf-8"), str(journey), "exec")
+        return [c.co_name for c in code.co_consts if isinstance(c, type(code))
+                and c.co_name.startswith("test_") and name in c.co_names]
+
+    assert calling(ROOT / "tests" / "installers" / "test_installer.py", "_checkout_copy") == [
+        "test_the_posix_installer_fails_offline_then_asks_installs_opens_the_page_updates_keeps_offline_and_as_on_macos"]
+    assert calling(ROOT / "tests" / "on_windows" / "test_windows_browser.py", "chromium") == [
+        "test_a_whole_period_on_the_page_served_by_windows_in_chromium"]
 
 
 def test_the_code_passes_ruff_as_configured():

@@ -18,7 +18,7 @@ from tests.ui import browser
 from tests.windows import cells, closed, stopped, windows_path
 from thidua_xlsx.model.places import ISSUED_FOLDER, RUNS_RECORD
 
-pytestmark = [pytest.mark.windows,
+pytestmark = [pytest.mark.windows, pytest.mark.browser,
               pytest.mark.skipif(bool(browser.available()) and not os.environ.get("CI"), reason=browser.available())]
 
 PERIOD = "thang-10"
