@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from samples.build_samples import COMMUNE_ID
 from tests.commune_fixtures import set_field
 from tests.no_office import no_libreoffice, without_libreoffice
+from tests.openxml import describe, findings, unaccepted_findings
 from tests.workers import cannot_start
 from thidua_xlsx.cli import main
 from thidua_xlsx.commune.model_book import SCHOOLS_SHEET
@@ -124,6 +125,14 @@ def test_a_cstdcs_carries_its_vote_and_its_grounds(merged):
     assert all(p["grounds"] for p in cstdcs)
     nhung = next(p for p in cstdcs if p["name"] == "Lê Thị Hồng Nhung")  # the metadata, not the edited cell
     assert "HTXSNV" in nhung["grounds"] and nhung["gender"] == "Nữ" and nhung["unit"] == "Trường Tiểu học Trực Cường"
+
+
+def test_the_commune_s_summary_and_a_new_commune_s_book_pass_the_open_xml_validator(merged, tmp_path):
+    """The commune's summary is streamed like a school's (its one accepted finding: tests/write/test_openxml_audit.py);
+    the book init makes for the officer (cap-tren.xlsx) is written by xlsxwriter: no finding at all."""
+    assert unaccepted_findings(merged["root"] / "xa.xlsx") == []
+    assert run("init", tmp_path / "xa", "--level", "cap-xa").exit_code == 0
+    assert describe(findings(tmp_path / "xa" / LEVEL_ABOVE_BOOK)) == []
 
 
 def test_the_inbox_is_only_read(merged):
