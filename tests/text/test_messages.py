@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from tests import message_codes, python_sources
 from thidua_xlsx.text import messages
 
@@ -75,3 +77,11 @@ def test_a_code_no_process_looked_up_is_said_by_the_session_check(monkeypatch):
     monkeypatch.setitem(messages.MESSAGES, "test.never_made", "Không ai gặp")
     assert "MESSAGES: test.never_made" in message_codes.never_made()
     assert "MESSAGES: test.never_made" not in [f"MESSAGES: {code}" for code in message_codes.made()["MESSAGES"]]
+
+
+def test_a_code_written_in_two_parts_of_the_catalogue_is_refused_naming_it():
+    """One part's wording would silently hide the other's (docs/conventions.md: Messages)."""
+    joined = messages._joined({"file.a": "A.", "file.b": "B."}, {"value.c": "C."})
+    assert joined == {"file.a": "A.", "file.b": "B.", "value.c": "C."}
+    with pytest.raises(ValueError, match=r"codes in two parts of the catalogue: \['file.b'\]"):
+        messages._joined({"file.a": "A.", "file.b": "B."}, {"file.b": "Khác."})
