@@ -270,3 +270,20 @@ def test_summary_carries_its_own_metadata_and_reads_back(scoring_book, wb):
     assert [name for name, _, _ in meta.inputs] == ["~$To-khoi-1.xlsx", T1_FILE, T1_OLD, T2_FILE, "ghi-chu.docx"]
     assert all(len(sha) == 64 for _, sha, _ in meta.inputs)
     assert meta.departments_submitted == ("T1", "T2")
+
+
+def test_a_value_not_known_is_written_blank_never_nan_nor_zero(tmp_path):
+    """A NaN (a mean of nothing) or None in a summary's table is a blank cell: never Excel's #NUM!, never a 0 that
+    reads as a score (docs/conventions.md: Values between steps)."""
+    from thidua_xlsx.write.summary.book import Book, open_workbook
+
+    wb = open_workbook(tmp_path / "x.xlsx")
+    book = Book(wb, cm.School(name="Trường Tiểu học A", school_year="2025-2026", managing_body="", place="",
+                              recipient=""))
+    ws = book.sheet("Bảng", (10.0, 10.0, 10.0, 10.0))
+    for col, value in enumerate([float("nan"), None, 0.0, 8.5]):
+        book.put(ws, 0, col, value)
+    wb.close()
+
+    cells = openpyxl.load_workbook(tmp_path / "x.xlsx")["Bảng"]
+    assert [cells.cell(1, col).value for col in range(1, 5)] == [None, None, 0, 8.5]
