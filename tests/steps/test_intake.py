@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,30 @@ def test_a_broken_a_bomb_shaped_and_an_empty_zip_are_refused_with_their_reason(t
     assert [f.problem.code for f in intake.file("bom.zip", bomb)] == ["file.too_big"]
     assert [f.outcome for f in intake.file("rong.zip", zipped({}))] == [NOT_OURS]
     assert not (folder / "inbox").exists()
+
+
+def test_a_zip_broken_past_its_first_book_files_none_of_it_and_says_so(tmp_path):
+    """Every book of a ZIP is read whole before any is filed: one broken further on (a byte changed in transit)
+    refuses the ZIP alone, never files the books before it while saying the ZIP refused."""
+    folder = _school(tmp_path)
+    one = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-1.xlsx").read_bytes()
+    two = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-2-3.xlsx").read_bytes()
+    archive = bytearray(zipped({"a/To 1.xlsx": one, "b/To 2-3.xlsx": two}, method=zipfile.ZIP_STORED))
+    archive[archive.index(two) + len(two) // 2] ^= 0xFF  # the second book's bytes, its checksum now wrong
+
+    found = open_school_intake(folder).file("gui.zip", bytes(archive))
+
+    assert [(f.outcome, f.problem.code) for f in found] == [(REFUSED, "intake.archive_broken")]
+    assert not list(folder.glob("inbox*/*")) and not (folder / RECEIVED_FOLDER).exists()
+
+
+def test_a_book_under_a_lock_files_name_in_any_case_is_not_filed_as_the_merge_would_never_read_it(tmp_path):
+    folder = _school(tmp_path)
+    book = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-1.xlsx").read_bytes()
+
+    filed, = open_school_intake(folder).file(".~LOCK.To-khoi-1.xlsx", book)
+
+    assert (filed.outcome, filed.problem.code) == (NOT_OURS, "intake.lock_file") and not list(folder.glob("inbox*/*"))
 
 
 @pytest.mark.parametrize("received, shown", [

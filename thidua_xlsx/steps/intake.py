@@ -55,7 +55,6 @@ from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
 from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER, windows_device
 from thidua_xlsx.model.received import (
     FILED,
-    LOCK_PREFIXES,
     MAX_FILE_BYTES,
     NOT_OURS,
     REFUSED,
@@ -66,7 +65,7 @@ from thidua_xlsx.model.received import (
     MessageRecord,
     Received,
 )
-from thidua_xlsx.read.containment import FILE, InboxItem
+from thidua_xlsx.read.containment import FILE, LOCK, InboxItem, left_beside
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.steps.workspace import CampaignFolder, campaign_in, open_campaign
 from thidua_xlsx.system import files
@@ -189,7 +188,8 @@ class Intake(ABC):
 
     def _one(self, name: str, data: bytes, received: Received | None, expected: tuple[str, str] | None) -> Filed:
         suffix = Path(name).suffix.lower()
-        if name.startswith(LOCK_PREFIXES):  # Excel's (~$) or LibreOffice's (.~lock.) mark of a book open there
+        if left_beside(name) == LOCK:  # Excel's (~$) or LibreOffice's (.~lock.) mark of a book open there, as the
+            # merge tells it (any case): a book filed under such a name would never be read
             return Filed(name, NOT_OURS, problem=issue("intake.lock_file", NOTE, file=name))
         if suffix not in WORKBOOK_SUFFIXES:
             return Filed(name, NOT_OURS, problem=issue("intake.not_workbook", NOTE, file=name))
@@ -287,23 +287,25 @@ class Intake(ABC):
                 if len(infos) > MAX_ARCHIVE_ENTRIES or sum(i.file_size for i in infos) > MAX_ARCHIVE_BYTES:
                     return [Filed(name, REFUSED, problem=issue("intake.archive_too_big", ERROR, file=name,
                                                                count=len(infos)))]
-                found = []
-                for info in infos:
+                said: dict[int, Filed] = {}
+                books: dict[int, bytes] = {}  # every book read whole before any is filed: a ZIP broken further
+                for k, info in enumerate(infos):  # on files none of it, never some said refused yet filed
                     inner = f"{name}/{display_name(info.filename)}"
                     if Path(info.filename).suffix.lower() not in WORKBOOK_SUFFIXES:
-                        found.append(Filed(inner, NOT_OURS, problem=issue("intake.not_workbook", NOTE, file=inner)))
+                        said[k] = Filed(inner, NOT_OURS, problem=issue("intake.not_workbook", NOTE, file=inner))
                     elif info.file_size > MAX_FILE_BYTES:
-                        found.append(Filed(inner, REFUSED, problem=issue(
+                        said[k] = Filed(inner, REFUSED, problem=issue(
                             "file.too_big", ERROR, file=inner, size_mb=info.file_size // (1024 * 1024),
-                            max_mb=MAX_FILE_BYTES // (1024 * 1024))))
+                            max_mb=MAX_FILE_BYTES // (1024 * 1024)))
                     else:
-                        found.append(self._one(display_name(info.filename), _bounded_read(zf, info), received,
-                                               expected))
-                if not infos:
-                    found.append(Filed(name, NOT_OURS, problem=issue("intake.archive_empty", NOTE, file=name)))
-                return found
+                        books[k] = _bounded_read(zf, info, MAX_ARCHIVE_BYTES - sum(map(len, books.values())))
         except (RuntimeError, *DAMAGED_ZIP):
             return [Filed(name, REFUSED, problem=issue("intake.archive_broken", ERROR, file=name))]
+        found = [said[k] if k in said else self._one(display_name(info.filename), books[k], received, expected)
+                 for k, info in enumerate(infos)]
+        if not infos:
+            found.append(Filed(name, NOT_OURS, problem=issue("intake.archive_empty", NOTE, file=name)))
+        return found
 
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.folder).as_posix()
@@ -368,13 +370,14 @@ def _with_sha(filed: Filed, sha: str, outcome: str | None = None, path: str | No
     return replace(filed, sha256=sha, outcome=outcome or filed.outcome, path=filed.path if path is None else path)
 
 
-def _bounded_read(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """A ZIP entry's bytes, stopped past :data:`MAX_FILE_BYTES` whatever its header claims (a bomb)."""
+def _bounded_read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, left: int) -> bytes:
+    """A ZIP entry's bytes, stopped past :data:`MAX_FILE_BYTES` or the ``left`` bytes the archive may still unpack,
+    whatever its header claims (a bomb)."""
     chunks, total = [], 0
     with zf.open(info) as member:
         while chunk := member.read(1 << 20):
             total += len(chunk)
-            if total > MAX_FILE_BYTES:
+            if total > min(MAX_FILE_BYTES, left):
                 raise ValueError("entry larger than it says")
             chunks.append(chunk)
     return b"".join(chunks)
