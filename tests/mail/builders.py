@@ -95,6 +95,13 @@ def returned_mail(sender: str, attachments: list[tuple[str, bytes]], subject: st
     return message.as_bytes()
 
 
+def with_line(message: bytes, name: bytes, line: bytes) -> bytes:
+    """``message`` with its header line ``name`` replaced by ``line`` as typed (what no mail program writes)."""
+    head, _, body = message.partition(b"\r\n\r\n")
+    kept = [h for h in head.split(b"\r\n") if not h.lower().startswith(name.lower() + b":")]
+    return b"\r\n".join([*kept, name + b": " + line]) + b"\r\n\r\n" + body
+
+
 @dataclass(frozen=True)
 class Books:
     """A campaign folder whose scoring books are out, and the books as returned (bytes): T1's and T2's filled scoring

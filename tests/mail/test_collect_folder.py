@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from tests.mail.builders import ADDRESSES, fresh_campaign, held, returned_books, returned_mail
+from tests.mail.builders import ADDRESSES, fresh_campaign, held, returned_books, returned_mail, with_line
 from thidua_xlsx.cli import main
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -300,3 +300,52 @@ def test_a_message_filed_from_before_its_attachments_were_recorded_is_looked_at_
     assert again.exit_code == 0, again.output
     assert "đã xếp: To-van-phong.xlsx → inbox/To-van-phong.xlsx" in again.output and VIETNAMESE not in again.output
     assert sorted(p.name for p in (campaign / "inbox").iterdir()) == sorted([VIETNAMESE, "To-van-phong.xlsx"])
+
+
+@pytest.mark.parametrize("name, line", [
+    (b"From", b"<"),
+    (b"From", b'"'),
+    (b"From", b"a@[1.2.3.4"),
+    (b"Date", b"Tue, 12 May 99999999999999999999 09:30:00 +0700"),
+    (b"Date", b"Tue, 12 May 2026 09:30:00 -99999999999999999999"),
+    (b"Message-ID", b"<>"),
+    (b"Message-ID", b"<a@[b>"),
+])
+def test_a_crafted_header_line_is_read_as_it_came_and_every_book_is_filed(books, tmp_path, name, line):
+    """A header line the mail parser cannot read (it reads one when first asked, and raises) stopped the whole run
+    with "Lỗi nội bộ", at every run after it too: now the line is taken as it came, the message's book filed, the
+    others' too."""
+    source = tmp_path / "thu"
+    source.mkdir()
+    (source / "1.eml").write_bytes(with_line(returned_mail(HEAD_T1, [("To khoi 1.xlsx", books.t1)],
+                                                            message_id="<1@x>"), name, line))
+    (source / "2.eml").write_bytes(returned_mail("anh.pham@gmail.com", [("VP.xlsx", books.t2)], message_id="<2@x>"))
+    campaign = fresh_campaign(books, tmp_path / "truong")
+
+    for _run in range(2):
+        done = run("collect", source, campaign)
+        assert done.exit_code == 0 and "Lỗi nội bộ" not in done.output, done.output
+    assert (campaign / "inbox" / "To khoi 1.xlsx").read_bytes() == books.t1
+    assert (campaign / "inbox" / "VP.xlsx").read_bytes() == books.t2
+
+
+def test_a_name_that_shows_other_than_it_is_or_too_long_for_the_disk_is_filed_under_a_name_said(books, tmp_path):
+    """Control characters and the marks that turn a line ("ab\u202excod.xlsx" shows as "abdocx.xlsx") leave a name;
+    a name of 115 Vietnamese letters (350 bytes: past the 255 of Linux and macOS) is cut, not retried for ever."""
+    source = tmp_path / "thu"
+    source.mkdir()
+    long = "ệ" * 115 + ".xlsx"
+    (source / "1.eml").write_bytes(returned_mail(HEAD_T1, [("ab\u202excod\x9b.xlsx", books.t1)], message_id="<1@x>"))
+    more = [(f"\x1b]0;pwned\x07 {n}.pdf", b"%PDF") for n in range(21)]  # past the 20 looked at: named, as printable
+    (source / "3.eml").write_bytes(returned_mail(HEAD_T1, more, message_id="<3@x>"))
+    (source / "2.eml").write_bytes(returned_mail(HEAD_T1, [(long, books.t2)], message_id="<2@x>"))
+    campaign = fresh_campaign(books, tmp_path / "truong")
+
+    done = run("collect", source, campaign)
+
+    assert done.exit_code == 0, done.output
+    filed = {p.name: p.read_bytes() for p in (campaign / "inbox").iterdir() if p.is_file()}
+    assert filed["ab_xcod_.xlsx"] == books.t1
+    [cut] = [n for n in filed if n.startswith("ệ")]
+    assert filed[cut] == books.t2 and len(cut.encode()) <= 200 and cut.endswith(".xlsx")
+    assert not [ch for ch in done.output if ch in "\x1b\x9b\u202e"]

@@ -9,7 +9,7 @@ import json
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
+from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail, with_line
 from thidua_xlsx.cli import main
 from thidua_xlsx.text import summary as sx
 
@@ -64,3 +64,25 @@ def test_an_older_copy_from_an_unknown_address_is_said_too_though_not_used(tmp_p
     assert merged.exit_code == 0, merged.output
     codes = {i["code"]: i for i in json.loads((tmp_path / "bao-cao.json").read_text(encoding="utf-8"))["problems"]}
     assert codes["file.sender_unknown"]["file"] == "To khoi 1.xlsx" and "file.sender_unknown_used" not in codes
+
+
+def test_the_department_s_address_typed_as_the_name_of_another_is_another_sender(tmp_path):
+    """"lan.nguyen@truong-thu.edu.vn <to.khoi1.thi.dua@gmail.com>" is mail from the address in angle brackets — whose
+    mailbox the replies reach and the mail servers check — showing the head's address as its name: never read as the
+    head's."""
+    books = returned_books(tmp_path / "books")
+    folder = fresh_campaign(books, tmp_path / "truong")
+    saved = tmp_path / "thu"
+    saved.mkdir()
+    mail = returned_mail(ADDRESSES["T1"], [("To khoi 1.xlsx", books.t1)], message_id="<1@x>")
+    (saved / "1.eml").write_bytes(with_line(mail, b"From", f"{ADDRESSES['T1']} <{SPOOFER}>".encode()))
+
+    collected = CliRunner().invoke(main, ["collect", str(saved), str(folder)])
+    merged = CliRunner().invoke(main, ["merge", str(folder / "inbox"), "--json", str(tmp_path / "bao-cao.json"),
+                                       "-o", str(tmp_path / "tong-hop.xlsx")])
+
+    assert collected.exit_code == 0 and merged.exit_code == 0, collected.output + merged.output
+    said = " ".join(collected.output.split())
+    assert f"(từ {ADDRESSES['T1']} <{SPOOFER}>" in said and "không phải địa chỉ" in said, said
+    codes = {i["code"] for i in json.loads((tmp_path / "bao-cao.json").read_text(encoding="utf-8"))["problems"]}
+    assert "file.sender_unknown_used" in codes

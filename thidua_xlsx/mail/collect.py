@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from email import errors, policy
 from email.message import EmailMessage
 from email.parser import BytesParser
-from email.utils import parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from thidua_xlsx.mail.imap import TIMEOUT_SECONDS, Mailbox, MailFault, close, connect, login, quoted, said
@@ -61,6 +61,7 @@ from thidua_xlsx.model.received import (
     settled,
 )
 from thidua_xlsx.model.requests import FOLDER
+from thidua_xlsx.model.typed import typed_text
 from thidua_xlsx.text import mail as tm
 
 MAX_ATTACHMENTS = 20  # of one message: a department sends one book, a school a few; more is a mistake or spam
@@ -155,7 +156,7 @@ def collect_message(data: bytes, label: str, intake: Filing, addresses: Addresse
 
 def _too_many(parts: list[tuple[str, EmailMessage]], label: str) -> Issue:
     """A message with more attachments than are looked at: those left, named (the first ten)."""
-    left = [name for name, _ in parts[MAX_ATTACHMENTS:]]
+    left = [typed_text(name).text for name, _ in parts[MAX_ATTACHMENTS:]]  # as a terminal may print it
     return issue("mail.too_many_attachments", WARNING, file=label, count=len(parts), limit=MAX_ATTACHMENTS,
                  names=", ".join(left[:10]) + (f", … (+{len(left) - 10})" if len(left) > 10 else ""))
 
@@ -187,16 +188,31 @@ def message_key(data: bytes) -> str:
 
 
 def _received(message: EmailMessage) -> Received:
-    sender = parseaddr(str(message.get("From", "")))[1]
-    when = ""
-    raw = message.get("Date")
-    if raw is not None:
-        try:
-            parsed = parsedate_to_datetime(str(raw))
-            when = parsed.isoformat() if parsed is not None else ""
-        except (TypeError, ValueError, IndexError):
-            when = ""
-    return Received(sender=sender, date=when, message_id=str(message.get("Message-ID", "")).strip(), via=VIA)
+    """Who sent the message, when, and its Message-ID, read from the header's lines as they came: the parser's own
+    reading of a line is made when first asked for and raises on a crafted one ("From: <", a Date in the year 10^20),
+    which would stop the run at that message, and at every run after it."""
+    lines: dict[str, str] = {}
+    for name, value in message.raw_items():  # the first line of each name, unfolded
+        lines.setdefault(name.lower(), " ".join(str(value).split()))
+    return Received(sender=_sender(lines.get("from", "")), date=_date(lines.get("date", "")),
+                    message_id=lines.get("message-id", ""), via=VIA)
+
+
+def _sender(line: str) -> str:
+    """The From line's address when it names exactly one; else the line as it came (what a person can read of it),
+    never one address picked out of it: "to.khoi1@truong.vn <ai@khac.vn>" is mail from ai@khac.vn — whose mailbox
+    the replies reach and the mail servers check — showing the department's address as its name."""
+    pairs = getaddresses([line])
+    return typed_text(pairs[0][1] if len(pairs) == 1 and "@" in pairs[0][1] else line).text  # printable
+
+
+def _date(line: str) -> str:
+    """The Date line as an ISO time; "" when there is none or it is no date (a year of twenty digits too)."""
+    try:
+        parsed = parsedate_to_datetime(line) if line else None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return ""
+    return parsed.isoformat() if parsed is not None else ""
 
 
 def _attachments(message: EmailMessage, label: str, done: Collected) -> Iterator[tuple[str, EmailMessage]]:
@@ -226,11 +242,11 @@ def _unnamed(content_type: str) -> str:
 def _payload(part: EmailMessage, name: str, label: str, done: Collected) -> bytes | None:
     """The attachment's bytes; None when it is not to be filed (said): a winmail.dat, too big, malformed."""
     if part.get_content_type() in TNEF_TYPES or name.lower() == "winmail.dat":
-        done.problems.append((label, issue("mail.tnef", WARNING, file=label, name=name)))
+        done.problems.append((label, issue("mail.tnef", WARNING, file=label, name=typed_text(name).text)))
         return None
     raw = part.get_payload()
     if isinstance(raw, str) and len(raw) * 3 // 4 > MAX_FILE_BYTES:  # judged by its encoded size, before decoding
-        done.problems.append((label, issue("mail.attachment_too_big", ERROR, file=label, name=name,
+        done.problems.append((label, issue("mail.attachment_too_big", ERROR, file=label, name=typed_text(name).text,
                                            limit=MAX_FILE_BYTES // (1024 * 1024))))
         return None
     try:
@@ -244,7 +260,7 @@ def _payload(part: EmailMessage, name: str, label: str, done: Collected) -> byte
                                            detail=", ".join(defects) or "no payload")))
         return None
     if len(data) > MAX_FILE_BYTES:
-        done.problems.append((label, issue("mail.attachment_too_big", ERROR, file=label, name=name,
+        done.problems.append((label, issue("mail.attachment_too_big", ERROR, file=label, name=typed_text(name).text,
                                            limit=MAX_FILE_BYTES // (1024 * 1024))))
         return None
     return data

@@ -76,7 +76,10 @@ MAX_ARCHIVE_ENTRIES = 200  # in a ZIP sent: a school's books are a few dozen
 MAX_ARCHIVE_BYTES = 4 * MAX_FILE_BYTES  # a ZIP's workbooks unpacked, all together
 MAX_VERSIONS = 999  # of one name in one inbox: "Tổ Toán (2).xlsx"…
 MAX_NAME_CHARS = 120  # of a filed file's name: the inbox's path stays well inside Windows' 260
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')  # in a Windows file name
+MAX_NAME_BYTES = 200  # of a filed file's name in UTF-8: Linux and macOS take 255 (120 Vietnamese letters may be 360)
+#: In a Windows file name, and what would make a name show other than it is: control characters (C0, C1), the marks
+#: that turn a line's direction (``ab\u202excod.xlsx`` shows as "abdocx.xlsx"), zero-width characters.
+_FORBIDDEN = re.compile('[<>:"/\\\\|?*\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]')
 _ARCHIVES = (".zip",)
 _NOT_OURS = ("file.not_ours", "level_above.not_summary")  # a workbook, but none of ours: left alone
 MESSAGES_FOLDER = "thu"  # in so-da-nhan/: what the collector settled of each message
@@ -349,13 +352,17 @@ class SchoolIntake(Intake):
 def display_name(name: str) -> str:
     """The last part of ``name`` (an attachment's, an upload's, a ZIP entry's: never a path to follow), made a name
     Windows accepts: NFC, no forbidden or control character, no reserved device name, no trailing dot or space, at
-    most :data:`MAX_NAME_CHARS` characters (the suffix kept)."""
+    most :data:`MAX_NAME_CHARS` characters and :data:`MAX_NAME_BYTES` bytes (the suffix kept)."""
     base = PureWindowsPath(PurePosixPath(unicodedata.normalize("NFC", name or "")).name).name
     base = _FORBIDDEN.sub("_", base).strip().rstrip(". ")
     stem, suffix = os.path.splitext(base)
     if windows_device(base) or not stem:  # "nul .xlsx", "con.ban.xlsx": the device, to Windows
         stem = f"_{stem}" if stem else "tep"
-    return stem[:MAX_NAME_CHARS - len(suffix[:12])] + suffix[:12]
+    suffix = suffix[:12]
+    stem = stem[:MAX_NAME_CHARS - len(suffix)]
+    while len((stem + suffix).encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    return stem + suffix
 
 
 def refusal(name: str, entry: InboxFile) -> Filed:

@@ -71,10 +71,8 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None,
 def unknown_senders(campaign: cm.Campaign, files: Sequence[InboxFile]) -> list[Issue]:
     """Each book that came by mail (collect) from an address its department's row of the campaign does not give: a
     warning at that file — stronger when it is the version used. It stays filed (a head may write from another
-    address); the merge says it where the decision is made, not only where it was collected."""
-    from email.utils import parseaddr  # deferred: email.utils at start-up
-
-
+    address); the merge says it where the decision is made, not only where it was collected. The sender is compared
+    as collect recorded it: an address, or a From line naming none or several, as it came (mail/collect.py)."""
     known = {d.code: d.email.strip().lower() for d in campaign.departments if d.email.strip()}
     books = [(f, f.submission.issued.department_code) for f in files
              if f.submission is not None and f.submission.issued.department_code in known]
@@ -82,7 +80,7 @@ def unknown_senders(campaign: cm.Campaign, files: Sequence[InboxFile]) -> list[I
     found = []
     for f, department in books:
         sent = came.get(f.sha256)
-        address = parseaddr(sent.sender)[1].strip().lower() if sent is not None else ""
+        address = sent.sender.strip().lower() if sent is not None else ""
         expected = known[department]
         if address and address != expected:
             found.append(issue("file.sender_unknown_used" if f.status == ACCEPTED else "file.sender_unknown", WARNING,
