@@ -91,3 +91,17 @@ def test_nothing_chosen_or_a_proposal_no_longer_held_is_refused_and_nothing_writ
     else:
         raise AssertionError("a proposal the last summary does not hold apart was taken")
     assert not (folder / "hoi-dong" / "xa-duyet.xlsx").exists()
+
+
+def test_a_school_s_address_on_the_commune_s_page_says_whose_it_is_and_does_nothing(tmp_path):
+    """The school's page and the commune's open at the same port: an address kept from one (the browser's history, a
+    restored tab) reaches the other. A school's page on the commune's folder says so, never an empty refusal."""
+    folder = commune_campaign(tmp_path)
+    _app, found = client(folder)
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+
+    for answer in (found.get("/vong/cham-diem"), found.post("/vong/cham-diem/nhan", data=CSRF),
+                   found.post("/nam-moi", data={**CSRF, "ten": "2026-2027"}), found.post("/lich-su", data=CSRF)):
+        assert answer.status_code == 404, answer.status_code
+        assert "Trang này là của trường" in text(answer) and "thư mục đang mở là của xã" in text(answer)
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before

@@ -61,6 +61,9 @@ UI_MESSAGES = {
                         "sau khi trang được mở) – chưa tổng hợp. Hãy chép sổ trở lại thư mục rồi bấm lại, hoặc tải "
                         "lại trang (F5) và tổng hợp không dùng sổ lịch sử."),
     "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
+    "ui.school_page_on_commune": ("Trang này là của trường (chấm điểm, nhận sổ các tổ, năm học mới, sổ lịch sử), mà "
+                                  "thư mục đang mở là của xã (cap-tren.xlsx) – không làm gì. Hãy về trang chính của "
+                                  "xã; địa chỉ này có lẽ còn lại từ lần mở trang của một trường."),
     "ui.unknown_school": ("Không có trường '{school}' trong danh sách của xã (cap-tren.xlsx, sheet Các trường) – không "
                           "hiện mã nào. Hãy bấm *Xem mã* ở dòng của một trường trong bảng *Các trường*."),
     "ui.new_year_name": "Tên thư mục năm học mới '{name}' không dùng được: chỉ gõ một tên thư mục (không có / hay \\, "

@@ -122,8 +122,11 @@ def _stat(path: Path) -> tuple[int, int]:
 
 
 def _school():
-    """The school's CampaignFolder, or the page that says why there is none."""
-    cf, _book, problems = _campaign()
+    """The school's CampaignFolder, or the page that says why there is none: on a commune's folder, that the page asked
+    is a school's (an address kept from a school's page: both open at the same port)."""
+    cf, book, problems = _campaign()
+    if book is not None:
+        return None, refused("ui.school_page_on_commune", 404)
     if cf is None:
         return None, (render_template("error.html", problems=problems, folder=page().folder), 200)
     return cf, None
