@@ -491,14 +491,14 @@ def page_opened(env, launcher: Path, browser: Path) -> str:
     assert started.stdout is not None and started.stdin is not None
     try:
         shown, deadline = b"", time.monotonic() + 180
-        while not re.search(rb"http://127\.0\.0\.1:\d+/\?token=\S+", shown):
+        while not re.search(rb"http://127\.0\.0\.1:\d+/[0-9a-f]+/\?token=\S+", shown):
             left = deadline - time.monotonic()
             assert left > 0, f"{launcher} printed no address: {shown!r}"
             if select.select([started.stdout], [], [], left)[0]:
                 chunk = os.read(started.stdout.fileno(), 4096)
                 assert chunk, f"{launcher} ended: {shown!r}"
                 shown += chunk
-        address = re.search(rb"http://127\.0\.0\.1:\d+/\?token=[0-9A-Za-z_-]+", shown)[0].decode()
+        address = re.search(rb"http://127\.0\.0\.1:\d+/[0-9a-f]+/\?token=[0-9A-Za-z_-]+", shown)[0].decode()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         with opener.open(address, timeout=60) as page:
             title = re.search(r"<title>(.*?)</title>", page.read().decode("utf-8"))[1]

@@ -5,6 +5,7 @@ prints opens the campaign's page (its token taken, then the cookie), the same ad
 from __future__ import annotations
 
 import http.cookiejar
+import re
 import shutil
 import socket
 import subprocess
@@ -41,7 +42,7 @@ def test_the_page_served_on_windows_opens_with_its_token_and_refuses_without(win
         assert served.stdout is not None
         address = served.stdout.readline().decode("utf-8").strip()  # printed first, as she sees it in the window
         told = served.stdout.readline().decode("utf-8")
-        assert address.startswith(f"http://127.0.0.1:{port}/?token="), address
+        assert re.fullmatch(rf"http://127\.0\.0\.1:{port}/[0-9a-f]{{16}}/\?token=[\w-]+", address), address
         assert f"Trang thi đua của {windows_path(campaign)} đã mở ở địa chỉ trên (chỉ máy này mở được)." in told, told
 
         browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
@@ -50,7 +51,7 @@ def test_the_page_served_on_windows_opens_with_its_token_and_refuses_without(win
             assert "<title>Trường THCS Kim Sơn – thidua-xlsx</title>" in page.read().decode("utf-8")
 
         with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
+            urllib.request.urlopen(address.split("?")[0], timeout=30).close()  # the page's path, without its token
         refused.value.close()
         assert refused.value.code == 403
     finally:

@@ -124,3 +124,39 @@ def test_the_first_screen_asks_the_level_and_how_the_school_scores(driver, shots
         assert "Tháng 9/" in browser.text(driver) and (folder / "campaign.xlsx").is_file()
     finally:
         served.stop()
+
+
+def test_another_program_listening_on_127_0_0_1_is_never_sent_the_page_s_seal(driver, tmp_path):
+    """A browser sends a cookie for 127.0.0.1 to every port of it: another user's program listening there, to which
+    the officer follows a link, was sent the commune page's seal and could replay it for the schools' codes. The seal
+    is set for the page's own path, drawn at its start: no other port is sent it (docs/security.md)."""
+    import http.server
+    import threading
+
+    served = browser.Served(commune_campaign(tmp_path))
+    seen: list[tuple[str, str]] = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append((self.path, self.headers.get("Cookie") or ""))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html><body><img src='/pixel.gif'><img src='/tep?p=cap-tren.xlsx'></body></html>")
+
+        def log_message(self, *args):
+            pass
+
+    other = http.server.ThreadingHTTPServer(("127.0.0.1", browser.free_port()), Listener)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    try:
+        driver.get(served.address)
+        assert "Các trường" in browser.text(driver)  # her page, opened
+        driver.get(f"http://127.0.0.1:{other.server_address[1]}/")  # a link she follows to another local program
+        browser.wait(driver, lambda _d: len(seen) >= 3)
+    finally:
+        other.shutdown()
+        other.server_close()
+        served.stop()
+    assert {path for path, _ in seen} >= {"/", "/pixel.gif", "/tep?p=cap-tren.xlsx"}
+    assert [cookie for _, cookie in seen if "thidua_xlsx" in cookie] == []

@@ -111,6 +111,30 @@ def test_a_forged_or_an_earlier_servers_cookie_is_refused(school):
     assert holder.get("/?token=wrong").status_code == 403  # a wrong token in the address: refused, seal or not
 
 
+def test_the_seal_is_sent_for_the_page_s_own_path_alone_and_taken_nowhere_else(school):
+    """A browser sends a cookie for 127.0.0.1 to every port of it: the page lives under a path drawn at its start and
+    its seal is set for that path, so another program listening on 127.0.0.1 is never sent it; a request outside the
+    path is refused, a seal replayed there too (docs/security.md)."""
+    from thidua_xlsx.ui.app import create_app
+
+    prefix = "/0123456789abcdef"
+    app = create_app(school, TOKEN, 0, prefix)
+    visitor = app.test_client()
+    given = visitor.get(f"{prefix}/vong/cham-diem?token={TOKEN}")
+    assert given.status_code == 302 and given.headers["Location"] == f"{prefix}/vong/cham-diem"
+    assert f"Path={prefix}/" in given.headers["Set-Cookie"]
+    assert visitor.get(f"{prefix}/vong/cham-diem").status_code == 200
+    seal = _cookie(given)
+    for outside in ("/", "/vong/cham-diem", "/tep?p=campaign.xlsx", f"{prefix}x/", "/0123456789abcdeg/"):
+        replayed = app.test_client()
+        replayed.set_cookie(COOKIE, seal, path="/")
+        assert replayed.get(outside).status_code == 403, outside
+        assert replayed.get(f"{outside}?token={TOKEN}").status_code == 403, outside  # no seal is given there either
+    style = app.test_client().get("/static/style.css")  # the refused page's style, nothing else
+    assert style.status_code == 200
+    style.close()
+
+
 def test_the_address_opened_from_the_redirect_file_gets_its_seal_through_a_page_of_the_site(school):
     """From the redirect file (file://: another site to the browser) a redirect would carry that site on, and the
     SameSite=Strict seal would not come with the page it leads to (headless Chromium: refused): a page of ours sends
@@ -157,7 +181,7 @@ def test_the_browser_is_opened_on_a_private_redirect_file_gone_when_the_page_sto
         # the address the file holds is the page's: the token taken, a seal given
         connection = http.client.HTTPConnection("127.0.0.1", int(urlsplit(address).port or 0), timeout=10)
         try:
-            connection.request("GET", "/?token=" + token)
+            connection.request("GET", urlsplit(address).path + "?token=" + token)  # the page's own path
             answer = connection.getresponse()
             assert answer.status == 302 and token not in (answer.getheader("Set-Cookie") or "x")
             answer.read()

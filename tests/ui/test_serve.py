@@ -52,7 +52,7 @@ def test_the_port_taken_the_next_one_is_used_and_said():
             bound.socket.close()
     finally:
         holder.close()
-    assert address(port, "abc") == f"http://127.0.0.1:{port}/?token=abc"
+    assert address(port, "abc", "/0a1b") == f"http://127.0.0.1:{port}/0a1b/?token=abc"
 
 
 def test_every_port_taken_says_what_to_do():

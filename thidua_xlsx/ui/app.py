@@ -46,9 +46,10 @@ def marked(text: str) -> Markup:
     return Markup(_NAMED.sub(r"<em>\1</em>", str(escape(text))))
 
 
-def create_app(folder: Path, token: str, port: int = 0):
+def create_app(folder: Path, token: str, port: int = 0, prefix: str = ""):
     """The page of campaign folder ``folder`` (a school's or a commune's), answering requests that carry ``token``;
-    ``port``: the one it listens on (its cookie's name, the Origin it accepts; 0: any, as the tests' client)."""
+    ``port``: the one it listens on (its cookie's name, the Origin it accepts; 0: any, as the tests' client);
+    ``prefix``: the path it lives under (security.page_prefix; "": the root, as the tests' client)."""
 
 
     folder = Path(folder).resolve()
@@ -60,7 +61,7 @@ def create_app(folder: Path, token: str, port: int = 0):
     jobs = Jobs(folder)
     app.extensions["thidua_page"] = views.Page(folder, jobs)
     app.extensions["thidua_jobs"] = jobs
-    guard(app, token, port, views.refused)
+    guard(app, token, port, views.refused, prefix)
     bounded_requests(app)
     csrf = form_token(token)
 

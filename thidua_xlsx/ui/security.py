@@ -1,12 +1,16 @@
 """The page's security, in one place — the page is a door into staff data:
 
 * **Token.** Every request carries the one-time token printed at start-up: in the address the first time
-  (``/?token=…``, as Jupyter), then a cookie (HttpOnly, SameSite=Strict, named for the port so two pages on two
+  (``/<path>/?token=…``, as Jupyter), then a cookie (HttpOnly, SameSite=Strict, named for the port so two pages on two
   campaigns keep theirs) whose value is not the token but a visit's seal: a random visit id and its HMAC under a
-  secret this server drew at start, over the token (a browser sends its cookies for 127.0.0.1 to every port, so any
-  other program listening there sees it: it learns no token, and the seal opens nothing once this server stops). A
-  request without either is refused (403), compared in constant time, on a page of its own that says how to open
-  the page again and links nowhere (every link would come back refused) — styled all the same: the package's own
+  secret this server drew at start, over the token. A browser sends its cookies for 127.0.0.1 to every port of it,
+  so any other program listening there — another user's, on a shared computer — that the browser is led to (a link
+  in a mail) would be sent the seal and could replay it here while this server runs: the page lives under a path
+  drawn at start (:func:`page_prefix`, in the address printed) and the cookie is sent for that path alone, which no
+  other program knows; the seal opens nothing once this server stops. A request outside that path (but the
+  package's style and script) or without either is refused (403), compared in constant time, on a page of its own
+  that says how to open the page again and links nowhere (every link would come back refused) — styled all the
+  same: the package's own
   style and script (``/static/``, nothing of the campaign) are served without the token, the Host still checked.
   The address with the token is sent on to the same path of the page alone (:func:`page_path`), never to another
   site.
@@ -152,12 +156,28 @@ def bounded_requests(app) -> None:
             stream.close()
 
 
-def guard(app, token: str, port: int, refused) -> None:
-    """Install the checks every request passes (Host, token, form token and Origin on a POST; the token moved from
-    the address to the cookie's seal) and the headers every answer carries. ``refused(code, status)``: the page's
-    refusal, for a request that carries the token; one that does not (or comes to another address) is refused on a
-    page of its own (:func:`_locked_out`)."""
+def page_prefix() -> str:
+    """The path a served page lives under, drawn at its start: its cookie is sent for it alone (see the module)."""
+    return "/" + secrets.token_hex(8)
 
+
+def guard(app, token: str, port: int, refused, prefix: str = "") -> None:
+    """Install the checks every request passes (Host, the page's path, token, form token and Origin on a POST; the
+    token moved from the address to the cookie's seal) and the headers every answer carries. ``prefix``: the path the
+    page lives under ("": the tests' client, at the root). ``refused(code, status)``: the page's refusal, for a request
+    that carries the token; one that does not (or comes to another address) is refused on a page of its own
+    (:func:`_locked_out`)."""
+
+    if prefix:
+        inner = app.wsgi_app
+
+        def under_prefix(environ, start_response):
+            path = environ.get("PATH_INFO", "")
+            if path == prefix or path.startswith(prefix + "/"):
+                environ["SCRIPT_NAME"], environ["PATH_INFO"] = prefix, path[len(prefix):] or "/"
+            return inner(environ, start_response)
+
+        app.wsgi_app = under_prefix
     cookie = f"thidua_xlsx_{port or 'page'}"
     csrf = form_token(token)
     key = secrets.token_bytes(32)  # this server's: a seal of an earlier server (or of another port's) opens nothing
@@ -180,6 +200,8 @@ def guard(app, token: str, port: int, refused) -> None:
             # the package's own style and script (an installer may have linked them from its cache), nothing of the
             # campaign: the refused page styled too
             return None
+        if request.script_root != prefix:  # not under the page's path: no seal is sent there, nor taken
+            return _locked_out("ui.token_refused")
         if "token" in request.args:  # the address printed: the token itself (a wrong one is refused, cookie or not)
             if not hmac.compare_digest(request.args["token"].encode(), token.encode()):
                 return _locked_out("ui.token_refused")
@@ -193,14 +215,15 @@ def guard(app, token: str, port: int, refused) -> None:
                 return refused("ui.csrf_refused", 403)
         if "token" in request.args and request.method == "GET":  # the address printed: the token goes, a seal stays
             rest = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != "token"])
-            target = page_path(request.path) + (f"?{rest}" if rest else "")
+            target = request.script_root + page_path(request.path) + (f"?{rest}" if rest else "")
             # Opened from the redirect file (file://, another site to the browser), a redirect would carry that site
             # on: the SameSite=Strict seal would not be sent with the page it leads to. A page of ours that sends the
             # browser on starts a navigation of this site, which carries it.
             cross_site = request.headers.get("Sec-Fetch-Site") == "cross-site"
             response = Response(redirect_page(target), mimetype="text/html") if cross_site else redirect(target)
             visit = secrets.token_urlsafe(16)  # this visit's: each browser that opens the address has its own
-            response.set_cookie(cookie, f"{visit}.{seal(visit)}", httponly=True, samesite="Strict", path="/")
+            response.set_cookie(cookie, f"{visit}.{seal(visit)}", httponly=True, samesite="Strict",
+                                path=request.script_root + "/")  # sent for the page's path alone
             return response
         return None
 

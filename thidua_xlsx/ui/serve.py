@@ -30,7 +30,7 @@ from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import Issue, Problems, issue
 from thidua_xlsx.text import ui as tu
 from thidua_xlsx.ui.app import create_app
-from thidua_xlsx.ui.security import redirect_page
+from thidua_xlsx.ui.security import page_prefix, redirect_page
 
 DEFAULT_PORT = 8765
 PORTS_TRIED = 10
@@ -73,8 +73,8 @@ def bind(port: int) -> Bound:
     raise NoPort(issue("ui.no_port", first=port, last=port + PORTS_TRIED - 1))
 
 
-def address(port: int, token: str) -> str:
-    return f"http://{HOST}:{port}/?token={token}"
+def address(port: int, token: str, prefix: str = "") -> str:
+    return f"http://{HOST}:{port}{prefix}/?token={token}"
 
 
 def redirect_file(url: str) -> Path:
@@ -123,13 +123,13 @@ def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None
 
 
     bound = bind(port)
-    token = secrets.token_urlsafe(24)
-    url = address(bound.port, token)
+    token, prefix = secrets.token_urlsafe(24), page_prefix()
+    url = address(bound.port, token, prefix)
     say(tu.ADDRESS_LINE.format(url=url))  # the first line: the address with its token, alone
     if bound.said is not None:
         say(bound.said.message)
     say(tu.STARTED.format(folder=folder))
-    app = create_app(folder, token, bound.port)
+    app = create_app(folder, token, bound.port, prefix)
     channels: dict = {}  # waitress's map: the listening socket and each visit's connection, all closed at the end
     server = create_server(app, map=channels, sockets=[bound.socket], threads=8, ident="thidua-xlsx",
                            clear_untrusted_proxy_headers=True)
