@@ -283,7 +283,7 @@ def collect_folder(source: Path, intake: Filing, on_message: Callable[[str], Non
         if suffix == ".msg":
             done.problems.append((label, issue("mail.msg_unsupported", WARNING, file=label, name=path.name)))
             continue
-        if suffix in BOOK_SUFFIXES and not path.name.startswith(LOCK_PREFIXES):
+        if suffix in BOOK_SUFFIXES and not path.name.lower().startswith(LOCK_PREFIXES):  # any case, as the merge
             _collect_book(path, label, intake, done)
             continue
         if suffix != ".eml":
