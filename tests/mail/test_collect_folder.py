@@ -349,3 +349,24 @@ def test_a_name_that_shows_other_than_it_is_or_too_long_for_the_disk_is_filed_un
     [cut] = [n for n in filed if n.startswith("ệ")]
     assert filed[cut] == books.t2 and len(cut.encode()) <= 200 and cut.endswith(".xlsx")
     assert not [ch for ch in done.output if ch in "\x1b\x9b\u202e"]
+
+
+def test_another_message_under_a_message_id_already_collected_is_collected_too(books, tmp_path):
+    """A message is known by its Message-ID: one that carries the ID of a message already collected (a mail program
+    that reuses IDs, or someone who sent one first) is another message all the same — its book filed, not counted as
+    taken before."""
+    source = tmp_path / "thu"
+    source.mkdir()
+    campaign = fresh_campaign(books, tmp_path / "truong")
+    (source / "1.eml").write_bytes(returned_mail(HEAD_T1, [("To khoi 1.xlsx", books.t1)], message_id="<cung@x>"))
+    assert run("collect", source, campaign).exit_code == 0
+    (source / "2.eml").write_bytes(returned_mail("anh.pham@gmail.com", [("VP.xlsx", books.t2)],
+                                                 message_id="<cung@x>"))
+
+    second = run("collect", source, campaign)
+    third = run("collect", source, campaign)
+
+    assert second.exit_code == 0 and (campaign / "inbox" / "VP.xlsx").read_bytes() == books.t2, second.output
+    assert "(1 đã lấy từ trước)" in second.output, second.output
+    assert third.exit_code == 0 and "(2 đã lấy từ trước)" in third.output, third.output
+    assert sorted(p.name for p in (campaign / "inbox").iterdir() if p.is_file()) == ["To khoi 1.xlsx", "VP.xlsx"]

@@ -532,3 +532,18 @@ def test_the_servers_words_are_text_never_pythons_bytes():
     assert said(imaplib.IMAP4.error("SELECT command error: BAD [b'Error in IMAP command']")) == \
         "SELECT command error: BAD [Error in IMAP command]"
     assert said([b"[NONEXISTENT] Mailbox doesn't exist: Khong-co"]) == "[NONEXISTENT] Mailbox doesn't exist: Khong-co"
+
+
+def test_another_message_under_a_message_id_already_collected_is_downloaded_and_collected(books, dovecot, tmp_path):
+    """The mailbox's Message-IDs are read before any message is downloaded: one already collected is not downloaded
+    again, but another message under its ID (another size) is — and its book filed."""
+    campaign = fresh_campaign(books, tmp_path / "campaign")
+    dovecot.fill("Trung-ma", [returned_mail(HEAD_T1, [(T1_NAME, books.t1)], message_id="<cung@x>")])
+    assert run("collect", dovecot.url("Trung-ma"), campaign, "--cafile", dovecot.cafile).exit_code == 0
+    dovecot.fill("Trung-ma", [returned_mail("anh.pham@gmail.com", [("VP.xlsx", books.t2)], message_id="<cung@x>")])
+
+    second = run("collect", dovecot.url("Trung-ma"), campaign, "--cafile", dovecot.cafile)
+    third = run("collect", dovecot.url("Trung-ma"), campaign, "--cafile", dovecot.cafile)
+
+    assert second.exit_code == 0 and (campaign / "inbox" / "VP.xlsx").read_bytes() == books.t2, second.output
+    assert "(1 đã lấy từ trước)" in second.output and "(2 đã lấy từ trước)" in third.output, third.output

@@ -34,7 +34,7 @@ import hashlib
 import imaplib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email import errors, policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -114,12 +114,13 @@ def collect_message(data: bytes, label: str, intake: Filing, addresses: Addresse
                     record: MessageRecord | None = None) -> None:
     """Every attachment of the message ``data`` not settled yet (``record``: what an earlier run settled of it) filed
     (see the module); what happened added to ``done``, what is settled of the message kept as each attachment is."""
-    record = record or MessageRecord(_message_id(data) or message_key(data))
+    record = replace(record or MessageRecord(_message_id(data) or message_key(data)), digest=message_key(data),
+                     size=len(data))
     try:
         message = BytesParser(policy=policy.default).parsebytes(data)
     except Exception as exc:  # the parser is lenient; anything it still raises is the message's fault, said
         done.problems.append((label, issue("mail.unreadable", ERROR, file=label, detail=type(exc).__name__)))
-        intake.note_message(MessageRecord(record.message_id, record.settled, True, record.taken))
+        intake.note_message(replace(record, done=True))
         return
     assert isinstance(message, EmailMessage)
     received = _received(message)
@@ -148,10 +149,21 @@ def collect_message(data: bytes, label: str, intake: Filing, addresses: Addresse
             kept.add(key)
             taken = taken or any(f.outcome in (FILED, SAME) for f in outcomes)
             if k < len(looked_at) - 1:  # kept at once: a run stopped before the next attachment loses nothing
-                intake.note_message(MessageRecord(record.message_id, frozenset(kept), False, taken))
+                intake.note_message(replace(record, settled=frozenset(kept), done=False, taken=taken))
         else:
             open_ = True
-    intake.note_message(MessageRecord(record.message_id, frozenset(kept), not open_, taken))
+    intake.note_message(replace(record, settled=frozenset(kept), done=not open_, taken=taken))
+
+
+def _known(records: dict[str, MessageRecord], key: str, data: bytes) -> tuple[str, MessageRecord | None]:
+    """The key and the record of the message ``data`` known by ``key`` (its Message-ID): another message's record
+    under the same ID (its bytes differ: a mail program that reuses IDs, or someone who sent one first) is not its
+    own — it is then known by its ID and its bytes' digest."""
+    record = records.get(key)
+    if record is not None and record.digest and record.digest != message_key(data):
+        key = f"{key} {message_key(data)}"
+        record = records.get(key)
+    return key, record
 
 
 def _too_many(parts: list[tuple[str, EmailMessage]], label: str) -> Issue:
@@ -298,10 +310,10 @@ def collect_folder(source: Path, intake: Filing, on_message: Callable[[str], Non
         except OSError as exc:
             done.problems.append((label, issue("mail.unreadable", ERROR, file=label, detail=exc.strerror or str(exc))))
             continue
-        key = _message_id(data) or message_key(data)
-        if done.skipped(records.get(key)):
+        key, record = _known(records, _message_id(data) or message_key(data), data)
+        if done.skipped(record):
             continue
-        collect_message(data, label, intake, addresses, done, records.get(key) or MessageRecord(key))
+        collect_message(data, label, intake, addresses, done, record or MessageRecord(key))
         if on_message is not None:
             on_message(label)
     return done
@@ -358,17 +370,18 @@ def collect_imap(box: Mailbox, password: str, intake: Filing, since: dt.date | N
             for uid, size, message_id in _sizes(client, batch):
                 done.messages += 1
                 label = f"{box.mailbox} #{uid}"
-                if message_id and done.skipped(records.get(message_id)):
-                    continue
+                known = records.get(message_id) if message_id else None
+                if known is not None and known.size in (0, size) and done.skipped(known):  # not fetched again; a
+                    continue  # message of another size under its Message-ID is fetched, and told apart by _known
                 if size > MAX_MESSAGE_BYTES:
                     done.problems.append((label, issue("mail.message_too_big", ERROR, file=label,
                                                        limit=MAX_MESSAGE_BYTES // (1024 * 1024))))
                     continue
                 message = _fetch(client, uid)
-                key = message_id or _message_id(message) or message_key(message)
-                if done.skipped(records.get(key)):  # known by its bytes (no Message-ID): fetched, not filed again
+                key, record = _known(records, message_id or _message_id(message) or message_key(message), message)
+                if done.skipped(record):  # known by its bytes (no Message-ID): fetched, not filed again
                     continue
-                collect_message(message, label, intake, addresses, done, records.get(key) or MessageRecord(key))
+                collect_message(message, label, intake, addresses, done, record or MessageRecord(key))
                 if on_message is not None:
                     on_message(label)
     except MailFault as fault:

@@ -74,12 +74,15 @@ def settled(filed: Filed) -> bool:
 class MessageRecord:
     """What the collector settled of one message (``message_id``): the SHA-256 of each attachment whose every file
     is :func:`settled`; ``done``: all its attachments are (the message is not looked at again); ``taken``: something
-    of it was filed, or found already filed."""
+    of it was filed, or found already filed; ``digest`` and ``size``: the message's own bytes' (another message under
+    the same Message-ID is another message; "" and 0: a record of a release that did not keep them)."""
 
     message_id: str
     settled: frozenset[str] = frozenset()
     done: bool = False
     taken: bool = False
+    digest: str = ""
+    size: int = 0
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,8 @@ class Intake(ABC):
                 message_id = str(data["message_id"])
                 known = found.get(message_id, MessageRecord(message_id))
                 found[message_id] = MessageRecord(message_id, known.settled | {str(s) for s in data["settled"]},
-                                                  data.get("done") is True, known.taken or data.get("taken") is True)
+                                                  data.get("done") is True, known.taken or data.get("taken") is True,
+                                                  str(data.get("digest") or ""), int(data.get("size") or 0))
         return found
 
     def note_message(self, record: MessageRecord) -> None:
@@ -181,7 +182,8 @@ class Intake(ABC):
         folder = self.folder / RECEIVED_FOLDER / MESSAGES_FOLDER
         name = hashlib.sha256(record.message_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         data = {"message_id": record.message_id, "settled": sorted(record.settled), "done": record.done,
-                "taken": record.taken, "at": vietnam_now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")}
+                "taken": record.taken, "digest": record.digest, "size": record.size,
+                "at": vietnam_now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")}
         with contextlib.suppress(OSError):
             folder.mkdir(parents=True, exist_ok=True)
             with files.replacing(folder / f"{name}.json") as tmp:
