@@ -10,8 +10,8 @@
   other program knows; the seal opens nothing once this server stops. A request outside that path (but the
   package's style and script) or without either is refused (403), compared in constant time, on a page of its own
   that says how to open the page again and links nowhere (every link would come back refused) — styled all the
-  same: the package's own
-  style and script (``/static/``, nothing of the campaign) are served without the token, the Host still checked.
+  same: the package's own style and script (``/static/``, nothing of the campaign) are served without the token,
+  the Host still checked.
   The address with the token is sent on to the same path of the page alone (:func:`page_path`), never to another
   site.
 * **Host.** Only ``127.0.0.1`` and ``localhost`` are answered (a page of another site that makes its name point here
