@@ -56,17 +56,19 @@ def test_what_the_council_typed_wrong_is_said_at_its_cell_and_not_used(school, t
     bad_decision, = found["council.bad_decision"]
     assert bad_decision.sheet == sx.S_DETAIL and bad_decision.cell
     assert bad_decision.message == ("Quyết định 'Bằng khen' không có trong danh sách (Lao động tiên tiến, "
-                                    "Chiến sĩ thi đua cơ sở, Không đề nghị); không được dùng.")
+                                    "Chiến sĩ thi đua cơ sở, Không đề nghị); không được dùng. Hãy chọn lại ở ô này "
+                                    "một quyết định trong danh sách rồi tổng hợp lại.")
     out_of_range, = found["council.score_out_of_range"]
     assert out_of_range.message == "Điểm Hội đồng của Hoàng Thị Thu Hương Giang Nguyễn Phương là 150, ngoài khoảng " \
-                                   "0 – 105; không được dùng."
+                                   "0 – 105; không được dùng. Hãy sửa lại ô này rồi tổng hợp lại."
     counts = found["council.bad_count"]
     assert {i.sheet for i in counts} == {sx.S_TALLY} and all(i.cell for i in counts)
     assert sorted(i.message for i in counts) == [
         "'-1' không phải số nguyên không âm; không được dùng. Hãy ghi số phiếu, số người.",
         "'bảy' không phải số nguyên không âm; không được dùng. Hãy ghi số phiếu, số người."]
     unknown, = found["council.unknown_code"]
-    assert unknown.message == f"Dòng {row} có mã 'GV99' không có trong danh sách; quyết định ở dòng đó không được dùng."
+    assert unknown.message == (f"Dòng {row} có mã 'GV99' không có trong danh sách; quyết định ở dòng đó không được "
+                               "dùng. Hãy ghi lại mã của người ấy như bảng tổng hợp đã ghi (cột Mã) rồi tổng hợp lại.")
     people = {p.code: p for p in final.people}
     assert people["GV01"].final_source != "council" and people["GV05"].final < 150  # none of it was used
 

@@ -58,7 +58,8 @@ def test_spare_rows_beyond_twenty_are_refused(tmp_path):
     campaign, problems = load(path)
     assert campaign is None
     assert [(p.code, p.sheet, p.message) for p in problems] == [
-        ("campaign.spare_rows", campaign_book.SCHOOL_SHEET, "Số dòng dự phòng 25 phải từ 0 đến 20.")]
+        ("campaign.spare_rows", campaign_book.SCHOOL_SHEET,
+         "Số dòng dự phòng 25 phải từ 0 đến 20. Hãy sửa dòng ấy trong sheet này của campaign.xlsx rồi lưu lại.")]
 
 
 def test_a_group_minimum_above_its_maximum_is_said_at_its_cell(tmp_path):
@@ -74,7 +75,7 @@ def test_a_group_minimum_above_its_maximum_is_said_at_its_cell(tmp_path):
     assert campaign is None
     assert [p.render() for p in problems] == [
         f"[campaign.xlsx · {campaign_book.CRITERIA_SHEET}!F{row}] Nhóm {group}: điểm tối thiểu {maximum + 5} phải từ 0 "
-        f"đến {maximum}."]
+        f"đến {maximum}. Hãy sửa ô này trong campaign.xlsx rồi lưu lại."]
 
 
 def test_a_person_whose_form_sheet_was_deleted_is_marked_in_the_summary(base, tmp_path):

@@ -157,7 +157,8 @@ MAIL_MESSAGES = {
     "mail.certificate": "Chứng chỉ của máy chủ thư {host} không hợp lệ ({detail}): không gửi mật khẩu. Nếu đây là máy "
                         "chủ của trường tự cấp chứng chỉ, hãy xin người quản trị tệp chứng chỉ và dùng --cafile.",
     "mail.no_mailbox": "Không mở được thư mục '{mailbox}' trên máy chủ ({detail}). Hãy kiểm tra tên (thường là INBOX).",
-    "mail.cut": "Kết nối với máy chủ thư bị ngắt giữa chừng ({detail}).",
+    "mail.cut": ("Kết nối với máy chủ thư bị ngắt giữa chừng ({detail}). Các sổ đã xếp vẫn giữ nguyên; hãy lấy thư lại "
+                 "khi mạng ổn định: thư đã lấy không bị lấy lại."),
     "mail.not_filed_yet": "Tệp đính kèm '{name}' chưa xếp được vào '{folder}': {fault} Tệp vẫn còn nguyên trong thư: "
                           "hãy khắc phục rồi lấy sổ từ thư lần nữa – lần sau tệp này sẽ được lấy lại (các sổ đã xếp "
                           "thì không bị lấy lại).",

@@ -64,15 +64,18 @@ CAMPAIGN_MESSAGES = {
     "campaign.threshold_order": "Ngưỡng {value} phải nhỏ hơn ngưỡng phía trên ({previous}). "
                                 "Hãy xếp các mức từ cao xuống thấp.",
     "campaign.percent_range": "'{field}' = {value} phải nằm trong khoảng 0–100 (%). Hãy sửa lại.",
-    "campaign.spare_rows": "Số dòng dự phòng {value} phải từ 0 đến 20.",
+    "campaign.spare_rows": ("Số dòng dự phòng {value} phải từ 0 đến 20. Hãy sửa dòng ấy trong sheet này của "
+                            "campaign.xlsx rồi lưu lại."),
     "campaign.school_year": "Năm học '{value}' không đúng dạng. Hãy ghi dạng 2025-2026.",
     "campaign.orphan_item": "Tiêu chí '{value}' không nằm dưới nhóm của nó. Hãy đặt ngay sau dòng nhóm "
                             "(ví dụ I.1 sau dòng I).",
     "campaign.empty_group": "Nhóm '{value}' ({role}) chưa có tiêu chí nào. Hãy thêm tiêu chí hoặc xóa nhóm.",
     "campaign.group_sum": "Nhóm {group} ({role}): các tiêu chí cộng lại {items} điểm nhưng nhóm ghi tối đa {max}. "
                           "Hãy sửa cho khớp.",
-    "campaign.group_min": "Nhóm {group}: điểm tối thiểu {value} phải từ 0 đến {max}.",
-    "campaign.empty_rubric": "Bộ tiêu chí '{role}' chưa có tiêu chí nào trong sheet Tiêu chí.",
+    "campaign.group_min": ("Nhóm {group}: điểm tối thiểu {value} phải từ 0 đến {max}. Hãy sửa ô này trong "
+                           "campaign.xlsx rồi lưu lại."),
+    "campaign.empty_rubric": ("Bộ tiêu chí '{role}' chưa có tiêu chí nào trong sheet Tiêu chí. Hãy thêm các tiêu chí "
+                              "của bộ ấy vào sheet Tiêu chí, hoặc cho những người dùng nó một bộ tiêu chí khác."),
     "campaign.rubric_sum": "Bộ tiêu chí '{role}': các nhóm cộng lại {groups} điểm nhưng tổng điểm chuẩn là {total}. "
                            "Hãy sửa cho khớp.",
     # campaign.xlsx, checked at generate (warnings: the workbooks are still written)

@@ -22,11 +22,13 @@ COUNCIL_MESSAGES = {
     "council.note_cleaned": "{name} ({person}): ghi chú có {count} ký tự điều khiển (thường do dán từ nơi khác) – đã "
                              "bỏ, phần chữ giữ nguyên như đã gõ. Hãy xem lại ghi chú ở ô này nếu cần.",
     "council.bad_score": "Điểm Hội đồng '{value}' không phải là số; ô này không được dùng. Hãy sửa rồi chạy lại.",
-    "council.bad_decision": "Quyết định '{value}' không có trong danh sách ({choices}); không được dùng.",
+    "council.bad_decision": ("Quyết định '{value}' không có trong danh sách ({choices}); không được dùng. Hãy chọn "
+                             "lại ở ô này một quyết định trong danh sách rồi tổng hợp lại."),
     "council.bad_count": "'{value}' không phải số nguyên không âm; không được dùng. Hãy ghi số phiếu, số người.",
-    "council.unknown_code": "Dòng {row} có mã '{person}' không có trong danh sách; quyết định ở dòng đó không được "
-                            "dùng.",
-    "council.score_out_of_range": "Điểm Hội đồng của {name} là {value}, ngoài khoảng 0 – {max}; không được dùng.",
+    "council.unknown_code": ("Dòng {row} có mã '{person}' không có trong danh sách; quyết định ở dòng đó không được "
+                             "dùng. Hãy ghi lại mã của người ấy như bảng tổng hợp đã ghi (cột Mã) rồi tổng hợp lại."),
+    "council.score_out_of_range": ("Điểm Hội đồng của {name} là {value}, ngoài khoảng 0 – {max}; không được dùng. "
+                                   "Hãy sửa lại ô này rồi tổng hợp lại."),
     "council.needs_note": "Hội đồng chọn '{title}' cho {name} nhưng theo quy định thì không được ({why}). Quyết định "
                           "này chỉ được ghi nhận khi có lý do ở cột 'Ghi chú Hội đồng'; hiện chưa được dùng.",
     "council.against_rule": "Hội đồng chọn '{title}' cho {name} dù theo quy định thì không được ({why}); lý do Hội "

@@ -7,7 +7,7 @@ from __future__ import annotations
 YEAR_MESSAGES = {
     # period rounds
     "period.required": "Chiến dịch chấm điểm theo kỳ: hãy chọn kỳ bằng --period, một trong: {periods}.",
-    "period.unknown": "Không có kỳ '{period}' trong chiến dịch. Các kỳ là: {periods}.",
+    "period.unknown": "Không có kỳ '{period}' trong chiến dịch. Các kỳ là: {periods}. Hãy dùng một trong các kỳ ấy.",
     "period.not_in_campaign": "Chiến dịch không chia kỳ đánh giá (sheet Kỳ đánh giá để Không), nên không dùng "
                               "--period. Hãy bỏ --period, hoặc khai báo các kỳ trong campaign.xlsx.",
     "period.scoring_only": "--period chỉ dùng cho vòng cham-diem: đăng ký thi đua là của cả năm học.",
