@@ -55,7 +55,7 @@ LEVEL_ABOVE_REASONS = {
 
 LEVEL_ABOVE_MESSAGES |= {
     "level_above.other_year": "'{file}' là bảng tổng hợp năm học {year} của {school}, đang xét năm học {expected} – "
-                              "không dùng.",
+                              "không dùng. Hãy đề nghị trường gửi bảng tổng hợp của năm học {expected}.",
     "level_above.not_listed": "'{file}' là bảng tổng hợp của '{school}', không có trong sheet Các trường của "
                               "cap-tren.xlsx – không dùng. Nếu trường này thuộc đơn vị, hãy thêm vào danh sách (tên "
                               "đúng như trong bảng tổng hợp) rồi chạy lại.",

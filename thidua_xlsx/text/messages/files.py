@@ -173,7 +173,8 @@ FILE_MESSAGES = {
                                  "{expected} – không lưu. Hãy nhờ trường gửi bảng tổng hợp cuối năm học {expected}.",
     "intake.archive_too_big": "Tệp nén có {count} tệp hoặc quá lớn khi giải nén – không mở. Hãy gửi từng sổ riêng, "
                               "hoặc tệp nén nhỏ hơn (dưới 200 tệp).",
-    "intake.archive_empty": "Tệp nén không có tệp nào bên trong – bỏ qua.",
+    "intake.archive_empty": ("Tệp nén không có tệp nào bên trong – bỏ qua. Nếu tổ định gửi sổ trong đó, hãy xin tổ "
+                             "nén lại hoặc gửi sổ riêng."),
     "intake.archive_broken": "Tệp nén bị hỏng hoặc có mật khẩu – không mở được. Hãy nhờ người gửi nén lại (không "
                              "đặt mật khẩu) hoặc gửi từng sổ riêng.",
     "intake.cannot_write": "Không lưu được tệp vào '{folder}': {fault} Tệp chưa được lưu; hãy khắc phục rồi thả lại.",
