@@ -136,8 +136,8 @@ HISTORY_MESSAGES = {
                                    "các sheet Cá nhân, Tập thể, Sáng kiến rồi chạy lại.",
     # the earlier years' final summaries (a folder, or one given to the history command)
     "history.summary_unreadable": "Không đọc được '{file}' như một bảng tổng hợp (tệp hỏng hoặc không phải tệp Excel) "
-                                  "– không dùng. Hãy chép lại tệp ấy từ bản lưu của năm học đó rồi chạy lại; tệp để nhầm "
-                                  "chỗ thì bỏ ra.",
+                                  "– không dùng. Hãy chép lại tệp ấy từ bản lưu của năm học đó rồi chạy lại; tệp để "
+                                  "nhầm chỗ thì bỏ ra.",
     "history.summary_not_ours": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi (không có thông tin nhận diện) "
                                 "– không dùng. Các năm trước khi dùng chương trình: hãy điền tay vào sổ lịch sử.",
     "history.summary_registration": "'{file}' là bảng tổng hợp đăng ký (năm học {year}), chưa có kết quả cuối năm – "
