@@ -160,8 +160,8 @@ def _known(records: dict[str, MessageRecord], key: str, data: bytes) -> tuple[st
     under the same ID (its bytes differ: a mail program that reuses IDs, or someone who sent one first) is not its
     own — it is then known by its ID and its bytes' digest."""
     record = records.get(key)
-    if record is not None and record.digest and record.digest != message_key(data):
-        key = f"{key} {message_key(data)}"
+    if record is not None and record.digest and record.digest != (digest := message_key(data)):
+        key = f"{key} {digest}"
         record = records.get(key)
     return key, record
 

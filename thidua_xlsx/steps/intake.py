@@ -294,7 +294,8 @@ class Intake(ABC):
                                                                count=len(infos)))]
                 said: dict[int, Filed] = {}
                 books: dict[int, bytes] = {}  # every book read whole before any is filed: a ZIP broken further
-                for k, info in enumerate(infos):  # on files none of it, never some said refused yet filed
+                unpacked = 0  # on files none of it, never some said refused yet filed
+                for k, info in enumerate(infos):
                     inner = f"{name}/{display_name(info.filename)}"
                     if Path(info.filename).suffix.lower() not in WORKBOOK_SUFFIXES:
                         said[k] = Filed(inner, NOT_OURS, problem=issue("intake.not_workbook", NOTE, file=inner))
@@ -303,7 +304,8 @@ class Intake(ABC):
                             "file.too_big", ERROR, file=inner, size_mb=info.file_size // (1024 * 1024),
                             max_mb=MAX_FILE_BYTES // (1024 * 1024)))
                     else:
-                        books[k] = _bounded_read(zf, info, MAX_ARCHIVE_BYTES - sum(map(len, books.values())))
+                        books[k] = _bounded_read(zf, info, MAX_ARCHIVE_BYTES - unpacked)
+                        unpacked += len(books[k])
         except (RuntimeError, *DAMAGED_ZIP):
             return [Filed(name, REFUSED, problem=issue("intake.archive_broken", ERROR, file=name))]
         found = [said[k] if k in said else self._one(display_name(info.filename), books[k], received, expected)
