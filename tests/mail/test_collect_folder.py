@@ -351,6 +351,25 @@ def test_a_name_that_shows_other_than_it_is_or_too_long_for_the_disk_is_filed_un
     assert not [ch for ch in done.output if ch in "\x1b\x9b\u202e"]
 
 
+def test_a_book_past_the_attachments_looked_at_is_never_said_to_be_no_book_at_a_later_run(books, tmp_path):
+    """Twenty photos and the department's book as the 21st: the book is not looked at (said), and a later run, which
+    skips the message, says again that attachments of it were never looked at — not that it had no book."""
+    source = tmp_path / "thu"
+    source.mkdir()
+    photos = [(f"anh-{k}.jpg", b"\xff\xd8" + bytes([k])) for k in range(20)]
+    (source / "1.eml").write_bytes(returned_mail(HEAD_T1, [*photos, ("To khoi 1.xlsx", books.t1)], message_id="<a@x>"))
+    campaign = fresh_campaign(books, tmp_path / "truong")
+
+    first = run("collect", source, campaign)
+    second = run("collect", source, campaign)
+
+    assert "Thư có 21 tệp đính kèm, quá 20 tệp: chỉ xem 20 tệp đầu, không xem To khoi 1.xlsx" in first.output
+    assert second.exit_code == 0 and not (campaign / "inbox" / "To khoi 1.xlsx").exists(), second.output
+    assert "không có sổ nào" not in second.output
+    assert "1 thư đã xem từ trước có quá 20 tệp đính kèm: các tệp sau tệp thứ 20 chưa được xem, sổ trong đó (nếu có) " \
+           "chưa được xếp. Hãy nhờ người gửi gửi lại các tệp đó trong thư khác." in second.output
+
+
 def test_another_message_under_a_message_id_already_collected_is_collected_too(books, tmp_path):
     """A message is known by its Message-ID: one that carries the ID of a message already collected (a mail program
     that reuses IDs, or someone who sent one first) is another message all the same — its book filed, not counted as

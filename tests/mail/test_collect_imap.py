@@ -126,7 +126,7 @@ def test_collecting_again_files_nothing_twice(collected):
     second = collected["second"]
     assert second.exit_code == 0, second.output
     assert "Đã xem 6 thư (4 đã lấy từ trước), 0 tệp đính kèm" in second.output  # the ZIP's copy: found, settled
-    assert "2 thư khác đã xem xong từ trước, không có sổ nào để lấy" in second.output  # winmail.dat, malformed
+    assert "2 thư khác đã xem từ trước mà không có sổ nào xếp được" in second.output  # winmail.dat, malformed
     assert "đã xếp:" not in second.output and "winmail.dat" not in second.output
     campaign = collected["campaign"]
     assert sorted(p.relative_to(campaign).as_posix() for p in (campaign / "inbox").rglob("*")) == \

@@ -81,6 +81,7 @@ class Collected:
     messages: int = 0
     known: int = 0  # messages done before, something filed from them: not fetched again
     looked: int = 0  # messages done before with nothing to take (no book, or each refused for its content)
+    cut: int = 0  # messages done before with attachments past those looked at (said apart, whatever was taken)
     attachments: int = 0
     books: int = 0  # workbooks lying in the folder collected (a chat program's or the browser's downloads)
     filed: list[tuple[str, Filed]] = field(default_factory=list)  # (message label, what became of each file)
@@ -103,8 +104,10 @@ class Collected:
             return False
         if record.taken:
             self.known += 1
-        else:
+        elif not record.unlooked:
             self.looked += 1
+        if record.unlooked:
+            self.cut += 1
         return True
 
 
@@ -131,6 +134,7 @@ def collect_message(data: bytes, label: str, intake: Filing, addresses: Addresse
     parts = list(_attachments(message, label, done))
     if len(parts) > MAX_ATTACHMENTS:
         done.problems.append((label, _too_many(parts, label)))
+        record = replace(record, unlooked=len(parts) - MAX_ATTACHMENTS)
     kept, taken, open_ = set(record.settled), record.taken, False
     looked_at = parts[:MAX_ATTACHMENTS]
     for k, (name, part) in enumerate(looked_at):
@@ -474,6 +478,8 @@ def collected_lines(done: Collected) -> tuple[list[str], list[str]]:
                                           refused=done.count(REFUSED), other=done.count(NOT_OURS))
                 + (tm.COLLECT_LOOKED.format(count=done.looked) if done.looked else "")
                 + (tm.COLLECT_BOOKS.format(count=done.books) if done.books else ""))
+    if done.cut:
+        warned.append(tm.COLLECT_CUT.format(count=done.cut, limit=MAX_ATTACHMENTS))
     if done.retried:
         warned.append(tm.COLLECT_RETRY_SUMMARY.format(count=done.retried))
     if done.stopped is not None:

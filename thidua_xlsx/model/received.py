@@ -75,7 +75,8 @@ class MessageRecord:
     """What the collector settled of one message (``message_id``): the SHA-256 of each attachment whose every file
     is :func:`settled`; ``done``: all its attachments are (the message is not looked at again); ``taken``: something
     of it was filed, or found already filed; ``digest`` and ``size``: the message's own bytes' (another message under
-    the same Message-ID is another message; "" and 0: a record of a release that did not keep them)."""
+    the same Message-ID is another message; "" and 0: a record of a release that did not keep them); ``unlooked``: its
+    attachments past the number looked at, never looked at (said again at each run that skips the message)."""
 
     message_id: str
     settled: frozenset[str] = frozenset()
@@ -83,6 +84,7 @@ class MessageRecord:
     taken: bool = False
     digest: str = ""
     size: int = 0
+    unlooked: int = 0
 
 
 @dataclass(frozen=True)

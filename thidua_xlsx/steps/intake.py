@@ -173,7 +173,8 @@ class Intake(ABC):
                 known = found.get(message_id, MessageRecord(message_id))
                 found[message_id] = MessageRecord(message_id, known.settled | {str(s) for s in data["settled"]},
                                                   data.get("done") is True, known.taken or data.get("taken") is True,
-                                                  str(data.get("digest") or ""), int(data.get("size") or 0))
+                                                  str(data.get("digest") or ""), int(data.get("size") or 0),
+                                                  int(data.get("unlooked") or 0))
         return found
 
     def note_message(self, record: MessageRecord) -> None:
@@ -183,6 +184,7 @@ class Intake(ABC):
         name = hashlib.sha256(record.message_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         data = {"message_id": record.message_id, "settled": sorted(record.settled), "done": record.done,
                 "taken": record.taken, "digest": record.digest, "size": record.size,
+                "unlooked": record.unlooked,
                 "at": vietnam_now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")}
         with contextlib.suppress(OSError):
             folder.mkdir(parents=True, exist_ok=True)

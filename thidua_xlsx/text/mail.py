@@ -120,7 +120,9 @@ COLLECT_SAME = "  đã có sẵn (giống hệt): {name} ({path})"
 COLLECT_REFUSED = "  không xếp: {name} – {problem}"
 COLLECT_NOT_OURS = "  không phải sổ của chiến dịch, để nguyên trong thư: {name}"
 COLLECT_RETRY = "  chưa xếp được, lần chạy sau sẽ lấy lại từ thư: {name} (lý do ở dưới)"
-COLLECT_LOOKED = " {count} thư khác đã xem xong từ trước, không có sổ nào để lấy: không tải lại."
+COLLECT_LOOKED = " {count} thư khác đã xem từ trước mà không có sổ nào xếp được: không tải lại."
+COLLECT_CUT = ("{count} thư đã xem từ trước có quá {limit} tệp đính kèm: các tệp sau tệp thứ {limit} chưa được xem, "
+               "sổ trong đó (nếu có) chưa được xếp. Hãy nhờ người gửi gửi lại các tệp đó trong thư khác.")
 COLLECT_RETRY_SUMMARY = ("{count} tệp đính kèm chưa xếp được vì lỗi ngoài tệp (xem ở trên): hãy khắc phục rồi lấy sổ "
                          "từ thư lần nữa – các tệp đó sẽ được lấy lại từ thư, các sổ đã xếp thì không bị xếp lại.")
 COLLECT_STOPPED = ("Đã dừng giữa chừng: {reason} {filed} sổ đã xếp ở trên vẫn giữ nguyên (không có tệp nào ghi dở); "
