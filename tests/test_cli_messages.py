@@ -33,7 +33,7 @@ def test_generate_from_in_the_registration_round_is_refused(small_folder, tmp_pa
     summary.write_bytes(b"")
     result = run("generate", small_folder.folder, "--round", "dang-ky", "-o", tmp_path / "out", "--from", summary)
     assert result.exit_code == EXIT_UNUSABLE, result.output
-    assert "--from chỉ dùng cho vòng cham-diem (điền sẵn danh hiệu đã đăng ký)." in result.stderr
+    assert "--from chỉ dùng cho vòng cham-diem (điền sẵn danh hiệu đã đăng ký): hãy bỏ --from" in result.stderr
     assert not (tmp_path / "out").exists()
 
 

@@ -22,7 +22,8 @@ def test_a_title_typed_without_accents_is_understood_and_said(small_folder, tmp_
     understood, = [i for i in summary.issues if i.code == "value.fuzzy_choice"]
     assert (understood.severity, understood.file, understood.sheet, understood.cell) == (
         "note", path.name, reg.name, f"{reg.title_column}{dict(reg.rows)['GV01']}")
-    assert understood.message == "'lao dong tien tien' được hiểu là 'Lao động tiên tiến' (Danh hiệu đăng ký)."
+    assert understood.message == "'lao dong tien tien' được hiểu là 'Lao động tiên tiến' (Danh hiệu đăng ký). Nếu " \
+        "hiểu sai, hãy sửa ô này."
     assert next(p for p in summary.people if p.code == "GV01").registered == LDTT  # kept as its code
 
 

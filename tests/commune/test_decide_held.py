@@ -216,5 +216,6 @@ def test_a_byte_for_byte_copy_is_a_copy_not_a_newer_version():
     status = {f.name: (f.status, f.reason) for f in summary.files}
     assert status == {"a.xlsx": ("accepted", ""), "a-gui-lai.xlsx": ("skipped", "level_above.copy")}
     copy = next(f for f in summary.files if f.name == "a-gui-lai.xlsx").issues[0]
-    assert copy.message == "Bản sao giống hệt từng byte của 'a.xlsx' (Trường A), không phải bản mới hơn: không đọc lại."
+    assert copy.message == "Bản sao giống hệt từng byte của 'a.xlsx' (Trường A), không phải bản mới hơn: không đọc " \
+        "lại, không cần sửa."
     assert [p.who for p in summary.proposals] == ["GV3"]  # counted once

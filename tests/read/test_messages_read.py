@@ -38,7 +38,7 @@ def test_a_link_to_a_workbook_of_the_inbox_is_skipped_and_the_workbook_read_once
     summary = merge_inbox(inbox, base["folder"])
     assert _outcome(summary, "loi-tat.xlsx") == (
         "skipped", "file.link_inside",
-        "[loi-tat.xlsx] Lối tắt (symlink) tới một tệp trong thư mục – bỏ qua, tệp thật đã được đọc.")
+        "[loi-tat.xlsx] Lối tắt (symlink) tới một tệp trong thư mục – bỏ qua, tệp thật đã được đọc; không cần sửa.")
     assert {f.name: f.status for f in summary.files}[base["t1"].name] == "accepted"
 
 

@@ -91,21 +91,23 @@ def test_a_code_written_in_two_parts_of_the_catalogue_is_refused_naming_it():
 #: Words that say what to do, or that nothing is to be done: a message says one (docs/conventions.md: Messages).
 SAYS_WHAT_TO_DO = re.compile(r"hãy|không cần|cần |chạy lại|bấm|xin |sửa |mở |chép |nhập |gõ |chọn |đặt |tải |"
                              r"kiểm tra|nên |để |thì ", re.IGNORECASE)
-#: The messages that say neither yet (2026-11-28): a wording pass left open. None may join them.
+
+
+#: The messages that say neither yet: each is printed in the shipped samples' outputs, held byte for byte to 0.8.0's
+#: while the house's refactor is compared with it (tools/compare_samples.py); reworded with the samples' next change.
+#: None may join them.
 NOT_YET_SAYING_WHAT_TO_DO = frozenset({
-    "api.not_ours", "api.other_file", "file.copy_of", "file.link_inside", "file.skipped_system", "file.special",
-    "file.superseded", "file.version_diff", "from.scoring_only", "history.quota_freed",
-    "history.summary_duplicate_year", "history.summary_not_earlier", "history.summary_other_file",
-    "history.summary_other_school", "initiative.reused",
-    "level_above.accepted", "level_above.copy", "level_above.officer_sent",
-    "level_above.removed", "level_above.superseded", "period.scoring_only", "person.no_scores", "signal.all_max",
-    "signal.average_far", "signal.dept_equals_self", "ui.held_elsewhere", "ui.officer_controls", "value.fuzzy_choice",
-    "year.draft", "year.not_ours", "year.other_year", "year.period_superseded", "year.registration_from_periods",
-    "year.registration_used",
+    "file.superseded", "file.version_diff", "initiative.reused", "level_above.superseded", "person.no_scores",
+    "signal.all_max", "signal.average_far", "signal.dept_equals_self", "year.registration_used",
 })
 
 
 def test_every_message_says_what_to_do_or_that_nothing_is_to_be_done_but_the_named_few():
+    """The catalogue's words and the page's own words of them alike (a reason, why a decision is what it is, is not a
+    problem: no advice is owed)."""
+    from thidua_xlsx.text.page_words import PAGE_MESSAGES
+
     silent = {code for code, text in messages.MESSAGES.items() if not SAYS_WHAT_TO_DO.search(text)}
     assert sorted(silent - NOT_YET_SAYING_WHAT_TO_DO) == []  # a new message: say what to do, or "Không cần sửa."
     assert sorted(NOT_YET_SAYING_WHAT_TO_DO - silent) == []  # one reworded: off the list
+    assert sorted(code for code, text in PAGE_MESSAGES.items() if not SAYS_WHAT_TO_DO.search(text)) == []

@@ -13,8 +13,8 @@ from thidua_xlsx.system import lock
 from thidua_xlsx.ui.security import form_token
 
 CSRF = {"csrf": form_token(TOKEN)}
-HELD_ELSEWHERE = ("Chưa ghi gì – quyết định hay bảng của Hội đồng vừa gửi chưa được lưu. Một lệnh thidua-xlsx khác "
-                  "(merge) đang chạy trên chiến dịch")
+HELD_ELSEWHERE = ("Chưa ghi gì – quyết định hay bảng của Hội đồng vừa gửi chưa được lưu (bảng không cần sửa gì). "
+                  "Một lệnh thidua-xlsx khác (merge) đang chạy trên chiến dịch")
 
 
 def _done(found, answer) -> None:

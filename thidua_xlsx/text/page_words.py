@@ -187,8 +187,8 @@ PAGE_MESSAGES: dict[str, str] = {
                         "tổng hợp lại kỳ đó: mở trang của kỳ và bấm *Tổng hợp* (bảng mới được ghi vào thư mục ky/), "
                         "rồi bấm lại *Tổng hợp cả năm*."),
     "year.not_ours": ("'{file}' không phải bảng tổng hợp do chương trình ghi (không có thông tin nhận diện) – không "
-                      "dùng. Điểm năm chỉ lấy từ bảng tổng hợp các kỳ do chương trình ghi (nút *Tổng hợp* trên trang "
-                      "của từng kỳ)."),
+                      "dùng; không cần sửa nếu tệp để đó có chủ ý. Điểm năm chỉ lấy từ bảng tổng hợp các kỳ do "
+                      "chương trình ghi (nút *Tổng hợp* trên trang của từng kỳ)."),
     "year.no_people": ("'{file}' được ghi bởi phiên bản cũ, chưa mang điểm từng người cho cả năm – không dùng. Hãy "
                        "tổng hợp lại kỳ {period}: mở trang của kỳ đó và bấm *Tổng hợp* (thư mục nhận của kỳ vẫn còn "
                        "nguyên), rồi bấm lại *Tổng hợp cả năm*."),
@@ -343,8 +343,9 @@ PAGE_MESSAGES: dict[str, str] = {
     "api.unreadable": ("Không đọc được '{file}' như một bảng tổng hợp của chương trình thi đua (tệp hỏng, có mật "
                        "khẩu, không phải tệp Excel, hoặc thông tin nhận diện bị sửa tay) – bỏ qua. Hãy dùng đúng tệp "
                        "tong-hop-cuoi.xlsx do chương trình ghi."),
-    "api.not_ours": ("'{file}' không phải bảng tổng hợp do chương trình ghi (không có thông tin nhận diện) – bỏ qua. "
-                     "Chỉ đọc được các bảng tổng hợp cuối năm do chương trình ghi (ví dụ tong-hop-cuoi.xlsx)."),
+    "api.not_ours": ("'{file}' không phải bảng tổng hợp do chương trình ghi (không có thông tin nhận diện) – bỏ qua; "
+                     "không cần sửa nếu tệp để đó có chủ ý. Chỉ đọc được các bảng tổng hợp cuối năm do chương trình "
+                     "ghi (ví dụ tong-hop-cuoi.xlsx)."),
     "api.period": ("'{file}' là bảng tổng hợp của kỳ '{period}' (năm học {year}), không phải cả năm – bỏ qua. Hãy "
                    "dùng bảng tổng hợp cả năm (trên trang *Cả năm (từ các kỳ)*, nút *Tổng hợp cả năm*)."),
     "api.older": ("'{file}' (năm học {year}) do phiên bản cũ của chương trình ghi (bố cục bảng tổng hợp số {found}): "

@@ -24,7 +24,7 @@ UI_MESSAGES = {
     "ui.officer_reason_long": ("Lý do cho {who} dài {length} ký tự, quá {limit} ký tự – chưa ghi gì. Hãy ghi lý do "
                                "ngắn gọn (chi tiết để ở biên bản kèm hồ sơ) rồi bấm lại."),
     "ui.officer_controls": ("Lý do cho {name}: đã bỏ {count} ký tự điều khiển (không in được, thường theo khi dán từ "
-                            "nơi khác); phần chữ giữ nguyên như đã gõ."),
+                            "nơi khác); phần chữ giữ nguyên như đã gõ, không cần sửa."),
     "ui.csrf_refused": "Yêu cầu này không đến từ chính trang thidua-xlsx (thiếu hoặc sai mã biểu mẫu) – không làm gì. "
                        "Hãy tải lại trang (F5) rồi bấm lại nút.",
     "ui.path_refused": "'{path}' nằm ngoài thư mục chiến dịch (hoặc là liên kết, hoặc không có) – trang không mở tệp "
@@ -38,7 +38,8 @@ UI_MESSAGES = {
     "ui.upload_empty": "'{file}' rỗng (0 byte) – không nhận. Hãy xin tổ gửi lại tệp.",
     "ui.run_busy": "Đang chạy '{running}' trên chiến dịch này – chờ việc đó xong rồi bấm lại. (Mỗi chiến dịch chỉ chạy "
                    "một việc một lúc, để kết quả không lẫn.)",
-    "ui.held_elsewhere": "Chưa ghi gì – quyết định hay bảng của Hội đồng vừa gửi chưa được lưu. {busy}",
+    "ui.held_elsewhere": ("Chưa ghi gì – quyết định hay bảng của Hội đồng vừa gửi chưa được lưu (bảng không cần sửa "
+                          "gì). {busy}"),
     "ui.not_campaign": "Thư mục {folder} không phải thư mục chiến dịch (không có campaign.xlsx hay cap-tren.xlsx). "
                        "Hãy mở thư mục chiến dịch của trường (thidua-xlsx ui THƯ-MỤC), hoặc tạo mới bằng "
                        "thidua-xlsx init THƯ-MỤC.",

@@ -26,7 +26,7 @@ SCORE_MESSAGES = {
     "value.required_blank": "Ô điểm bắt buộc '{item}' ({column}) còn trống: tổng điểm {column} chưa tính được "
                             "(không tính ô trống là 0). Hãy nhờ tổ điền đủ rồi gửi lại.",
     "value.bad_choice": "'{value}' không có trong danh sách ({field}). Hãy chọn một trong: {choices}.",
-    "value.fuzzy_choice": "'{value}' được hiểu là '{choice}' ({field}).",
+    "value.fuzzy_choice": "'{value}' được hiểu là '{choice}' ({field}). Nếu hiểu sai, hãy sửa ô này.",
     "value.title_abbreviation": "'{value}' là chữ viết tắt của '{choice}' ({field}); đã hiểu là '{choice}'. Không "
                                 "cần sửa.",
     "value.total_mismatch": "Tổng điểm trong sổ ({shown}) khác tổng tính lại từ các ô điểm ({computed}). "
