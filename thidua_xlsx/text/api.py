@@ -17,9 +17,9 @@ API_MESSAGES = {
     "api.unreadable": "Không đọc được '{file}' như một bảng tổng hợp của thidua-xlsx (tệp hỏng, có mật khẩu, không "
                       "phải tệp Excel, hoặc thông tin nhận diện bị sửa tay) – bỏ qua. Hãy dùng đúng tệp "
                       "tong-hop-cuoi.xlsx do chương trình ghi.",
-    "api.not_ours": ("'{file}' không phải bảng tổng hợp do thidua-xlsx ghi (không có thông tin nhận diện) – bỏ qua; "
-                     "không cần sửa nếu tệp để đó có chủ ý. Chỉ đọc được các bảng tổng hợp cuối năm do chương trình "
-                     "ghi (ví dụ tong-hop-cuoi.xlsx)."),
+    "api.not_ours": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi (không có thông tin nhận diện) – bỏ qua; "
+                    "không cần sửa nếu tệp để đó có chủ ý. Chỉ đọc được các bảng tổng hợp cuối năm do chương trình "
+                    "ghi (ví dụ tong-hop-cuoi.xlsx).",
     "api.registration": "'{file}' là bảng tổng hợp đăng ký (năm học {year}), chưa có kết quả cuối năm – bỏ qua. "
                         "Hãy dùng bảng tổng hợp chấm điểm cuối năm (tong-hop-cuoi.xlsx).",
     "api.period": "'{file}' là bảng tổng hợp của kỳ '{period}' (năm học {year}), không phải cả năm – bỏ qua. Hãy "

@@ -61,8 +61,8 @@ LEVEL_ABOVE_MESSAGES |= {
                               "đúng như trong bảng tổng hợp) rồi chạy lại.",
     "level_above.superseded": "{school} gửi hai bản; dùng bản mới hơn '{used}' (thêm {added}, bớt {removed} đề nghị so "
                               "với bản này). Tệp này không dùng.",
-    "level_above.copy": ("Bản sao giống hệt từng byte của '{original}' ({school}), không phải bản mới hơn: không đọc "
-                         "lại, không cần sửa."),
+    "level_above.copy": "Bản sao giống hệt từng byte của '{original}' ({school}), không phải bản mới hơn: không đọc "
+                        "lại, không cần sửa.",
     "level_above.school_missing": "{school} (trong sheet Các trường) chưa gửi bảng tổng hợp cuối năm. Hãy nhắc trường "
                                   "gửi rồi chạy lại.",
     "level_above.edited": "Danh sách đề nghị trong bảng tổng hợp của {school} đã bị sửa tay sau khi chương trình ghi, "
@@ -287,8 +287,8 @@ LEVEL_ABOVE_MESSAGES |= {
                                    "của trường đã thay đổi): không áp dụng. Hãy xem lại bảng tổng hợp mới.",
     "level_above.needs_reason": "Dòng {row} ({name}, {title}) bỏ dấu Đồng ý nhưng chưa ghi lý do – vẫn giữ trong danh "
                                 "sách. Hãy ghi lý do ở cột bên cạnh rồi chạy lại.",
-    "level_above.accepted": ("{name} ({school}) – {title}: công chức nhận đề nghị tạm giữ ({why}): {reason}. Không cần "
-                             "sửa."),
+    "level_above.accepted": "{name} ({school}) – {title}: công chức nhận đề nghị tạm giữ ({why}): {reason}. Không cần "
+                            "sửa.",
     "level_above.accept_needs_reason": "Dòng {row} ({name}, {title}) có dấu Đồng ý nhưng chưa ghi lý do – vẫn tạm giữ. "
                                        "Hãy ghi lý do nhận đề nghị ở cột bên cạnh rồi chạy lại.",
     "level_above.council_other": "'{file}' không phải bảng tổng hợp cấp trên của chiến dịch này (năm học {year}) – "
@@ -317,10 +317,10 @@ LEVEL_ABOVE_MESSAGES |= {  # the officer's word bound to the person and the file
     "level_above.officer_row": "Dòng {row} của sheet {sheet} ghi '{shown}' nhưng phần ghi ẩn của dòng là {name} "
                                "({school}) – {title}: dòng đã bị đổi chỗ hoặc bị sửa sau khi chương trình ghi, không "
                                "quyết định gì theo dòng này; đề nghị được tạm giữ để công chức quyết định lại.",
-    "level_above.officer_sent": ("'{file}' là bản gửi đi (bản chương trình đính kèm thư gửi cấp trên), không phải sổ "
-                                 "duyệt của công chức – không quyết định gì theo tệp này, dù ai đã đánh dấu. Hãy đánh "
-                                 "dấu trên bảng tổng hợp chương trình ghi trong thư mục của đơn vị, rồi tổng hợp lại "
-                                 "với chính tệp đó."),
+    "level_above.officer_sent": "'{file}' là bản gửi đi (bản chương trình đính kèm thư gửi cấp trên), không phải sổ "
+                                "duyệt của công chức – không quyết định gì theo tệp này, dù ai đã đánh dấu. Hãy đánh "
+                                "dấu trên bảng tổng hợp chương trình ghi trong thư mục của đơn vị, rồi tổng hợp lại "
+                                "với chính tệp đó.",
     "level_above.officer_record_old": "'{file}' do phiên bản trước ghi, khi phần ghi ẩn chưa giữ điều từng dòng hiện "
                                       "(tên, trường, danh hiệu): đề nghị công chức đã bỏ vẫn bỏ (kiểm lại với tệp của "
                                       "trường lúc bỏ; tệp nay đề nghị khác thì tạm giữ, nêu quyết định cũ), đề nghị "

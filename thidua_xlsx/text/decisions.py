@@ -20,9 +20,9 @@ DECISION_MESSAGES = {
     "year.registration_used": "Đăng ký thi đua của năm lấy từ bảng tổng hợp đăng ký '{file}' (dấu vân tay "
                               "{fingerprint}, ghi lúc {saved}): {people} người, {units} tập thể đăng ký – dùng cho "
                               "cả năm, kể cả khi sổ của kỳ được tạo trước khi tổng hợp đăng ký.",
-    "year.registration_from_periods": ("{count} người không có trong bảng tổng hợp đăng ký '{file}' (người mới?): đăng "
-                                       "ký lấy theo sổ kỳ gần nhất có ghi – {names}. Không cần sửa nếu đó đúng là "
-                                       "người mới."),
+    "year.registration_from_periods": "{count} người không có trong bảng tổng hợp đăng ký '{file}' (người mới?): đăng "
+                                      "ký lấy theo sổ kỳ gần nhất có ghi – {names}. Không cần sửa nếu đó đúng là "
+                                      "người mới.",
     "year.registration_missing": "Chưa có bảng tổng hợp đăng ký thi đua (vòng đăng ký chưa tổng hợp): đăng ký của "
                                  "năm lấy theo sổ các kỳ, ai sổ kỳ ghi 'Chưa đăng ký' thì chưa được xét danh hiệu. "
                                  "Hãy tổng hợp vòng đăng ký (thư mục {inbox}) rồi tổng hợp lại cả năm.",
@@ -43,10 +43,10 @@ DECISION_MESSAGES = {
     "merge.rule_changed": "{name} ({who}) – {title}: {release} ghi '{before}' với cùng các sổ này, bản này tính "
                           "'{after}' – quy định của phiên bản đã thay đổi (xem CHANGELOG.md trong thư mục chương "
                           "trình). Hãy xem lại lý do ở bảng tổng hợp mới trước khi trình ký.",
-    "year.draft": ("Năm học chưa xong – bảng cả năm và hồ sơ là DỰ THẢO: {periods}. Điểm và xếp loại năm chỉ chính "
-                   "thức khi mọi kỳ đã có kết quả Hiệu trưởng duyệt (NĐ 233/2026 điều 12 khoản 5: điểm năm là trung "
-                   "bình các kỳ; điều 13 khoản 2: người đứng đầu đơn vị đánh giá). Hồ sơ in lúc này mang chữ DỰ THẢO; "
-                   "sổ lịch sử chỉ ghi năm đã xong. Chạy lại tổng hợp cả năm khi mọi kỳ đã được duyệt."),
+    "year.draft": "Năm học chưa xong – bảng cả năm và hồ sơ là DỰ THẢO: {periods}. Điểm và xếp loại năm chỉ chính "
+                  "thức khi mọi kỳ đã có kết quả Hiệu trưởng duyệt (NĐ 233/2026 điều 12 khoản 5: điểm năm là trung "
+                  "bình các kỳ; điều 13 khoản 2: người đứng đầu đơn vị đánh giá). Hồ sơ in lúc này mang chữ DỰ THẢO; "
+                  "sổ lịch sử chỉ ghi năm đã xong. Chạy lại tổng hợp cả năm khi mọi kỳ đã được duyệt.",
 }
 
 # A period of a person's year on the day of the run (model.evaluation.YearResults.period_of), one word each, printed

@@ -155,15 +155,15 @@ HISTORY_MESSAGES = {
                                   "bỏ phiếu của Hội đồng ({people}) – danh hiệu này chưa ghi vào sổ lịch sử (năm "
                                   "sau sẽ tính danh hiệu nhiều năm từ sổ này). Hãy ghi số phiếu ở sheet Kiểm phiếu "
                                   "của bảng Hội đồng, tổng hợp lại với bảng đó, rồi ghi lại năm học này vào sổ.",
-    "history.summary_other_school": ("'{file}' là bảng tổng hợp của '{school}', không phải của '{expected}' – không "
-                                     "dùng. Nếu để nhầm, hãy chuyển tệp ra khỏi thư mục; nếu không, không cần sửa."),
-    "history.summary_not_earlier": ("'{file}' là bảng tổng hợp năm học {year}, không phải năm trước năm học {current} "
-                                    "– không dùng làm lịch sử; không cần sửa nếu tệp để đó có chủ ý."),
-    "history.summary_duplicate_year": ("Năm học {year} có hai bảng tổng hợp: dùng '{used}' (bản sau Hội đồng được ưu "
-                                       "tiên, rồi bản ghi sau); tệp này không dùng. Muốn dùng tệp này thì hãy chuyển "
-                                       "tệp kia ra khỏi thư mục."),
-    "history.summary_other_file": ("'{file}' không phải sổ Excel (.xlsx, .xlsm, .xls, .ods) – không dùng; không cần "
-                                   "sửa."),
+    "history.summary_other_school": "'{file}' là bảng tổng hợp của '{school}', không phải của '{expected}' – không "
+                                    "dùng. Nếu để nhầm, hãy chuyển tệp ra khỏi thư mục; nếu không, không cần sửa.",
+    "history.summary_not_earlier": "'{file}' là bảng tổng hợp năm học {year}, không phải năm trước năm học {current} "
+                                   "– không dùng làm lịch sử; không cần sửa nếu tệp để đó có chủ ý.",
+    "history.summary_duplicate_year": "Năm học {year} có hai bảng tổng hợp: dùng '{used}' (bản sau Hội đồng được ưu "
+                                      "tiên, rồi bản ghi sau); tệp này không dùng. Muốn dùng tệp này thì hãy chuyển "
+                                      "tệp kia ra khỏi thư mục.",
+    "history.summary_other_file": "'{file}' không phải sổ Excel (.xlsx, .xlsm, .xls, .ods) – không dùng; không cần "
+                                  "sửa.",
     "history.summary_link": "'{file}' là liên kết (shortcut) – không đọc. Hãy chép chính tệp vào thư mục.",
 }
 SPECIAL_AWARD = "{kind}: {achievement} ({form})"  # a đột xuất or chuyên đề award, as the history's column keeps it

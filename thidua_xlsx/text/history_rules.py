@@ -153,10 +153,10 @@ HISTORY_MESSAGES = {
                                          "{year}, nên theo CV 5007/BNV-TĐKT không dùng được cho danh hiệu {target}; "
                                          "Hội đồng đã chọn {target} cho người này: giữ theo Hội đồng. Hãy xem lại "
                                          "trước khi gửi hồ sơ.",
-    "history.quota_freed": ("{names} không còn được đề nghị CSTĐCS (sáng kiến đã dùng cho hình thức khen thưởng khác, "
-                            "hoặc thời hạn kỷ luật kéo vào năm học này – lý do ghi ở từng người); suất trong chỉ tiêu "
-                            "được chia lại theo điểm: {given} được đề nghị CSTĐCS (đưa vào phiếu bầu). Không cần sửa: "
-                            "Hội đồng bầu theo danh sách này."),
+    "history.quota_freed": "{names} không còn được đề nghị CSTĐCS (sáng kiến đã dùng cho hình thức khen thưởng khác, "
+                           "hoặc thời hạn kỷ luật kéo vào năm học này – lý do ghi ở từng người); suất trong chỉ tiêu "
+                           "được chia lại theo điểm: {given} được đề nghị CSTĐCS (đưa vào phiếu bầu). Không cần sửa: "
+                           "Hội đồng bầu theo danh sách này.",
     "history.quota_freed_vote": "{names} không còn được đề nghị CSTĐCS (sáng kiến đã dùng cho hình thức khen thưởng "
                                 "khác, hoặc thời hạn kỷ luật kéo vào năm học này – lý do ghi ở từng người); suất "
                                 "trong chỉ tiêu được chia lại theo điểm: {given} vào suất đó nhưng "

@@ -38,8 +38,8 @@ UI_MESSAGES = {
     "ui.upload_empty": "'{file}' rỗng (0 byte) – không nhận. Hãy xin tổ gửi lại tệp.",
     "ui.run_busy": "Đang chạy '{running}' trên chiến dịch này – chờ việc đó xong rồi bấm lại. (Mỗi chiến dịch chỉ chạy "
                    "một việc một lúc, để kết quả không lẫn.)",
-    "ui.held_elsewhere": ("Chưa ghi gì – quyết định hay bảng của Hội đồng vừa gửi chưa được lưu (bảng không cần sửa "
-                          "gì). {busy}"),
+    "ui.held_elsewhere": "Chưa ghi gì – quyết định hay bảng của Hội đồng vừa gửi chưa được lưu (bảng không cần sửa "
+                         "gì). {busy}",
     "ui.not_campaign": "Thư mục {folder} không phải thư mục chiến dịch (không có campaign.xlsx hay cap-tren.xlsx). "
                        "Hãy mở thư mục chiến dịch của trường (thidua-xlsx ui THƯ-MỤC), hoặc tạo mới bằng "
                        "thidua-xlsx init THƯ-MỤC.",

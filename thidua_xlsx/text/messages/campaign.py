@@ -98,8 +98,8 @@ CAMPAIGN_MESSAGES = {
                        "bảng tổng hợp đăng ký năm nay.",
     "from.not_registration": "Bảng tổng hợp '{path}' là của vòng '{round}', không phải vòng đăng ký. Hãy dùng tệp "
                              "do 'thidua-xlsx merge' tạo từ thư mục sổ đăng ký.",
-    "from.scoring_only": ("--from chỉ dùng cho vòng cham-diem (điền sẵn danh hiệu đã đăng ký): hãy bỏ --from, hoặc "
-                          "dùng nó khi sinh sổ vòng cham-diem."),
+    "from.scoring_only": "--from chỉ dùng cho vòng cham-diem (điền sẵn danh hiệu đã đăng ký): hãy bỏ --from, hoặc "
+                         "dùng nó khi sinh sổ vòng cham-diem.",
     # any summary of ours read back
     "summary.data_edited": "'{file}': thông tin ẩn chương trình ghi trong bảng tổng hợp đã bị sửa tay sau khi ghi "
                            "(không khớp dấu kiểm) – không dùng tệp này, không xét gì từ nó. Hãy dùng bản do chương "

@@ -93,15 +93,15 @@ FILE_MESSAGES = {
     "file.superseded": "{department} đã gửi bản mới hơn ({newer}, lưu {newer_saved}); bản này (lưu {saved}) không "
                        "được dùng.",
     "file.version_diff": "So với bản được dùng ({newer}), bản này khác {count} ô: {changes}.",
-    "file.copy_of": ("Bản sao giống hệt từng byte của '{original}' (ví dụ thư chuyển tiếp); không đọc lại, không cần "
-                     "sửa."),
+    "file.copy_of": "Bản sao giống hệt từng byte của '{original}' (ví dụ thư chuyển tiếp); không đọc lại, không cần "
+                    "sửa.",
     "file.link_inside": "Lối tắt (symlink) tới một tệp trong thư mục – bỏ qua, tệp thật đã được đọc; không cần sửa.",
     "file.link_outside": "Lối tắt (symlink) trỏ ra ngoài thư mục nhận về – không đọc vì an toàn. Hãy chép tệp thật "
                          "vào thư mục.",
     "file.link_dangling": "Lối tắt (symlink) hỏng, không trỏ tới tệp nào – không đọc. Hãy chép tệp thật vào thư mục.",
     "file.link_loop": "Lối tắt (symlink) vòng lặp – không đọc. Hãy xóa lối tắt này.",
-    "file.special": ("Không phải tệp thường (FIFO, thiết bị, socket) – không đọc. Nếu đó là sổ, hãy chép tệp sổ vào "
-                     "thư mục."),
+    "file.special": "Không phải tệp thường (FIFO, thiết bị, socket) – không đọc. Nếu đó là sổ, hãy chép tệp sổ vào "
+                    "thư mục.",
     "file.unreadable_folder": "Không mở được thư mục này (không có quyền đọc) – các tệp bên trong chưa được đọc. "
                               "Hãy cấp quyền đọc hoặc chép tệp ra ngoài.",
     "file.folder_gone": "Không có thư mục này (gõ sai tên, hoặc thư mục vừa bị xóa, đổi tên hay chuyển đi) – không "

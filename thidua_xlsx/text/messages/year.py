@@ -10,18 +10,18 @@ YEAR_MESSAGES = {
     "period.unknown": "Không có kỳ '{period}' trong chiến dịch. Các kỳ là: {periods}. Hãy dùng một trong các kỳ ấy.",
     "period.not_in_campaign": "Chiến dịch không chia kỳ đánh giá (sheet Kỳ đánh giá để Không), nên không dùng "
                               "--period. Hãy bỏ --period, hoặc khai báo các kỳ trong campaign.xlsx.",
-    "period.scoring_only": ("--period chỉ dùng cho vòng cham-diem: đăng ký thi đua là của cả năm học. Hãy bỏ --period "
-                            "khi sinh sổ đăng ký."),
+    "period.scoring_only": "--period chỉ dùng cho vòng cham-diem: đăng ký thi đua là của cả năm học. Hãy bỏ --period "
+                           "khi sinh sổ đăng ký.",
     # the year from its periods' summaries (thidua-xlsx year)
     "year.unreadable": "Không đọc được '{file}' như một bảng tổng hợp kỳ (tệp hỏng hoặc không phải tệp Excel). "
                        "Hãy tổng hợp lại kỳ đó bằng thidua-xlsx merge --period rồi đặt tệp mới vào thư mục.",
-    "year.not_ours": ("'{file}' không phải bảng tổng hợp do thidua-xlsx ghi (không có thông tin nhận diện) – không "
-                      "dùng; không cần sửa nếu tệp để đó có chủ ý. Điểm năm chỉ lấy từ bảng tổng hợp các kỳ do chương "
-                      "trình ghi."),
+    "year.not_ours": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi (không có thông tin nhận diện) – không "
+                     "dùng; không cần sửa nếu tệp để đó có chủ ý. Điểm năm chỉ lấy từ bảng tổng hợp các kỳ do chương "
+                     "trình ghi.",
     "year.other_campaign": "'{file}' là bảng tổng hợp của chiến dịch khác (năm học {year}) – không dùng. Hãy kiểm "
                            "tra có để nhầm tệp của trường khác hoặc năm khác vào thư mục không.",
-    "year.other_year": ("'{file}' là bảng tổng hợp năm học {year}, chiến dịch đang xét năm học {expected} – không "
-                        "dùng; không cần sửa nếu tệp để đó có chủ ý."),
+    "year.other_year": "'{file}' là bảng tổng hợp năm học {year}, chiến dịch đang xét năm học {expected} – không "
+                       "dùng; không cần sửa nếu tệp để đó có chủ ý.",
     "year.not_period": "'{file}' là bảng tổng hợp của vòng '{round}' cả năm, không phải của một kỳ đánh giá – không "
                        "dùng. Trong thư mục chỉ để bảng tổng hợp từng kỳ (tong-hop_<mã kỳ>.xlsx).",
     "year.period_unknown": "'{file}' là bảng tổng hợp của kỳ '{period}', không có trong sheet Kỳ đánh giá của "
@@ -29,9 +29,9 @@ YEAR_MESSAGES = {
     "year.no_people": "'{file}' được ghi bởi phiên bản cũ, chưa mang điểm từng người cho cả năm – không dùng. Hãy "
                       "tổng hợp lại kỳ {period} bằng thidua-xlsx merge --period {period} (thư mục nhận của kỳ vẫn "
                       "còn nguyên) rồi chạy lại.",
-    "year.period_superseded": ("Cùng kỳ ({period}) có bản tổng hợp khác được dùng ('{used}': bản có cột hiệu trưởng "
-                               "chấm qua vòng Hội đồng được ưu tiên, rồi bản ghi sau). Tệp này không dùng; muốn dùng "
-                               "tệp này thì hãy chuyển tệp kia ra khỏi thư mục."),
+    "year.period_superseded": "Cùng kỳ ({period}) có bản tổng hợp khác được dùng ('{used}': bản có cột hiệu trưởng "
+                              "chấm qua vòng Hội đồng được ưu tiên, rồi bản ghi sau). Tệp này không dùng; muốn dùng "
+                              "tệp này thì hãy chuyển tệp kia ra khỏi thư mục.",
     "year.period_refused": "Bảng tổng hợp của {period} bị từ chối ({files}: lý do ở trên) – kỳ này chưa biết, không "
                            "phải chưa có: chưa xếp loại năm, chưa xét danh hiệu cho ai. Hãy ghi lại bảng tổng hợp "
                            "kỳ đó (thidua-xlsx merge … --period {period_code}) rồi chạy lại year.",
