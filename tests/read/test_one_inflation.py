@@ -200,3 +200,67 @@ def test_a_school_final_whose_sheet_part_fails_its_crc_is_refused_as_unreadable(
     assert summary is None and found.status == "rejected" and found.reason == "level_above.unreadable"
     intact, read = read_school_summary(sorted_out(InboxItem(COMMUNE_FINAL, COMMUNE_FINAL.name, FILE)))
     assert read is not None and len(read.proposals) > 0 and not read.macros
+
+
+def _book_placed_implicitly(rows: str) -> bytes:
+    """A book whose sheet's rows and cells leave out their references (r="…" is optional): ``rows`` its sheetData; a
+    part of random bytes keeps it within the zip's ratio (as someone who tries adds one)."""
+    import random
+
+    base = _book_with("A1")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as zf, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in zf.infolist():
+            data = zf.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                        + rows.encode() + b"</sheetData></worksheet>")
+            new.writestr(info, data)
+        noise = random.Random(7).randbytes(len(rows) // 100 + 1000)
+        new.writestr(zipfile.ZipInfo("docProps/noise.bin"), noise, zipfile.ZIP_STORED)
+    return out.getvalue()
+
+
+#: Sheets whose rows and cells leave their references out, by how many empty rows or cells come first: each with where
+#: its one value lies (row, column, from 1), as calamine places it.
+IMPLIED = {
+    "rows": (lambda n: "<row/>" * n + "<row><c><v>1</v></c></row>", lambda n: (n + 1, 1)),
+    "cells": (lambda n: "<row>" + "<c/>" * n + "<c><v>1</v></c></row>", lambda n: (1, n + 1)),
+    "after a reference": (lambda n: f'<row r="{n}"/><row>' + "<c/>" * 10 + "<c><v>1</v></c></row>",
+                          lambda n: (n + 1, 11)),
+    "both": (lambda n: '<row><c t="inlineStr"><is><t>x</t></is></c></row>' + "<row/>" * n + "<row>" + "<c/>" * n
+             + "<c><v>1</v></c></row>", lambda n: (n + 2, n + 1)),
+}
+
+
+@pytest.mark.parametrize("kind", IMPLIED)
+def test_a_cell_placed_by_the_rows_and_cells_before_it_is_found_where_calamine_puts_it(kind):
+    """A crafted book of 50 KB naming no reference held rows × columns that made calamine ask for 524 GB (the run
+    aborted, the page's server with it): each implied place is counted as calamine counts it."""
+    import python_calamine
+
+    sheet, placed = IMPLIED[kind]
+    far = 5_000 if kind != "cells" else 64  # the inbox's bounds: 5,000 rows, 64 columns
+    found = check_workbook(Path("so.xlsx"), _book_placed_implicitly(sheet(far)), ".xlsx")
+    read = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(_book_placed_implicitly(sheet(9))))
+    end = read.get_sheet_by_index(0).end
+
+    assert found is not None and found.code == "file.sheet_too_big"
+    assert (dict(found.params)["rows"], dict(found.params)["columns"]) == placed(far)
+    assert end is not None and (end[0] + 1, end[1] + 1) == placed(9)  # where calamine puts it, within bounds
+    assert check_workbook(Path("so.xlsx"), _book_placed_implicitly(sheet(9)), ".xlsx") is None
+
+
+def test_empty_rows_and_cells_far_away_are_no_cell_beyond_the_bounds():
+    sheet = "<row>" + "<c/>" * 16_383 + "</row>" + "<row/>" * 9_000
+    assert check_workbook(Path("so.xlsx"), _book_placed_implicitly(sheet), ".xlsx") is None
+
+
+def test_a_tag_that_never_ends_is_refused_not_searched_to_the_end_from_each_of_its_starts():
+    """``<c `` 330,000 times and then a far reference: a pattern searching past each tag's end took 20 s of a page's
+    thread (no time limit there); each tag now ends at its own ``>`` and the book is refused at once."""
+    data = _book_placed_implicitly("<row>" + "<c " * 330_000 + 'r="ZZ9999"><v>1</v></c></row>')
+
+    found = check_workbook(Path("so.xlsx"), data, ".xlsx")
+
+    assert found is not None and found.code in ("file.sheet_too_big", "file.corrupt")

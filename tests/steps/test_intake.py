@@ -13,6 +13,7 @@ import pytest
 
 from tests.corpus import zipped
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.steps.intake import (
     FILED,
     NOT_OURS,
@@ -248,3 +249,43 @@ def test_excel_s_lock_file_is_named_as_such(tmp_path):
     filed, = open_school_intake(folder).file("~$2025-2026_cham-diem_To-khoi-1.xlsx", b"\x0bhieu.truong" + b"\x00" * 150)
     assert (filed.outcome, filed.problem.code) == (NOT_OURS, "intake.lock_file")
     assert "tệp khóa Excel" in filed.problem.message and not list(folder.glob("inbox*/*"))
+
+
+class _Stalling(IssuedRegistry):
+    """The record of issued books, except that a worker process looking a book up takes a minute."""
+
+    def get(self, submission_id):
+        import multiprocessing
+        import time
+
+        found = super().get(submission_id)
+        if found is not None and multiprocessing.parent_process() is not None:
+            time.sleep(60)
+        return found
+
+
+def test_a_book_read_on_the_page_s_thread_keeps_the_merge_s_time_limit(tmp_path, monkeypatch):
+    """The page files a dropped book in one of its threads, where no timer can stop the reader: a book that would
+    keep the reader busy (here one whose record stalls, in the worker process the read now happens in) was read for
+    as long as it took — the page's server busy for good, Ctrl+C and a request to end ignored. It is refused as too
+    slow, as the merge refuses it, and the page goes on."""
+    import threading
+
+    from thidua_xlsx.read import department as reader
+    from thidua_xlsx.service import receive
+    from thidua_xlsx.steps import workspace
+
+    monkeypatch.setattr(reader, "SECONDS_PER_FILE", 1)
+    monkeypatch.setattr(workspace.CampaignFolder, "registry", property(lambda folder: _Stalling(folder.folder)))
+    folder = _school(tmp_path)
+    book = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-1.xlsx").read_bytes()
+    filed: list = []
+
+    page = threading.Thread(target=lambda: filed.extend(receive(folder, [("To khoi 1.xlsx", book)], None, "trang")))
+    page.start()
+    page.join(30)
+
+    assert not page.is_alive()
+    [only] = filed
+    assert (only.outcome, only.problem.code if only.problem else None) == (REFUSED, "file.too_slow"), only
+    assert not list((folder / "inbox").glob("*.xlsx"))

@@ -25,7 +25,7 @@ import os
 import re
 import stat
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -436,14 +436,22 @@ def _xlsx_problem(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], names: set[
             inflated = sheets.get(info.filename)
             if isinstance(inflated, Exception):
                 raise inflated
-            problem = _xlsx_extent([inflated] if inflated is not None else _streamed(zf, info), info.filename, bounds)
+            pieces = (lambda: [inflated]) if inflated is not None else functools.partial(_streamed, zf, info)
+            problem = _xlsx_extent(pieces, info.filename, bounds)
             if problem:
                 return problem
     return None
 
 
-# A cell element with content (not self-closing): an empty styled cell far away is harmless.
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*?(/?)>')
+# A cell element with content (not self-closing): an empty styled cell far away is harmless. Its attributes end at
+# the tag's ">" and hold no "<" (XML allows none in a value): a search never runs on into the next tags.
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^<>]*?\br="([A-Z]{1,3})(\d{1,7})"[^<>]*?(/?)>')
+# A row or a cell without its reference (r="…" may be left out: the row after the one before, the cell after the one
+# before in its row): its place is counted (:func:`_counted_extent`), calamine counts it so.
+_IMPLIED = re.compile(rb'<(?:\w+:)?(?:row|c)(?=[\s/>])(?![^<>]*\br=")[^<>]*>')
+_PLACED = re.compile(rb'<(?:\w+:)?(row|c)(?=[\s/>])([^<>]*?)(/?)>')
+_REFERENCE = re.compile(rb'\br="([A-Z]{0,3})(\d{1,7})"')
+LONGEST_TAG = 4096  # bytes: a row's or a cell's tag in any real workbook is a few dozen
 
 
 @dataclass(frozen=True)
@@ -479,11 +487,13 @@ def _streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
         yield from iter(lambda: handle.read(CHUNK), b"")
 
 
-def _xlsx_extent(pieces: Iterable[bytes], member: str, bounds: Bounds) -> Problem | None:
-    """The furthest row and column a sheet's XML names, told from its pieces (each up to CHUNK)."""
+def _xlsx_extent(pieces: Callable[[], Iterable[bytes]], member: str, bounds: Bounds) -> Problem | None:
+    """The furthest row and column a sheet's XML names, told from its pieces (each up to CHUNK); where a row or a cell
+    leaves its place implied, counted from every row and cell (``pieces()`` read again)."""
     tail = b""
     hint = _far_hint(bounds.rows)
-    for piece in pieces:
+    implied = False
+    for piece in pieces():
         text = tail + piece
         if hint.search(text) and bounds.far.search(text):
             for match in _CELL_REF.finditer(text):
@@ -492,7 +502,44 @@ def _xlsx_extent(pieces: Iterable[bytes], member: str, bounds: Bounds) -> Proble
                 row, col = int(match.group(2)), _column_number(match.group(1))
                 if row > bounds.rows or col > bounds.columns:
                     return _too_big(member, row, col, bounds)
-        tail = text[-200:]
+        implied = implied or _IMPLIED.search(text) is not None
+        tail, whole = _open_tag(text)
+        implied = implied or not whole  # a tag longer than any real one: counted, where it is refused
+    return _counted_extent(pieces(), member, bounds) if implied else None
+
+
+def _open_tag(text: bytes) -> tuple[bytes, bool]:
+    """What of ``text`` is looked at again with the next piece: the tag it ends inside (else its last 200 bytes), and
+    whether that tag is of a length a real workbook writes."""
+    start = text.rfind(b"<")
+    if start < 0 or b">" in text[start:]:
+        return text[-200:], True
+    return text[start:], len(text) - start <= LONGEST_TAG
+
+
+def _counted_extent(pieces: Iterable[bytes], member: str, bounds: Bounds) -> Problem | None:
+    """The furthest cell with content of a sheet whose rows or cells leave their places implied, each row and cell
+    counted as calamine counts them (a reference where there is one, else one after the one before)."""
+    row = col = 0
+    rest = b""
+    for piece in pieces:
+        text = rest + piece
+        start = text.rfind(b"<")
+        end = start if start >= 0 and b">" not in text[start:] else len(text)  # a tag the next piece ends
+        if len(text) - end > LONGEST_TAG:
+            return Problem("file.corrupt")
+        for match in _PLACED.finditer(text, 0, end):
+            reference = _REFERENCE.search(match.group(2))
+            if match.group(1) == b"row":
+                row, col = (int(reference.group(2)) if reference else row + 1), 0
+                continue
+            if reference and reference.group(1):
+                row, col = int(reference.group(2)), _column_number(reference.group(1))
+            else:
+                col += 1
+            if not match.group(3) and (row > bounds.rows or col > bounds.columns):
+                return _too_big(member, row, col, bounds)
+        rest = text[end:]
     return None
 
 

@@ -4,11 +4,11 @@ e-mail — each filed into the inbox its own codes name, never by its file name.
 What the filing is, the same for every campaign folder, is :class:`Intake`'s; what a book is and where it goes is its
 folder's kind's: a school's (:class:`SchoolIntake`, here) or a commune's (:mod:`thidua_xlsx.commune.steps_intake`),
 picked by the folder's book (:func:`thidua_xlsx.commands.collect.open_intake`). A school's book is read as ``merge``
-reads it (:func:`thidua_xlsx.read.department.read_file`, against the record of issued books): the round, the period
-and the department come from that record, found by the book's hidden id. So a book of another campaign, year or
-school, last year's, one never issued, a damaged one, is refused with the reason the merge would give, before it is
-anywhere in an inbox; a book with wrong values is filed (the merge and ``status`` say what is wrong in it, at its
-cell, as for a book saved by hand).
+reads it (:func:`thidua_xlsx.steps.parallel.read_inbox`, against the record of issued books, within the same time
+limit): the round, the period and the department come from that record, found by the book's hidden id. So a book
+of another campaign, year or school, last year's, one never issued, a damaged one, is refused with the reason the
+merge would give, before it is anywhere in an inbox; a book with wrong values is filed (the merge and ``status`` say
+what is wrong in it, at its cell, as for a book saved by hand).
 
 Where each goes (:func:`inbox_for`): a registration book to ``inbox-dang-ky/``, a scoring book to ``inbox/``, a
 period's to ``inbox/<period>/`` (as the README's year does).
@@ -332,10 +332,14 @@ class SchoolIntake(Intake):
         return Addresses({d.code: d.email.strip().lower() for d in self.school.campaign.departments if d.email})
 
     def _placed(self, item: InboxItem, expected: tuple[str, str] | None) -> Filed:
-        from thidua_xlsx.read.department import ReadContext, read_file  # deferred: python-calamine at start-up
+        from thidua_xlsx.read.department import ReadContext  # deferred: python-calamine at start-up
+        from thidua_xlsx.steps.parallel import read_inbox
 
         name = item.name
-        entry = read_file(item, ReadContext(self.school.campaign, self.school.registry))
+        # as the merge reads it, within its time limit: in this process where it can stop the reader (the command
+        # line on POSIX), else in a worker process (the page's threads, Windows)
+        [read] = read_inbox([item], ReadContext(self.school.campaign, self.school.registry))
+        entry = read.file
         if entry.submission is None:
             return refusal(name, entry)
         layout = entry.submission.issued.layout
