@@ -238,3 +238,83 @@ def test_the_council_summary_of_another_campaign_or_year_is_refused(base, summar
     assert result.exit_code == EXIT_UNUSABLE, result.output
     assert f"Bảng tổng hợp '{brought}' {words}" in result.stderr
     assert not (tmp_path / "cuoi.xlsx").exists()
+
+
+def test_a_save_time_no_save_can_have_been_made_at_is_said_and_never_wins(tmp_path):
+    """A book stamped 31/12/9999 stopped merge and status with "Lỗi nội bộ" (OverflowError); one stamped 2099 was its
+    department's newest for good, against every later correction. The stamp is said and not trusted: the version
+    that says a possible time is used."""
+    import re
+    import shutil
+    import zipfile
+
+    from thidua_xlsx.steps.workspace import open_campaign
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    folder = tmp_path / "truong"
+    shutil.copytree(samples, folder, ignore=shutil.ignore_patterns("inbox*", "ca-nam", "cap-xa", "ho-so", "huong-dan*"))
+    inbox = folder / "inbox"
+    inbox.mkdir()
+    source = samples / "inbox" / "2025-2026_cham-diem_To-khoi-1.xlsx"
+
+    def stamped(name: str, when: str) -> None:
+        with zipfile.ZipFile(source) as zf, zipfile.ZipFile(inbox / name, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in zf.infolist():
+                data = zf.read(info)
+                if info.filename == "docProps/core.xml":
+                    data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + when.encode(), data)
+                out.writestr(info, data)
+
+    stamped("To khoi 1 (9999).xlsx", "9999-12-31T23:00:00Z")
+    stamped("To khoi 1 (2099).xlsx", "2099-01-01T00:00:00Z")
+    stamped("To khoi 1 (sua lai).xlsx", "2026-05-25T08:00:00Z")
+
+    summary = merge_inbox(inbox, open_campaign(folder / "campaign.xlsx")[0])
+
+    status = {f.name: f.status for f in summary.files}
+    assert status == {"To khoi 1 (9999).xlsx": "superseded", "To khoi 1 (2099).xlsx": "superseded",
+                      "To khoi 1 (sua lai).xlsx": "accepted"}, status
+    said = sorted(i.message for f in summary.files for i in f.issues if i.code == "file.saved_time_impossible")
+    assert said == [f"Sổ ghi được lưu ngày {day} – ngày chưa đến hoặc quá xa, không thể đúng (đồng hồ máy sai, hoặc "
+                    "bị sửa): không dùng ngày đó để chọn bản mới nhất của tổ, dùng thời gian của tệp. Hãy kiểm tra "
+                    "đồng hồ máy đã lưu sổ." for day in ("01/01/2099", "31/12/9999")]
+
+
+def test_a_total_cached_as_no_finite_number_is_no_total_and_the_json_stays_json(tmp_path):
+    """A locked total whose cached result was set to 1E+999 (its formula untouched, so no locked cell changed) made
+    the console say "Tổng điểm trong sổ (inf)" and the JSON report hold ``Infinity``, which JSON readers refuse."""
+    import re
+    import shutil
+    import zipfile
+
+    from tests.filling import forms
+    from thidua_xlsx.read.containment import sheet_names
+    from thidua_xlsx.steps.workspace import open_campaign
+    from thidua_xlsx.write.report_json import write_report_json
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    folder = tmp_path / "truong"
+    shutil.copytree(samples, folder, ignore=shutil.ignore_patterns("inbox*", "ca-nam", "cap-xa", "ho-so", "huong-dan*"))
+    inbox = folder / "inbox"
+    inbox.mkdir()
+    source = samples / "inbox" / "2025-2026_cham-diem_To-khoi-1.xlsx"
+    form = forms(source, spare=False)[0]
+    [part] = ["xl/worksheets/" + p for p, name in sheet_names(source.read_bytes()).items() if name == form.name]
+    total = f"{form.self_column}{form.total_row}".encode()
+    with zipfile.ZipFile(source) as zf, zipfile.ZipFile(inbox / source.name, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in zf.infolist():
+            data = zf.read(info)
+            if info.filename == part:
+                data = re.sub(rb'(<c r="' + total + rb'"[^>]*>(?:<f>[^<]*</f>)?)<v>[^<]*</v>', rb"\g<1><v>1E+999</v>",
+                              data)
+                assert b"1E+999" in data
+            out.writestr(info, data)
+
+    summary = merge_inbox(inbox, open_campaign(folder / "campaign.xlsx")[0])
+    write_report_json(summary, tmp_path / "bao-cao.json")
+
+    def refused(constant):
+        raise AssertionError(f"not JSON: {constant}")
+
+    json.loads((tmp_path / "bao-cao.json").read_text(encoding="utf-8"), parse_constant=refused)
+    assert not [i for f in summary.files for i in f.issues if "inf" in i.message]

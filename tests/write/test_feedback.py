@@ -115,6 +115,31 @@ def test_a_copy_of_a_copy_clears_the_old_marks_and_gives_the_cells_their_fill_ba
     assert (gv02.name, returned["bad"]["word"]) not in {(r[2], r[3]) for r in listed}
 
 
+@pytest.mark.parametrize("column, typed", [("K", "nope"), ("I", "A1:XFD1048576"), ("J", "rainbow"),
+                                           ("H", "Không có sheet này")])
+def test_a_copy_whose_hidden_columns_were_typed_over_is_marked_again_and_stops_nothing(returned, tmp_path, column,
+                                                                                     typed):
+    """The copy's first sheet is protected without a password: its hidden columns (each old mark's sheet, cell, fill
+    and colour) come back as the department left them. A colour typed over stopped the merge ("Lỗi nội bộ", the copy
+    and the papers not written); a range of the whole sheet had openpyxl make 17 billion cells. A row not as written
+    is left alone; the rest of the copy is marked as any other."""
+    copy = returned["result"].written[0]
+    gv02 = returned["gv02"]
+    crafted = tmp_path / "inbox" / copy.name
+    crafted.parent.mkdir()
+    book = load_workbook(copy)
+    book[wx.FEEDBACK_SHEET][f"{column}6"] = typed
+    book.save(crafted)
+    stamp_saved_time(crafted, SAVED + dt.timedelta(days=3))
+    summary = merge_inbox(crafted.parent, returned["folder"])
+
+    [second] = write_feedback(summary, tmp_path / "gop-y").written
+
+    wb = load_workbook(second)
+    assert wb.sheetnames.count(wx.FEEDBACK_SHEET) == 1
+    assert wb[gv02.name][returned["bad"]["range"]].fill.fgColor.rgb == MARK_FILLS["error"]
+
+
 def test_merge_feedback_on_the_command_line(returned, tmp_path):
     runner = CliRunner()
     campaign = str(returned["folder"].folder)

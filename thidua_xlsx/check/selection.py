@@ -5,7 +5,9 @@ campaign or never issued were already rejected by the reader. Here the round is 
 when a department sent several versions, the newest wins: the one whose workbook was saved
 last, by the save time the spreadsheet program writes inside the file (docProps/core.xml, ODS
 meta.xml), else the file's modification time; then the file name. E-mail clients reset file
-times when saving attachments, so the workbook's own time is the better witness.
+times when saving attachments, so the workbook's own time is the better witness. A workbook that says a save time no
+save can have been made at (a date to come: a PC's clock, or someone who wants his version to win for good) is
+ranked below every version that does not, by its file's time.
 """
 
 from __future__ import annotations
@@ -96,9 +98,10 @@ class Kept:
         return dataclasses.replace(f, submission=dataclasses.replace(sub, issued=issued, inputs=inputs))
 
 
-def version_key(f: InboxFile) -> tuple[dt.datetime, dt.datetime, str]:
-    """Of a department's versions, the one with the greatest key is used (see the module)."""
-    return f.version_time, f.modified, f.name
+def version_key(f: InboxFile) -> tuple[bool, dt.datetime, dt.datetime, str]:
+    """Of a department's versions, the one with the greatest key is used (see the module); one whose workbook says a
+    save time that cannot be (a date to come) never wins over one that does not."""
+    return not f.saved_impossible, f.version_time, f.modified, f.name
 
 
 def _when(f: InboxFile) -> str:

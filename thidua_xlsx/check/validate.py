@@ -259,12 +259,13 @@ class _Checker:
         return clean
 
     def number_or_none(self, raw: Cell | None) -> float | None:
+        """A cell's number, or None: not a number, or none that is finite (a total cached as 1E+999 is no total)."""
         if raw is None:
             return None
         value = raw.value
         if isinstance(value, bool):
             return None
-        if isinstance(value, (int, float)):
+        if isinstance(value, (int, float)) and math.isfinite(value):
             return float(value)
         return None
 

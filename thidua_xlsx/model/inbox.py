@@ -139,6 +139,7 @@ class InboxFile:
     modified: dt.datetime  # file system time
     sha256: str
     saved_at: dt.datetime | None = None  # the workbook's own "last saved" time (docProps), if any
+    saved_impossible: bool = False  # it said one no save can have been made at (read.entries.possible_save)
     status: str = REJECTED
     reason: str = ""
     submission: Submission | None = None

@@ -34,6 +34,14 @@ from thidua_xlsx.model.inbox import InboxFile, reject
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.received import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
 from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, looked_at
+from thidua_xlsx.read.sheet_extent import (
+    TagTooLong,
+    column_number,
+    far_hint,
+    first_beyond,
+    leaves_places_implied,
+    open_tag,
+)
 from thidua_xlsx.system.files import TEMPORARY, too_long
 from thidua_xlsx.system.lock import LOCK_SUFFIX
 from thidua_xlsx.text.ui import LAUNCHER_STEM
@@ -446,12 +454,6 @@ def _xlsx_problem(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], names: set[
 # A cell element with content (not self-closing): an empty styled cell far away is harmless. Its attributes end at
 # the tag's ">" and hold no "<" (XML allows none in a value): a search never runs on into the next tags.
 _CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^<>]*?\br="([A-Z]{1,3})(\d{1,7})"[^<>]*?(/?)>')
-# A row or a cell without its reference (r="…" may be left out: the row after the one before, the cell after the one
-# before in its row): its place is counted (:func:`_counted_extent`), calamine counts it so.
-_IMPLIED = re.compile(rb'<(?:\w+:)?(?:row|c)(?=[\s/>])(?![^<>]*\br=")[^<>]*>')
-_PLACED = re.compile(rb'<(?:\w+:)?(row|c)(?=[\s/>])([^<>]*?)(/?)>')
-_REFERENCE = re.compile(rb'\br="([A-Z]{0,3})(\d{1,7})"')
-LONGEST_TAG = 4096  # bytes: a row's or a cell's tag in any real workbook is a few dozen
 
 
 @dataclass(frozen=True)
@@ -489,9 +491,9 @@ def _streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 def _xlsx_extent(pieces: Callable[[], Iterable[bytes]], member: str, bounds: Bounds) -> Problem | None:
     """The furthest row and column a sheet's XML names, told from its pieces (each up to CHUNK); where a row or a cell
-    leaves its place implied, counted from every row and cell (``pieces()`` read again)."""
+    leaves its place implied, counted from every row and cell (:mod:`.sheet_extent`; ``pieces()`` read again)."""
     tail = b""
-    hint = _far_hint(bounds.rows)
+    hint = far_hint(bounds.rows)
     implied = False
     for piece in pieces():
         text = tail + piece
@@ -499,66 +501,19 @@ def _xlsx_extent(pieces: Callable[[], Iterable[bytes]], member: str, bounds: Bou
             for match in _CELL_REF.finditer(text):
                 if match.group(3):
                     continue
-                row, col = int(match.group(2)), _column_number(match.group(1))
+                row, col = int(match.group(2)), column_number(match.group(1))
                 if row > bounds.rows or col > bounds.columns:
                     return _too_big(member, row, col, bounds)
-        implied = implied or _IMPLIED.search(text) is not None
-        tail, whole = _open_tag(text)
+        implied = implied or leaves_places_implied(text)
+        tail, whole = open_tag(text)
         implied = implied or not whole  # a tag longer than any real one: counted, where it is refused
-    return _counted_extent(pieces(), member, bounds) if implied else None
-
-
-def _open_tag(text: bytes) -> tuple[bytes, bool]:
-    """What of ``text`` is looked at again with the next piece: the tag it ends inside (else its last 200 bytes), and
-    whether that tag is of a length a real workbook writes."""
-    start = text.rfind(b"<")
-    if start < 0 or b">" in text[start:]:
-        return text[-200:], True
-    return text[start:], len(text) - start <= LONGEST_TAG
-
-
-def _counted_extent(pieces: Iterable[bytes], member: str, bounds: Bounds) -> Problem | None:
-    """The furthest cell with content of a sheet whose rows or cells leave their places implied, each row and cell
-    counted as calamine counts them (a reference where there is one, else one after the one before)."""
-    row = col = 0
-    rest = b""
-    for piece in pieces:
-        text = rest + piece
-        start = text.rfind(b"<")
-        end = start if start >= 0 and b">" not in text[start:] else len(text)  # a tag the next piece ends
-        if len(text) - end > LONGEST_TAG:
-            return Problem("file.corrupt")
-        for match in _PLACED.finditer(text, 0, end):
-            reference = _REFERENCE.search(match.group(2))
-            if match.group(1) == b"row":
-                row, col = (int(reference.group(2)) if reference else row + 1), 0
-                continue
-            if reference and reference.group(1):
-                row, col = int(reference.group(2)), _column_number(reference.group(1))
-            else:
-                col += 1
-            if not match.group(3) and (row > bounds.rows or col > bounds.columns):
-                return _too_big(member, row, col, bounds)
-        rest = text[end:]
-    return None
-
-
-# Every reference beyond a sheet's bounds has three letters, or two not beginning with A (a column past AZ: every
-# bound is past it), or, after one or two letters, a row number of as many digits as the first row beyond (5,001:
-# four) or more. This pattern finds those shapes ~1.5x faster than the bounds' own (no counted repeat to back out of
-# at each of a sheet's ~4,000 references); a sheet where it finds one is searched with the bounds' pattern, as every
-# sheet was.
-@functools.cache
-def _far_hint(rows: int) -> re.Pattern:
-    row = rb"\d{%d}" % len(str(rows + 1))
-    return re.compile(rb'r="[A-Z](?:(?<=[B-Z])[A-Z]|[A-Z](?:[A-Z]|%s)|%s)' % (row, row))
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for ch in letters:
-        number = number * 26 + ch - 64
-    return number
+    if not implied:
+        return None
+    try:
+        beyond = first_beyond(pieces(), bounds.rows, bounds.columns)
+    except TagTooLong:
+        return Problem("file.corrupt")
+    return _too_big(member, *beyond, bounds) if beyond else None
 
 
 def _too_big(part: str, row: int, col: int, bounds: Bounds) -> Problem:

@@ -29,6 +29,7 @@ from thidua_xlsx.read.containment import (
 )
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.system.files import sha256_of
+from thidua_xlsx.system.voice import vietnam_now
 
 
 def blank_entry(item: InboxItem, size: int = 0, modified: dt.datetime | None = None, sha256: str = "") -> InboxFile:
@@ -91,7 +92,26 @@ _APPLICATION = re.compile(rb"<Application>([^<]*)</Application>")
 
 
 def saved_at(data: bytes, suffix: str) -> dt.datetime | None:
-    """The workbook's own last-saved time (set by Excel/LibreOffice/WPS on save), UTC, naive."""
+    """The workbook's own last-saved time (set by Excel/LibreOffice/WPS on save), UTC, naive; None where it has none,
+    or one no save can have been made at (:func:`possible_save`)."""
+    stamp = saved_stamp(data, suffix)
+    return stamp if stamp is None or possible_save(stamp) else None
+
+
+#: The earliest save time taken from a workbook (before it, a computer whose clock was never set).
+EARLIEST_SAVE = dt.datetime(1990, 1, 1)
+
+
+def possible_save(stamp: dt.datetime) -> bool:
+    """Whether a save can have been made at ``stamp`` (UTC, naive): not before :data:`EARLIEST_SAVE`, nor after a
+    day from now (a PC's clock a few hours ahead, a zone mistaken) — a time in the future would make its version the
+    newest against every later correction."""
+    latest = vietnam_now().astimezone(dt.timezone.utc).replace(tzinfo=None) + dt.timedelta(days=1)
+    return EARLIEST_SAVE <= stamp <= latest
+
+
+def saved_stamp(data: bytes, suffix: str) -> dt.datetime | None:
+    """The last-saved time the workbook says (UTC, naive), possible or not."""
     member, pattern = ("meta.xml", _ODS_DATE) if suffix == ".ods" else ("docProps/core.xml", _CORE_MODIFIED)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -109,6 +129,9 @@ def saved_at(data: bytes, suffix: str) -> dt.datetime | None:
     except ValueError:
         return None
     local_time = stamp.tzinfo is None or (app is not None and app.group(1).startswith(b"LibreOffice"))
-    if local_time:
-        return stamp.replace(tzinfo=None) - ly.VIETNAM_UTC_OFFSET
-    return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    try:
+        if local_time:
+            return stamp.replace(tzinfo=None) - ly.VIETNAM_UTC_OFFSET
+        return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    except OverflowError:  # a time at the very start or end of the calendar
+        return dt.datetime.max

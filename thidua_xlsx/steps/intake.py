@@ -333,7 +333,7 @@ class SchoolIntake(Intake):
 
     def _placed(self, item: InboxItem, expected: tuple[str, str] | None) -> Filed:
         from thidua_xlsx.read.department import ReadContext  # deferred: python-calamine at start-up
-        from thidua_xlsx.steps.parallel import read_inbox
+        from thidua_xlsx.steps.parallel import read_inbox  # deferred: python-calamine at start-up
 
         name = item.name
         # as the merge reads it, within its time limit: in this process where it can stop the reader (the command

@@ -19,6 +19,7 @@ it gets no copy (its problems are in the summary anyway).
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.fills import fills as FILL_TYPES
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from thidua_xlsx.model import layout as ly
@@ -219,12 +221,25 @@ def _remove_previous(wb) -> None:
     old = wb[wx.FEEDBACK_SHEET]
     for row in old.iter_rows(min_row=FIRST_ROW, values_only=True):
         sheet, cell, fill_type, colour = (row[7:11] + (None,) * 4)[:4]
-        if sheet in wb.sheetnames and cell:
-            target = wb[sheet][cell]
-            target.fill = PatternFill(fill_type or None, fgColor=colour or None) if fill_type else PatternFill()
-            if target.comment is not None and target.comment.author == AUTHOR:
-                target.comment = None
+        if not _restorable(wb, sheet, cell, fill_type, colour):
+            continue  # the hidden columns came back with the copy, unprotected: a row not as written is left alone
+        target = wb[sheet][cell]
+        target.fill = PatternFill(fill_type or None, fgColor=colour or None) if fill_type else PatternFill()
+        if target.comment is not None and target.comment.author == AUTHOR:
+            target.comment = None
     wb.remove(old)
+
+
+_ONE_CELL = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
+_ARGB = re.compile(r"[0-9A-Fa-f]{6}(?:[0-9A-Fa-f]{2})?")
+
+
+def _restorable(wb, sheet: object, cell: object, fill_type: object, colour: object) -> bool:
+    """Whether a row of an old feedback sheet names what this module writes there: a sheet of the book, one cell, a
+    fill openpyxl knows and an RGB colour (or none) — anything else, typed into the copy, is not acted on."""
+    return (isinstance(sheet, str) and sheet in wb.sheetnames and isinstance(cell, str)
+            and _ONE_CELL.fullmatch(cell) is not None and (fill_type in (None, "") or fill_type in FILL_TYPES)
+            and (colour in (None, "") or (isinstance(colour, str) and _ARGB.fullmatch(colour) is not None)))
 
 
 def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, password: str) -> None:

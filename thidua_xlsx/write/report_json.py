@@ -38,7 +38,8 @@ def write_report_json(summary: Summary, path: Path, report: Report | None = None
 
 
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    """JSON that every reader takes: a value that is not finite is a bug of ours (unknown is None), not "Infinity"."""
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
 
 
 def report_dict(summary: Summary, report: Report) -> dict:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import hashlib
 import signal
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ from thidua_xlsx.read.department.formulas import attach_formulas
 from thidua_xlsx.read.department.locked import locked_changes
 from thidua_xlsx.read.department.marks import input_marks
 from thidua_xlsx.read.department.meta import NewerTemplate, OldTemplate, identity_fields, parse_meta
-from thidua_xlsx.read.entries import blank_entry, saved_at, sorted_out, stat_entry, with_hash
+from thidua_xlsx.read.entries import blank_entry, possible_save, saved_stamp, sorted_out, stat_entry, with_hash
 from thidua_xlsx.read.registry import DamagedRecord, IssuedRegistry
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import shortened
@@ -142,7 +143,7 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     if problem is not None:
         return reject(entry, problem.code, **dict(problem.params))
     if suffix != ".xls":
-        entry = dataclasses.replace(entry, saved_at=saved_at(data, suffix))
+        entry = _with_save_time(entry, saved_stamp(data, suffix))
     try:
         sheets = load_values(data, skip=NOT_READ)
     except CalamineError:  # a broken file: one message for all
@@ -151,6 +152,16 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     formulas = {name: sheet.formulas for name, sheet in sheets.items()}
     return _read_workbook(entry, sheets, context, lambda found: input_marks(found, data, suffix, parts, formulas),
                           lambda wanted: cell_fonts(wanted, data, suffix, parts))
+
+
+def _with_save_time(entry: InboxFile, stamp: dt.datetime | None) -> InboxFile:
+    """``entry`` with the time its workbook says it was saved, where a save can have been made then; else with its
+    file's time, and said: a time in the future would make it its department's newest version for good."""
+    if stamp is None or possible_save(stamp):
+        return dataclasses.replace(entry, saved_at=stamp)
+    said = issue("file.saved_time_impossible", WARNING, file=entry.name,
+                 saved="?" if stamp == dt.datetime.max else f"{stamp:%d/%m/%Y}")
+    return dataclasses.replace(entry, saved_impossible=True, issues=(*entry.issues, said))
 
 
 class _TooSlow(Exception):
@@ -191,7 +202,7 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks
         entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time
         return _untouched(entry, "file.unfilled", Submission(issued), ())
     found = _found(entry.name, sheets, issued, context, marks_of, fonts_of)
-    issues = list(found.issues)
+    issues = [*entry.issues, *found.issues]  # the save time's, said before it was read
     if identity_fields(layout) != identity_fields(issued.layout):
         issues.append(issue("file.meta_edited", WARNING, file=entry.name, department=issued.layout.department_name))
     if found.people_found == 0 and found.foreign:
