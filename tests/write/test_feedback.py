@@ -247,3 +247,28 @@ def test_the_list_of_what_to_fix_prints_on_a4_one_page_wide_with_its_words_whole
     wb.save(alone)
     pages = subprocess.run(["pdfinfo", str(convert(alone, "pdf", tmp_path))], capture_output=True, text=True)
     assert re.search(r"^Pages:\s+1$", pages.stdout, re.M), pages.stdout
+
+
+def test_two_departments_books_of_one_name_in_two_folders_each_get_their_copy(tmp_path):
+    """Mail folders often hold the same attachment's name: the copies were keyed by it, so one department's copy was
+    silently never written (its errors never sent back, and it was not said to have none)."""
+    import shutil
+
+    from thidua_xlsx.steps.workspace import open_campaign
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    folder = tmp_path / "truong"
+    shutil.copytree(samples, folder, ignore=shutil.ignore_patterns("inbox*", "ca-nam", "cap-xa", "ho-so", "huong-dan*"))
+    inbox = folder / "inbox"
+    for sub, book in (("x", "2025-2026_cham-diem_To-khoi-4-5.xlsx"),
+                      ("y", "2025-2026_cham-diem_To-khoi-2-3 (ban sua).xlsx")):
+        (inbox / sub).mkdir(parents=True)
+        shutil.copy2(samples / "inbox" / book, inbox / sub / "So-cham-diem.xlsx")
+    summary = merge_inbox(inbox, open_campaign(folder / "campaign.xlsx")[0])
+
+    written = write_feedback(summary, tmp_path / "gop-y").written
+
+    titles = {p.name: load_workbook(p).worksheets[0]["A1"].value.upper() for p in written}
+    assert sorted(titles) == ["So-cham-diem (2).xlsx", "So-cham-diem.xlsx"]
+    assert sorted("4-5" in t for t in titles.values()) == [False, True]
+    assert sorted("2-3" in t for t in titles.values()) == [False, True]

@@ -98,14 +98,14 @@ def feedback_for(summary: Summary) -> tuple[DepartmentFeedback, ...]:
 
 def write_feedback(summary: Summary, folder: Path, password: str = "",
                    written: Written | None = None) -> FeedbackResult:
-    """Write one annotated copy per department with problems into ``folder`` (same file names), on
-    every core from :data:`parallel.GENERATE_PARALLEL_FROM` copies (~0.15 s each with openpyxl).
+    """Write one annotated copy per department with problems into ``folder`` (same file names, numbered where two
+    share one), on every core from :data:`parallel.GENERATE_PARALLEL_FROM` copies (~0.15 s each with openpyxl).
 
     ``written``: the record of the tool's own files (see the module; none: no file already there is taken
     for the tool's own — the folder might be an outbox of issued workbooks)."""
     written = written if written is not None else Written()
     folder.mkdir(parents=True, exist_ok=True)
-    jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # name → (source, item); of one name, the last
+    jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # copy → (source, item)
     not_converted = []
     with scratch_folder("thidua_feedback_") as work:
         for k, item in enumerate(feedback_for(summary)):
@@ -119,8 +119,7 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
                 except OfficeError:
                     not_converted.append(item.file.name)
                     continue
-            jobs.pop(folder / source.name, None)
-            jobs[folder / source.name] = (source, item)
+            jobs[_copy_name(folder, source.name, jobs)] = (source, item)
         targets = {name: written.name_for(name) for name in jobs}
         failed: list[str] = []
         with shared_pool((summary, password), pool.workers_for_workbooks(len(jobs)),
@@ -135,6 +134,15 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
                 written.note(target)
                 done.append(target)
     return FeedbackResult(tuple(done), tuple(not_converted), failed[0] if failed else "")
+
+
+def _copy_name(folder: Path, name: str, taken: dict[Path, tuple[Path, DepartmentFeedback]]) -> Path:
+    """The copy's path: its file's name, numbered where a file of another folder of the inbox had it first (mail
+    folders often hold the same attachment's name: each department gets its own copy)."""
+    path, n = folder / name, 2
+    while path in taken:
+        path, n = folder / f"{Path(name).stem} ({n}){Path(name).suffix}", n + 1
+    return path
 
 
 def warn_workers_failed(result: FeedbackResult, voice: Voice) -> None:
