@@ -264,3 +264,46 @@ def test_a_tag_that_never_ends_is_refused_not_searched_to_the_end_from_each_of_i
     found = check_workbook(Path("so.xlsx"), data, ".xlsx")
 
     assert found is not None and found.code in ("file.sheet_too_big", "file.corrupt")
+
+
+def _book_with_part(name: str, xml: bytes) -> bytes:
+    """A book with one part more (or one replaced), and random bytes that keep it within the zip's ratio."""
+    import random
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_book_with("A1"))) as zf, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in zf.infolist():
+            if info.filename != name:
+                new.writestr(info, zf.read(info))
+        new.writestr(name, xml)
+        new.writestr(zipfile.ZipInfo("docProps/noise.bin"), random.Random(7).randbytes(len(xml) // 100 + 1000),
+                     zipfile.ZIP_STORED)
+    return out.getvalue()
+
+
+def test_what_a_crafted_file_made_the_commune_s_run_abort_or_stall_on_is_refused_as_damaged():
+    """Found by trying (each stopped or stalled a whole run, the commune's or a school's): a shared strings part of
+    200 bytes saying it holds 4,294,967,295 strings (calamine set room for them: 103 GB, the process aborted); a
+    file with the signature of an old .xls and nothing behind it (olefile's ValueError: "Lỗi nội bộ"); one cell tag
+    that never ends, repeating its reference 40,000 times (a search from it ran to the end at each: minutes)."""
+    strings = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+               b'uniqueCount="4294967295"><si><t>a</t></si></sst>')
+    endless = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+               b'<c r="A99999"' + b' r="A1"' * 40_000)
+    found = {
+        "strings": check_workbook(Path("so.xlsx"), _book_with_part("xl/sharedStrings.xml", strings), ".xlsx"),
+        "old signature": check_workbook(Path("so.xls"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".xls"),
+        "endless tag": check_workbook(Path("so.xlsx"), _book_with_part("xl/worksheets/sheet9.xml", endless), ".xlsx"),
+    }
+    assert {kind: problem.code if problem else None for kind, problem in found.items()} == dict.fromkeys(
+        found, "file.corrupt")
+    honest = strings.replace(b'uniqueCount="4294967295"', b'uniqueCount="1"')
+    assert check_workbook(Path("so.xlsx"), _book_with_part("xl/sharedStrings.xml", honest), ".xlsx") is None
+
+
+def test_metadata_nested_past_python_s_depth_is_not_ours_and_stops_nothing():
+    """Arrays nested 100,000 deep in a summary's metadata: json raised RecursionError, which no reader caught."""
+    from thidua_xlsx.model import layout as ly
+
+    with pytest.raises(ValueError, match="nested too deep"):
+        ly.meta_json([ly.APP_ID, '{"a":' + "[" * 100_000])

@@ -197,7 +197,10 @@ def meta_json(column: Sequence[object], limit: int = MAX_META_CHARS) -> dict[str
     body = "".join(v for v in column[1:] if isinstance(v, str))
     if len(body) > limit:
         raise ValueError("metadata too large")
-    data = json.loads(body)
+    try:
+        data = json.loads(body)
+    except RecursionError as exc:  # arrays nested a hundred thousand deep: no metadata of ours
+        raise ValueError("metadata nested too deep") from exc
     if not isinstance(data, dict):
         raise ValueError("not our metadata")
     return data

@@ -24,6 +24,7 @@ import json
 import os
 import re
 import stat
+import struct
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -451,9 +452,10 @@ def _xlsx_problem(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], names: set[
     return None
 
 
-# A cell element with content (not self-closing): an empty styled cell far away is harmless. Its attributes end at
-# the tag's ">" and hold no "<" (XML allows none in a value): a search never runs on into the next tags.
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^<>]*?\br="([A-Z]{1,3})(\d{1,7})"[^<>]*?(/?)>')
+# A cell tag (its attributes hold no "<": XML allows none), its reference looked for inside it: a search from a tag
+# never runs past its end. A self-closing cell has no content: an empty styled cell far away is harmless.
+_CELL_TAG = re.compile(rb'<(?:\w+:)?c\b([^<>]*)>')
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
 
 
 @dataclass(frozen=True)
@@ -498,19 +500,17 @@ def _xlsx_extent(pieces: Callable[[], Iterable[bytes]], member: str, bounds: Bou
     for piece in pieces():
         text = tail + piece
         if hint.search(text) and bounds.far.search(text):
-            for match in _CELL_REF.finditer(text):
-                if match.group(3):
+            for tag in _CELL_TAG.finditer(text):
+                match = _CELL_REF.search(tag.group(1))
+                if match is None or tag.group(1).endswith(b"/"):
                     continue
                 row, col = int(match.group(2)), column_number(match.group(1))
                 if row > bounds.rows or col > bounds.columns:
                     return _too_big(member, row, col, bounds)
-        implied = implied or leaves_places_implied(text)
         tail, whole = open_tag(text)
-        implied = implied or not whole  # a tag longer than any real one: counted, where it is refused
-    if not implied:
-        return None
+        implied = implied or not whole or leaves_places_implied(text)  # a tag too long to be real: counted, refused
     try:
-        beyond = first_beyond(pieces(), bounds.rows, bounds.columns)
+        beyond = first_beyond(pieces(), bounds.rows, bounds.columns) if implied else None
     except TagTooLong:
         return Problem("file.corrupt")
     return _too_big(member, *beyond, bounds) if beyond else None
@@ -576,7 +576,7 @@ def _xls_problem(data: bytes, bounds: Bounds) -> Problem | None:
             if name is None:
                 return Problem("file.corrupt")
             stream = ole.openstream(name).read()
-    except OSError:
+    except (OSError, ValueError, IndexError, struct.error, EOFError):  # what olefile raises on a crafted header
         return Problem("file.corrupt")
     pos = 0
     while pos + 4 <= len(stream):

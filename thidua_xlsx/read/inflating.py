@@ -12,6 +12,7 @@ a part that says it is small. The quick way gives the same bytes, the same CRC-3
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -55,7 +56,23 @@ def looked_at(zf: zipfile.ZipFile, data: bytes, whole: Callable[[zipfile.ZipInfo
             return "file.xml_entities", found
         if info.filename == "xl/workbook.xml" and b"purl.oclc.org/ooxml" in head:
             return "file.strict_or_foreign", found
+        if _claims_more_strings(info, head):
+            return "file.corrupt", found
     return "", found
+
+
+# A shared strings part's head: the number of strings it says it holds, which calamine sets room for before reading
+# one (a part of 200 bytes saying 4,294,967,295 asked for 103 GB and the process aborted).
+_UNIQUE_COUNT = re.compile(rb'<(?:\w+:)?sst\b[^<>]*?\buniqueCount="(\d{1,20})"')
+SMALLEST_STRING = 5  # bytes: "<si/>"
+
+
+def _claims_more_strings(info: zipfile.ZipInfo, head: bytes) -> bool:
+    """Whether a shared strings part says it holds more strings than its bytes can."""
+    if not info.filename.lower().endswith("sharedstrings.xml"):
+        return False
+    claimed = _UNIQUE_COUNT.search(head)
+    return claimed is not None and int(claimed.group(1)) > info.file_size // SMALLEST_STRING
 
 
 class Parts:
