@@ -240,22 +240,30 @@ def test_the_council_summary_of_another_campaign_or_year_is_refused(base, summar
     assert not (tmp_path / "cuoi.xlsx").exists()
 
 
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def _sample_school_with_an_empty_inbox(tmp_path: Path) -> tuple[Path, Path]:
+    """The sample school's campaign folder, copied, and its inbox, empty."""
+    import shutil
+
+    folder = tmp_path / "truong"
+    shutil.copytree(SAMPLES, folder, ignore=shutil.ignore_patterns("inbox*", "ca-nam", "cap-xa", "ho-so", "huong-dan*"))
+    (folder / "inbox").mkdir()
+    return folder, folder / "inbox"
+
+
 def test_a_save_time_no_save_can_have_been_made_at_is_said_and_never_wins(tmp_path):
     """A book stamped 31/12/9999 stopped merge and status with "Lỗi nội bộ" (OverflowError); one stamped 2099 was its
     department's newest for good, against every later correction. The stamp is said and not trusted: the version
     that says a possible time is used."""
     import re
-    import shutil
     import zipfile
 
     from thidua_xlsx.steps.workspace import open_campaign
 
-    samples = Path(__file__).resolve().parents[2] / "samples"
-    folder = tmp_path / "truong"
-    shutil.copytree(samples, folder, ignore=shutil.ignore_patterns("inbox*", "ca-nam", "cap-xa", "ho-so", "huong-dan*"))
-    inbox = folder / "inbox"
-    inbox.mkdir()
-    source = samples / "inbox" / "2025-2026_cham-diem_To-khoi-1.xlsx"
+    folder, inbox = _sample_school_with_an_empty_inbox(tmp_path)
+    source = SAMPLES / "inbox" / "2025-2026_cham-diem_To-khoi-1.xlsx"
 
     def stamped(name: str, when: str) -> None:
         with zipfile.ZipFile(source) as zf, zipfile.ZipFile(inbox / name, "w", zipfile.ZIP_DEFLATED) as out:
@@ -284,7 +292,6 @@ def test_a_total_cached_as_no_finite_number_is_no_total_and_the_json_stays_json(
     """A locked total whose cached result was set to 1E+999 (its formula untouched, so no locked cell changed) made
     the console say "Tổng điểm trong sổ (inf)" and the JSON report hold ``Infinity``, which JSON readers refuse."""
     import re
-    import shutil
     import zipfile
 
     from tests.filling import forms
@@ -292,12 +299,8 @@ def test_a_total_cached_as_no_finite_number_is_no_total_and_the_json_stays_json(
     from thidua_xlsx.steps.workspace import open_campaign
     from thidua_xlsx.write.report_json import write_report_json
 
-    samples = Path(__file__).resolve().parents[2] / "samples"
-    folder = tmp_path / "truong"
-    shutil.copytree(samples, folder, ignore=shutil.ignore_patterns("inbox*", "ca-nam", "cap-xa", "ho-so", "huong-dan*"))
-    inbox = folder / "inbox"
-    inbox.mkdir()
-    source = samples / "inbox" / "2025-2026_cham-diem_To-khoi-1.xlsx"
+    folder, inbox = _sample_school_with_an_empty_inbox(tmp_path)
+    source = SAMPLES / "inbox" / "2025-2026_cham-diem_To-khoi-1.xlsx"
     form = forms(source, spare=False)[0]
     [part] = ["xl/worksheets/" + p for p, name in sheet_names(source.read_bytes()).items() if name == form.name]
     total = f"{form.self_column}{form.total_row}".encode()
