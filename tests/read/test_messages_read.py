@@ -285,7 +285,8 @@ def test_a_save_time_no_save_can_have_been_made_at_is_said_and_never_wins(tmp_pa
     said = sorted(i.message for f in summary.files for i in f.issues if i.code == "file.saved_time_impossible")
     assert said == [f"Sổ ghi được lưu ngày {day} – ngày chưa đến hoặc quá xa, không thể đúng (đồng hồ máy sai, hoặc "
                     "bị sửa): không dùng ngày đó để chọn bản mới nhất của tổ, dùng thời gian của tệp. Hãy kiểm tra "
-                    "đồng hồ máy đã lưu sổ." for day in ("01/01/2099", "31/12/9999")]
+                    "đồng hồ của máy đã lưu sổ, và ngày giờ của máy này." for day in
+                    ("01/01/2099", "31/12/9999")]
 
 
 def test_a_total_cached_as_no_finite_number_is_no_total_and_the_json_stays_json(tmp_path):

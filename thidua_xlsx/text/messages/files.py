@@ -32,7 +32,7 @@ FILE_MESSAGES = {
                       "Protect Workbook) rồi gửi lại.",
     "file.saved_time_impossible": "Sổ ghi được lưu ngày {saved} – ngày chưa đến hoặc quá xa, không thể đúng (đồng hồ "
                                   "máy sai, hoặc bị sửa): không dùng ngày đó để chọn bản mới nhất của tổ, dùng thời "
-                                  "gian của tệp. Hãy kiểm tra đồng hồ máy đã lưu sổ.",
+                                  "gian của tệp. Hãy kiểm tra đồng hồ của máy đã lưu sổ, và ngày giờ của máy này.",
     "file.corrupt": "Tệp bị hỏng hoặc không phải sổ Excel thật (có thể bị đổi đuôi). Hãy nhờ tổ lưu lại bằng "
                     "Excel (.xlsx) rồi gửi lại.",
     "file.zip_bomb": "Tệp có nội dung nén bất thường (quá lớn khi giải nén) – không đọc vì an toàn. Hãy nhờ tổ "
