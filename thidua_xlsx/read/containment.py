@@ -37,7 +37,7 @@ from thidua_xlsx.model.received import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_S
 from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, looked_at
 from thidua_xlsx.read.sheet_extent import (
     TagTooLong,
-    column_number,
+    far_cell,
     far_hint,
     first_beyond,
     leaves_places_implied,
@@ -452,12 +452,6 @@ def _xlsx_problem(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], names: set[
     return None
 
 
-# A cell tag (its attributes hold no "<": XML allows none), its reference looked for inside it: a search from a tag
-# never runs past its end. A self-closing cell has no content: an empty styled cell far away is harmless.
-_CELL_TAG = re.compile(rb'<(?:\w+:)?c\b([^<>]*)>')
-_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
-
-
 @dataclass(frozen=True)
 class Bounds:
     """How big a workbook may be before a parser is given it."""
@@ -499,14 +493,8 @@ def _xlsx_extent(pieces: Callable[[], Iterable[bytes]], member: str, bounds: Bou
     implied = False
     for piece in pieces():
         text = tail + piece
-        if hint.search(text) and bounds.far.search(text):
-            for tag in _CELL_TAG.finditer(text):
-                match = _CELL_REF.search(tag.group(1))
-                if match is None or tag.group(1).endswith(b"/"):
-                    continue
-                row, col = int(match.group(2)), column_number(match.group(1))
-                if row > bounds.rows or col > bounds.columns:
-                    return _too_big(member, row, col, bounds)
+        if hint.search(text) and bounds.far.search(text) and (far := far_cell(text, bounds.rows, bounds.columns)):
+            return _too_big(member, *far, bounds)
         tail, whole = open_tag(text)
         implied = implied or not whole or leaves_places_implied(text)  # a tag too long to be real: counted, refused
     try:

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 _IMPLIED = re.compile(rb'<(?:\w+:)?(?:row|c)(?=[\s/>])(?![^<>]*\br=")[^<>]*>')
 _PLACED = re.compile(rb'<(?:\w+:)?(row|c)(?=[\s/>])([^<>]*?)(/?)>')
 _REFERENCE = re.compile(rb'\br="([A-Z]{0,3})(\d{1,7})"')
+# A cell tag, its reference looked for inside it: a search from a tag never runs past its end.
+_CELL_TAG = re.compile(rb'<(?:\w+:)?c\b([^<>]*)>')
 LONGEST_TAG = 4096  # bytes: a row's or a cell's tag in any real workbook is a few dozen
 
 
@@ -27,6 +29,20 @@ LONGEST_TAG = 4096  # bytes: a row's or a cell's tag in any real workbook is a f
 def far_hint(rows: int) -> re.Pattern:
     row = rb"\d{%d}" % len(str(rows + 1))
     return re.compile(rb'r="[A-Z](?:(?<=[B-Z])[A-Z]|[A-Z](?:[A-Z]|%s)|%s)' % (row, row))
+
+
+def far_cell(text: bytes, rows: int, columns: int) -> tuple[int, int] | None:
+    """The first cell with content (row, column, from 1) that ``text`` names by its reference beyond ``rows`` or
+    ``columns``; a self-closing cell has none (an empty styled cell far away is harmless)."""
+    for tag in _CELL_TAG.finditer(text):
+        attributes = tag.group(1)
+        reference = _REFERENCE.search(attributes)
+        if reference is None or not reference.group(1) or attributes.endswith(b"/"):
+            continue
+        row, col = int(reference.group(2)), column_number(reference.group(1))
+        if row > rows or col > columns:
+            return row, col
+    return None
 
 
 class TagTooLong(ValueError):
