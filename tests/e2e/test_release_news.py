@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from tests.decide.conftest import run
+from tests.writer_classes import forget_classes, pretend_xlsxwriter
 from thidua_xlsx.model.places import RUNS_RECORD
 from thidua_xlsx.text import releases as rx
 
@@ -75,20 +76,15 @@ def test_a_folder_last_run_by_this_release_hears_nothing(tmp_path):
 def test_an_untested_xlsxwriter_is_said_once_in_a_folder_and_its_books_still_read(tmp_path, monkeypatch):
     """The install is not the tested set (a later xlsxwriter than the shortcuts were compared on): every workbook is
     written xlsxwriter's own, slower way — said once in the folder, with what to do; the books are the same."""
-    import xlsxwriter
-
-    from thidua_xlsx.write.xlsx import shortcuts
-
     folder = tmp_path / "truong"
     assert run("init", folder, "--level", "thcs").exit_code == 0
-    monkeypatch.setattr(xlsxwriter, "__version__", "3.4.0")  # as pip would install it the day it is published
-    shortcuts.cache_clear()
+    pretend_xlsxwriter(monkeypatch, "3.4.0")
     try:
         made = run("generate", folder / "campaign.xlsx", "--round", "dang-ky")
         again = run("generate", folder / "campaign.xlsx", "--round", "dang-ky", "--force")
     finally:
         monkeypatch.undo()
-        shortcuts.cache_clear()
+        forget_classes()
     said = " ".join(made.output.split())
     assert made.exit_code == 0, made.output
     assert rx.WRITER_UNCHECKED.format(version="3.4.0") in said

@@ -9,26 +9,13 @@ import io
 import pytest
 
 from tests.conftest import campaign_dict
+from tests.writer_classes import forget_classes, pretend_xlsxwriter
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import department_spec
 from thidua_xlsx.write import department as writer
 from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.summary.book import open_workbook
-from thidua_xlsx.write.xlsx import skeletons
-
-
-def _forget_classes() -> None:
-    for made in (xlsx.remembering_workbook_class, skeletons.skeleton_workbook_class, xlsx.shortcuts,
-                 xlsx.worksheet_class, xlsx.workbook_class, xlsx.file_alike_workbook_class):
-        made.cache_clear()
-
-
-def _fresh(monkeypatch, version: str) -> None:
-    import xlsxwriter
-
-    monkeypatch.setattr(xlsxwriter, "__version__", version)
-    _forget_classes()
 
 
 def _written(tmp_path, name: str) -> tuple[bytes, bytes]:
@@ -54,7 +41,7 @@ def _written(tmp_path, name: str) -> tuple[bytes, bytes]:
 @pytest.fixture
 def restore_classes():
     yield
-    _forget_classes()
+    forget_classes()
 
 
 def test_an_xlsxwriter_the_shortcuts_were_not_compared_on_writes_its_own_way_the_same_bytes(
@@ -64,11 +51,11 @@ def test_an_xlsxwriter_the_shortcuts_were_not_compared_on_writes_its_own_way_the
 
     assert xlsx.shortcuts(), f"xlsxwriter {xlsxwriter.__version__}: compare the shortcuts, then name it in " \
         "CHECKED_VERSIONS and pyproject.toml"
-    _fresh(monkeypatch, xlsxwriter.__version__)
+    pretend_xlsxwriter(monkeypatch, xlsxwriter.__version__)
     short = _written(tmp_path, "short")
     assert xlsx.worksheet_class() is not Worksheet
 
-    _fresh(monkeypatch, "9.0.0")
+    pretend_xlsxwriter(monkeypatch, "9.0.0")
     assert not xlsx.shortcuts()
     assert xlsx.workbook_class() is xlsxwriter.Workbook and writer._workbook_class() is xlsxwriter.Workbook
     own = _written(tmp_path, "own")
@@ -109,10 +96,10 @@ _PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000
 def test_a_tables_rows_written_at_once_are_the_bytes_written_cell_by_cell(tmp_path, monkeypatch, restore_classes):
     import xlsxwriter
 
-    _fresh(monkeypatch, xlsxwriter.__version__)
+    pretend_xlsxwriter(monkeypatch, xlsxwriter.__version__)
     assert hasattr(xlsx.worksheet_class(), "write_plain_row")
     _table_book(tmp_path / "short.xlsx", open_workbook)
-    _fresh(monkeypatch, "9.0.0")
+    pretend_xlsxwriter(monkeypatch, "9.0.0")
     _table_book(tmp_path / "own.xlsx", lambda path: xlsxwriter.Workbook(str(path), engine.workbook_options(
         constant_memory=True)))
     assert (tmp_path / "short.xlsx").read_bytes() == (tmp_path / "own.xlsx").read_bytes()
@@ -137,9 +124,9 @@ def test_the_samples_summary_is_the_same_bytes_with_the_shortcuts_or_without(tmp
     opened, _ = open_campaign(tmp_path / "campaign.xlsx")
     summary = merge_inbox(tmp_path / "inbox", opened)
     assert len(summary.people) > 40
-    _fresh(monkeypatch, xlsxwriter.__version__)
+    pretend_xlsxwriter(monkeypatch, xlsxwriter.__version__)
     write_summary(summary, tmp_path / "short.xlsx")
-    _fresh(monkeypatch, "9.0.0")
+    pretend_xlsxwriter(monkeypatch, "9.0.0")
     write_summary(summary, tmp_path / "own.xlsx")
     assert (tmp_path / "short.xlsx").read_bytes() == (tmp_path / "own.xlsx").read_bytes()
 
@@ -158,9 +145,9 @@ def test_an_import_file_is_the_same_bytes_with_the_shortcuts_or_without(monkeypa
     people = [Proposal("KT", PERSON, f"GV{n}", f"Nguyễn Thị Lan {n}", "LDTT", "Giáo viên", "Trường THCS Kim Thư",
                        "Nữ") for n in range(30)]
     rows, _refused = pi.import_rows(people, mapping)
-    _fresh(monkeypatch, xlsxwriter.__version__)
+    pretend_xlsxwriter(monkeypatch, xlsxwriter.__version__)
     short = province_import._file_bytes(mapping, tuple(rows))
-    _fresh(monkeypatch, "9.0.0")
+    pretend_xlsxwriter(monkeypatch, "9.0.0")
     assert province_import._file_bytes(mapping, tuple(rows)) == short
 
 
@@ -187,9 +174,9 @@ def test_the_campaign_books_made_in_memory_are_the_bytes_xlsxwriter_writes_throu
         write_level_above_book(commune, tmp_path / f"{name}-cap-tren.xlsx", ("Bắc Ninh",))
         return (tmp_path / f"{name}-campaign.xlsx").read_bytes(), (tmp_path / f"{name}-cap-tren.xlsx").read_bytes()
 
-    _fresh(monkeypatch, xlsxwriter.__version__)
+    pretend_xlsxwriter(monkeypatch, xlsxwriter.__version__)
     assert xlsx.file_alike_workbook_class() is not xlsxwriter.Workbook
     in_memory = written("memory")
-    _fresh(monkeypatch, "9.0.0")
+    pretend_xlsxwriter(monkeypatch, "9.0.0")
     assert xlsx.file_alike_workbook_class() is xlsxwriter.Workbook
     assert in_memory == written("own")
