@@ -302,8 +302,32 @@ def test_what_a_crafted_file_made_the_commune_s_run_abort_or_stall_on_is_refused
 
 
 def test_metadata_nested_past_python_s_depth_is_not_ours_and_stops_nothing():
-    """Arrays nested 100,000 deep in a summary's metadata: json raised RecursionError, which no reader caught."""
+    """Arrays nested 5,000 deep in a summary's metadata (few parts enough to be parsed): json raises RecursionError,
+    which no reader caught."""
     from thidua_xlsx.model import layout as ly
 
     with pytest.raises(ValueError, match="nested too deep"):
-        ly.meta_json([ly.APP_ID, '{"a":' + "[" * 100_000])
+        ly.meta_json([ly.APP_ID, '{"a":' + "[" * 5_000])
+
+
+def test_metadata_of_more_parts_than_ours_ever_holds_is_refused_before_it_is_parsed():
+    """Empty arrays are two characters each and ~60 bytes each once parsed: 20 million characters of them took
+    ~450 MB to be refused as no summary of ours. Every metadata the samples carry has far fewer parts."""
+    from python_calamine import CalamineWorkbook
+
+    from thidua_xlsx.model import layout as ly
+
+    many = '{"a":[' + ",".join(["[]"] * 1_000_000) + "]}"
+    with pytest.raises(ValueError, match="too many parts"):
+        ly.meta_json([ly.APP_ID, many], ly.MAX_SUMMARY_META_CHARS)
+    few = '{"a":[' + ",".join(["[]"] * 5_000) + "]}"  # a small metadata is parsed whatever it holds
+    assert ly.meta_json([ly.APP_ID, few])["a"] == [[]] * 5_000
+
+    ratios = {}
+    for path in SAMPLES:
+        book = CalamineWorkbook.from_path(str(path))
+        if ly.META_SHEET in book.sheet_names:
+            column = [row[0] for row in book.get_sheet_by_name(ly.META_SHEET).to_python() if row]
+            body = "".join(v for v in column[1:] if isinstance(v, str))
+            ratios[path.name] = len(body) / (body.count("[") + body.count("{"))
+    assert len(ratios) >= 20 and min(ratios.values()) > 2 * ly.CHARS_PER_META_PART, ratios

@@ -35,6 +35,10 @@ META_SHEET = "_thidua_meta"  # very hidden
 LISTS_SHEET = "DanhMuc"  # hidden: dropdown lists (Excel needs them on a sheet, not inline)
 MAX_META_CHARS = 200_000  # a department's layout is a few kB; anything bigger is not ours
 MAX_SUMMARY_META_CHARS = 20_000_000  # a summary names every inbox entry (~130 characters each): 100,000 fit
+#: Metadata of ours holds an array or object for every 21 characters or more (the samples' department books: 21–22,
+#: their summaries 37–118); Python makes one object of ~60 bytes of each two characters "[]": metadata of more parts
+#: than one in :data:`CHARS_PER_META_PART` characters (a small one aside) is refused before it is parsed.
+CHARS_PER_META_PART, FEWEST_META_PARTS_REFUSED = 8, 10_000
 
 REGISTRATION = "dang-ky"
 SCORING = "cham-diem"
@@ -197,6 +201,8 @@ def meta_json(column: Sequence[object], limit: int = MAX_META_CHARS) -> dict[str
     body = "".join(v for v in column[1:] if isinstance(v, str))
     if len(body) > limit:
         raise ValueError("metadata too large")
+    if body.count("[") + body.count("{") > max(FEWEST_META_PARTS_REFUSED, len(body) // CHARS_PER_META_PART):
+        raise ValueError("metadata of too many parts")
     try:
         data = json.loads(body)
     except RecursionError as exc:  # arrays nested a hundred thousand deep: no metadata of ours
