@@ -38,7 +38,7 @@ MAX_SUMMARY_META_CHARS = 20_000_000  # a summary names every inbox entry (~130 c
 #: Metadata of ours holds an array or object for every 21 characters or more (the samples' department books: 21–22,
 #: their summaries 37–118); Python makes one object of ~60 bytes of each two characters "[]": metadata of more parts
 #: than one in :data:`CHARS_PER_META_PART` characters (a small one aside) is refused before it is parsed.
-CHARS_PER_META_PART, FEWEST_META_PARTS_REFUSED = 8, 10_000
+CHARS_PER_META_PART, META_PARTS_ALWAYS_READ = 8, 10_000
 
 REGISTRATION = "dang-ky"
 SCORING = "cham-diem"
@@ -201,11 +201,11 @@ def meta_json(column: Sequence[object], limit: int = MAX_META_CHARS) -> dict[str
     body = "".join(v for v in column[1:] if isinstance(v, str))
     if len(body) > limit:
         raise ValueError("metadata too large")
-    if body.count("[") + body.count("{") > max(FEWEST_META_PARTS_REFUSED, len(body) // CHARS_PER_META_PART):
+    if body.count("[") + body.count("{") > max(META_PARTS_ALWAYS_READ, len(body) // CHARS_PER_META_PART):
         raise ValueError("metadata of too many parts")
     try:
         data = json.loads(body)
-    except RecursionError as exc:  # arrays nested a hundred thousand deep: no metadata of ours
+    except RecursionError as exc:  # arrays nested past Python's depth: no metadata of ours
         raise ValueError("metadata nested too deep") from exc
     if not isinstance(data, dict):
         raise ValueError("not our metadata")
