@@ -49,7 +49,7 @@ from thidua_xlsx.model import campaign as cm  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.commune_key import CommuneKey  # noqa: E402
 from thidua_xlsx.model.history_book import DEPARTMENTS, INITIATIVES, PEOPLE, SERVICE, HistoryBook, TableRows  # noqa: E402
-from thidua_xlsx.model.places import CAMPAIGN_FILE  # noqa: E402
+from thidua_xlsx.model.places import CAMPAIGN_FILE, OUTPUTS_RECORD  # noqa: E402
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, NO_PROPOSAL, TTLDTT, TTLDXS  # noqa: E402
 from thidua_xlsx.model.titles import name as title_name  # noqa: E402
 from thidua_xlsx.papers.dossiers import write_documents  # noqa: E402
@@ -131,7 +131,9 @@ def main() -> None:
 def record_outputs(folder: Path, outputs: list[Path]) -> None:
     """The tool's record of the files it wrote (da-ghi.json), shipped with the sample: tried on a copy of the sample,
     the guide's commands with ``--force`` replace these files, the tool's own, rather than write "(moi)" copies beside
-    them. The files the secretary made (campaign.xlsx, hoi-dong.xlsx, lich-su.xlsx) are not in it."""
+    them. The files the secretary made (campaign.xlsx, hoi-dong.xlsx, lich-su.xlsx) are not in it, nor any file a
+    run of the tests or by hand wrote meanwhile: the record is made anew."""
+    (folder / OUTPUTS_RECORD).unlink(missing_ok=True)
     written = Written(folder)
     for path in outputs:
         written.note(path)

@@ -11,7 +11,8 @@ wrote are kept, small (:data:`KEPT`): a school's sealed year summary and the com
 history book, a campaign book; where a release did something an update must carry, that too, made by its own
 command line — the period summary it wrote at the campaign folder's root (0.4.0), the head's pass it kept only inside
 the period summary (0.5.0) or, as its README said, in a final summary of its own (ky/cuoi_<kỳ>.xlsx: 0.3.0, 0.5.0), the
-commune whole with the officer's pass made by its own command line (0.7.0, 0.8.0, 0.9.0).
+commune whole with the officer's pass made by its own command line (0.7.0, 0.8.0, 0.9.0), a year by months as it
+stood after a month (0.2.0: its campaign book, its records of the books issued, the books sent back, its own summary).
 tests/corpus/corpus.json records, for each file, its release, commit and SHA-256.
 
 The worktrees are removed at the end; nothing else in the repository is touched.
@@ -48,8 +49,12 @@ KEPT = (
     ("cap-xa/cap-tren.xlsx", "cap-tren.xlsx"),  # the commune's book that issued its code
 )
 KEPT_ONCE = {  # files whose layout an update continues, kept from one release each
-    "0.5.0": (("ca-nam/campaign.xlsx", "ca-nam/campaign.xlsx"), ("lich-su.xlsx", "lich-su.xlsx")),
+    "0.1.0": (("lich-su.xlsx", "lich-su.xlsx"),),
+    "0.5.0": (("ca-nam/campaign.xlsx", "ca-nam/campaign.xlsx"), ("lich-su.xlsx", "lich-su.xlsx"),
+              ("tong-hop-cuoi.xlsx", "tong-hop-cuoi.xlsx")),  # the council's pass inside the school's final summary
 }
+# The releases whose campaign folder is kept as an update finds it in the middle of a month (:func:`_a_month`).
+MONTHS = {"0.2.0": "thang-10"}
 # The releases whose commune is kept whole, with the officer's pass (:func:`_officer_pass`): the commune an update
 # continues mid-year, her decisions in it.
 COMMUNES = ("0.7.0", "0.8.0", "0.9.0")
@@ -95,6 +100,8 @@ def main(only: tuple[str, ...] = ()) -> None:
                     kept += _officer_pass(tree, python)
                 if release in README_PASSES:
                     kept += _readme_head_pass(tree, python)
+                if release in MONTHS:
+                    kept += _a_month(samples, MONTHS[release])
                 read = _commune_read(samples / "cap-xa" / "xa.json")
                 for source, name in kept:
                     target = CORPUS / release / name
@@ -161,6 +168,18 @@ def _readme_head_pass(tree: Path, python: str) -> list[tuple[str, str]]:
          "--council", str(head), "-o", str(folder / "ky" / "cuoi_thang-9.xlsx"))
     return [(f"ca-nam/{name}", f"ca-nam-readme/{name}")
             for name in ("campaign.xlsx", "ky/tong-hop_thang-9.xlsx", "ky/cuoi_thang-9.xlsx")]
+
+
+def _a_month(samples: Path, period: str) -> list[tuple[str, str]]:
+    """The year by months as that release left it after ``period``, as ``ca-nam-<period>/``: its campaign book, the
+    records of the books it issued for the month (``so-da-phat/``), the books the departments sent back, and the
+    month's summary its own merge wrote — what an update continues, and what this release must read the same."""
+    folder = samples / "ca-nam"
+    records = [p.name for p in sorted((folder / "so-da-phat").glob("*.json"))
+               if f"_{period}_" in json.loads(p.read_text(encoding="utf-8"))["file_name"]]
+    kept = ["campaign.xlsx", f"ky/tong-hop_{period}.xlsx", *(f"so-da-phat/{name}" for name in records),
+            *(f"inbox/{period}/{p.name}" for p in sorted((folder / "inbox" / period).glob("*.xlsx")))]
+    return [(f"ca-nam/{name}", f"ca-nam-{period}/{name}") for name in kept]
 
 
 def _officer_pass(tree: Path, python: str) -> list[tuple[str, str]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
+
 import pytest
 
 from tests.decisions import is_provisional
@@ -288,3 +291,20 @@ def test_a_title_no_text_in_force_speaks_of_is_left_pending_never_decided_bare(d
 def test_not_registered_is_said_even_without_a_text():
     decision = rules.decide_ldtt(candidate(registered=""), BARE, LEVELS)
     assert not decision.pending and "không đăng ký thi đua đầu năm" in decision.reason
+
+
+#: The functions that decide one title each, and the article each must cite in its docstring (docs/conventions.md,
+#: "Rules"): a new title's function goes here.
+TITLE_DECISIONS = {
+    "rules.decide_ldtt": "art. 24", "rules.decide_cstdcs": "art. 23", "rules.decide_higher": "art. 22",
+    "rules._ttldxs": "art. 27", "rules._ttldtt": "art. 28", "history_rules._cstd_tinh": "điều 22 khoản 1",
+    "history_rules._bk_person": "điều 3 khoản 3", "history_rules._medal": "điều 8",
+}
+
+
+def test_each_title_s_decision_cites_its_article_of_law_in_its_docstring():
+    for name, article in TITLE_DECISIONS.items():
+        module, function = name.split(".")
+        doc = " ".join(inspect.getdoc(getattr(importlib.import_module(f"thidua_xlsx.decide.{module}"), function))
+                       .split())
+        assert article in doc, (name, article, doc)

@@ -179,3 +179,26 @@ def _backdate(path: Path, when: str) -> None:
         return text
 
     rewrite_part(path, "docProps/core.xml", backdated)
+
+
+def test_two_programs_making_the_key_at_once_end_with_one_key_the_first_placed(tmp_path, monkeypatch):
+    """Two programs open a new commune's folder at once (the page and the command line): each makes a key and places
+    it with ``place_new``, which never replaces a file. The other program's key lands between this one's staging and
+    its placing: this one gives its own up and uses the key in the file — one key, whole, nothing staged left."""
+    from thidua_xlsx.commune import system_key
+
+    folder = tmp_path / "xa"
+    folder.mkdir()
+    placed, theirs = system_key.place_new, []
+
+    def the_other_program_first(staged: Path, path: Path) -> None:
+        monkeypatch.setattr(system_key, "place_new", placed)
+        theirs.append(system_key.make_commune_key(folder))  # the other program, all the way, before this one places
+        placed(staged, path)
+
+    monkeypatch.setattr(system_key, "place_new", the_other_program_first)
+
+    mine = system_key.make_commune_key(folder)
+
+    assert mine == theirs[0] == commune_key(folder)[0]
+    assert [p.name for p in folder.iterdir()] == [COMMUNE_KEY_FILE]

@@ -1,7 +1,9 @@
 """An update in the middle of the year loses nothing (docs/compatibility.md): the sample year by months continued
 with what earlier releases' own code left in it (tests/corpus/) — September's summary at the folder's root (0.4.0)
 found and moved into ky/ with a word; the head's pass kept only inside September's summary (0.5.0) carried into
-hoi-dong/ the first time it is seen and applied by the merge that rewrites that summary, and by every later one."""
+hoi-dong/ the first time it is seen and applied by the merge that rewrites that summary, and by every later one; a
+month as 0.2.0 left it (its campaign book, its records of the books issued, the books sent back) merged again as that
+release merged it; the campaign books of 0.3.0 and 0.5.0 and the history books of 0.1.0 and 0.5.0 read as today's."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.decide.conftest import run
-from tests.samples import SAMPLES
+from tests.samples import SAMPLES, school_copy
 from tests.summary_meta import read_summary_meta
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
@@ -153,3 +155,108 @@ def test_a_pass_under_the_name_the_runs_record_gives_is_carried(tmp_path):
     assert result.exit_code == 0, said
     assert "Lượt duyệt của Hiệu trưởng nằm trong ky/ban-duyet.xlsx" in said
     assert dict((p[0], p[1]) for p in _meta(folder / "ky" / "tong-hop_thang-9.xlsx").people)[HEAD_CODE] == HEAD_SCORE
+
+
+def _sheets(path: Path, *names: str) -> dict[str, list[tuple]]:
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return {name: list(book[name].iter_rows(values_only=True)) for name in names}
+    finally:
+        book.close()
+
+
+def _people(rows: list[tuple]) -> list[tuple]:
+    """A sheet Điểm chi tiết's people: their groups and totals, then the score used, its source, rating and note."""
+    return [row[:11] + row[-4:] for row in rows if isinstance(row[0], int)]
+
+
+def test_a_month_as_0_2_0_left_it_is_merged_again_as_that_release_merged_it(tmp_path):
+    """October of the year by months as 0.2.0 left it (its own code: tools/build_corpus.py): its campaign book, its
+    records of the six books it issued, the six books sent back. Merged again by this release, every book is used and
+    every person ranked, scored and rated as 0.2.0's own summary of the month says."""
+    folder = tmp_path / "ca-nam"
+    shutil.copytree(CORPUS / "0.2.0" / "ca-nam-thang-10", folder)
+
+    result = run("merge", folder / "inbox" / "thang-10", "--period", "thang-10", "-o", tmp_path / "nay.xlsx")
+
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, said
+    assert "Tệp: 6 (dùng 6, bản cũ 0, bị từ chối 0, bỏ qua 0)" in said and "Vấn đề: 0 lỗi" in said, said
+    then = _sheets(folder / "ky" / "tong-hop_thang-10.xlsx", "Xếp hạng", "Điểm chi tiết")
+    now = _sheets(tmp_path / "nay.xlsx", "Xếp hạng", "Điểm chi tiết")
+    ranked = [row for row in now["Xếp hạng"] if isinstance(row[0], int)]
+    assert len(ranked) == 43 and now["Xếp hạng"] == then["Xếp hạng"]
+    # each person's groups and totals, then the score used, its source and the rating (the council's columns between
+    # them have grown since)
+    assert _people(now["Điểm chi tiết"]) == _people(then["Điểm chi tiết"])
+
+
+@pytest.mark.parametrize("book", ["0.3.0/ca-nam-readme/campaign.xlsx", "0.5.0/ca-nam/campaign.xlsx"])
+def test_a_campaign_book_an_earlier_release_wrote_scores_the_month_as_today_s(tmp_path, book):
+    """The sample year's September merged with the campaign book 0.3.0 or 0.5.0 wrote instead of today's: the same
+    books used, the same people ranked, scored and rated; only the book's own values differ (its filing deadline, a
+    basis of the year before, said as such)."""
+    today, earlier = _year(tmp_path / "nay", passes=True), _year(tmp_path / "truoc", passes=True)
+    shutil.copyfile(CORPUS / book, earlier / "campaign.xlsx")
+    for folder in (today, earlier):
+        result = run("merge", folder / "inbox" / "thang-9", "--period", "thang-9", "-o", folder / "thang-9.xlsx")
+        said = " ".join(result.output.split())
+        assert result.exit_code == 0 and "Vấn đề: 0 lỗi" in said, said
+
+    names = ("Xếp hạng", "Điểm chi tiết")
+    assert _sheets(earlier / "thang-9.xlsx", *names) == _sheets(today / "thang-9.xlsx", *names)
+
+
+@pytest.mark.parametrize("release", ["0.1.0", "0.5.0"])
+def test_a_history_book_an_earlier_release_wrote_takes_the_year_as_today_s(tmp_path, release):
+    """The year's final summary added to the history book 0.1.0 or 0.5.0 wrote (tools/build_corpus.py) as to the one
+    today's samples ship: the same words, the same book after, sheet by sheet."""
+    said, books = [], []
+    for name, source in (("nay", SAMPLES / "lich-su.xlsx"), ("truoc", CORPUS / release / "lich-su.xlsx")):
+        folder = tmp_path / name
+        folder.mkdir()
+        shutil.copyfile(source, folder / "lich-su.xlsx")
+        shutil.copyfile(SAMPLES / "tong-hop-cuoi.xlsx", folder / "tong-hop-cuoi.xlsx")
+        result = run("history", "--book", folder / "lich-su.xlsx", folder / "tong-hop-cuoi.xlsx")
+        assert result.exit_code == 0, result.output
+        said.append(result.output.replace(str(folder), "<thư mục>"))
+        book = load_workbook(folder / "lich-su.xlsx", read_only=True, data_only=True)
+        books.append({ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets})
+        book.close()
+
+    assert "Sổ có 4 năm học" in said[0] and said[1] == said[0]
+    assert books[1] == books[0]
+
+
+def test_the_council_s_pass_inside_the_final_summary_0_5_0_s_readme_wrote_is_carried(tmp_path):
+    """0.5.0's README had the council's pass written beside the campaign folder (``merge thidua-2025/inbox --council
+    tong-hop.xlsx -o tong-hop-cuoi.xlsx``), the pass kept only inside that summary, the run remembered by its runs
+    record. A late book after the update, the round merged again: the council's pass is found there, kept in
+    hoi-dong/ with a word, and applied — the council's proposals those of 0.5.0's own final summary."""
+    folder = school_copy(tmp_path)
+    (folder / "tong-hop-cuoi.xlsx").unlink()
+    final = tmp_path / "tong-hop-cuoi.xlsx"  # where the README's command, run beside the folder, wrote it
+    shutil.copyfile(CORPUS / "0.5.0" / "tong-hop-cuoi.xlsx", final)
+    passed = _meta(final)
+    assert passed.council and not passed.applied
+    run_file = {"path": str(final), "kind": "summary", "replaced": False, "beside": ""}
+    record = {"schema": 1, "runs": [{  # 0.5.0 named no release in it
+        "command": "merge", "key": ly.SCORING, "when": "2026-05-20T16:00:00+07:00", "door": "cli", "exit_code": 1,
+        "counts": {}, "issues": [], "lines": [], "files": [run_file], "council": True}]}
+    (folder / places.RUNS_RECORD).write_text(json.dumps(record), encoding="utf-8")
+
+    result = run("merge", folder / "inbox", "--force")
+
+    said = " ".join(result.output.split())
+    assert result.exit_code in (0, 1), said
+    assert f"Kết quả họp Hội đồng nằm trong {final}" in said
+    assert "đã được giữ sang hoi-dong/hoi-dong_cham-diem.xlsx: lần tổng hợp này và các lần sau áp dụng lại" in said
+    assert (folder / "hoi-dong" / "hoi-dong_cham-diem.xlsx").is_file()
+    after = _meta(places.Places(folder).summary(ly.SCORING))
+    assert [row[0] for row in after.applied] == ["council"]
+    # the council's word, as 0.5.0's own final summary has it: one withdrew, one chosen on the last CSTĐCS slot
+    assert "Phạm Thị Thúy (GV013): không đề nghị Lao động tiên tiến nữa – lý do: Đồng chí xin rút tại cuộc họp" in said
+    titles = {code: titles for code, _name, _born, _rating, titles, *_ in after.outcomes}
+    titles_then = {code: titles for code, _name, _born, _rating, titles, *_ in passed.outcomes}
+    assert titles["GV013"] == titles_then["GV013"] == ()
+    assert "CSTDCS" in titles["QL002"] and "CSTDCS" in titles_then["QL002"]

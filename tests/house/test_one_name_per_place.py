@@ -7,6 +7,8 @@ where a school has it (tests/e2e/test_word_sticks.py, tests/ui/test_page.py), an
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -73,6 +75,19 @@ def test_the_samples_ship_their_summaries_under_the_folder_maps_names():
     assert "tong-hop_dang-ky.xlsx" in shipped and "ca-nam/tong-hop_dang-ky.xlsx" in shipped
     readme = DOCUMENTS["README.md"]()  # the samples' commands: a sample's file given with -o there is its name
     assert not wrong_names("\n".join(shipped), given_in=readme), shipped
+
+
+def test_the_samples_records_of_the_tool_s_files_name_their_own_files_alone():
+    """Each record of the tool's own files a sample ships (da-ghi.json) names files of its folder, by their place there,
+    as they are: a --force on a copy of the sample replaces them, and the record names no machine's other folder (one
+    a test run once wrote into it stayed there, rebuild after rebuild, until the builder made the record anew)."""
+    records = sorted(SAMPLES.rglob(places.OUTPUTS_RECORD))
+    assert len(records) == 3, records
+    for record in records:
+        for name, digest in json.loads(record.read_text(encoding="utf-8"))["files"].items():
+            path = record.parent / name
+            assert not Path(name).is_absolute() and ".." not in Path(name).parts, (record, name)
+            assert path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == digest, (record, name)
 
 
 @pytest.mark.parametrize("said, wrong", [
