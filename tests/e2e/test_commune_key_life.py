@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from tests.commune_fixtures import as_before_keys, rewrite_part, school_run, set_field
 from thidua_xlsx.cli import main
+from thidua_xlsx.commune import system_key
 from thidua_xlsx.commune.system_key import commune_key
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK, RUNS_RECORD
 from thidua_xlsx.system.voice import vietnam_today
@@ -185,8 +186,6 @@ def test_two_programs_making_the_key_at_once_end_with_one_key_the_first_placed(t
     """Two programs open a new commune's folder at once (the page and the command line): each makes a key and places
     it with ``place_new``, which never replaces a file. The other program's key lands between this one's staging and
     its placing: this one gives its own up and uses the key in the file — one key, whole, nothing staged left."""
-    from thidua_xlsx.commune import system_key
-
     folder = tmp_path / "xa"
     folder.mkdir()
     placed, theirs = system_key.place_new, []
