@@ -477,11 +477,9 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     """TTLĐXS (Luật TĐKT 2022 art. 27) and TTLĐTT (art. 28), per docs/domain.md §2; a province's floor and "≥"
     (``Rules.ttldtt_at_least``) come in through ``rules``.
 
-    A member under disciplinary review, investigation or complaint verification blocks TTLĐXS: its rule is
-    "no member disciplined" and, while the review runs, nobody can say that none will be (NĐ 152/2025 điều 4:
-    no award while under review); a review status nobody entered is unknown, as an unknown discipline is.
-    It does not block TTLĐTT, whose rule is "no member disciplined from cảnh cáo": a review may end in
-    khiển trách, or in nothing; the granted reason says it for the council, which knows the case.
+    A member disciplined or under disciplinary review blocks neither title: TTLĐXS has no condition of discipline
+    (art. 27), TTLĐTT's is "no member disciplined from cảnh cáo", which a review may or may not end in; the granted
+    reason says it for the council, which knows the case.
 
     A title counting members' titles or ratings that are pending is pending too, never refused on them: the LĐTT
     share reached only with the members whose LĐTT is pending, no CSTĐCS granted while one is pending, members whose

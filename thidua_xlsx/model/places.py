@@ -64,7 +64,7 @@ LEVEL_ABOVE_SUMMARY = "tong-hop-cac-truong.xlsx"
 # The single scoring round's summaries as the README's examples and the shipped sample name them (-o), before and
 # after the council: found by the page as the round's own when no run of the tool is remembered for it.
 README_SCORING_SUMMARY, README_FINAL_SUMMARY = "tong-hop.xlsx", "tong-hop-cuoi.xlsx"
-README_PERIOD_FINAL = "cuoi_{period}.xlsx"  # a period's summary after the head's pass, beside its own (READMEs 0.2–0.7)
+README_PERIOD_FINAL = "cuoi_{period}.xlsx"  # a period's summary after the head's pass, beside its own (READMEs 0.2–0.6)
 # The registration round's summary as earlier versions of the README, the guide and the sample named it: still read
 # (by the year, generate and the page) in a folder that has it and not the round's own (tong-hop_dang-ky.xlsx).
 OLD_REGISTRATION_SUMMARY = "tong-hop-dang-ky.xlsx"

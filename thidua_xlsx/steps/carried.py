@@ -5,7 +5,7 @@ to today's place the first time it is seen, each said, never silently dropped (d
   line's default until the periods' summaries went to ``ky/``) is moved into ``ky/`` when ``ky/`` has none of its own.
 - A head's pass on a period, or the council's on the year or the single scoring round, that an earlier release kept
   only inside a summary it wrote (council passed, no pass kept in ``hoi-dong/``, no record of one applied) — the
-  round's own, one its runs record names, or a period's ``ky/cuoi_<kỳ>.xlsx`` as the 0.2–0.7 READMEs said — is kept in
+  round's own, one its runs record names, or a period's ``ky/cuoi_<kỳ>.xlsx`` as the 0.2–0.6 READMEs said — is kept in
   ``hoi-dong/`` as that round's pass, so that the merge about to rewrite the round's summary applies it again.
 - A summary an earlier release wrote from the very same books, about to be rewritten: each title whose outcome today's
   rules decide otherwise is named in the run's notes (:func:`rules_changed`), never changed silently.
