@@ -179,7 +179,8 @@ def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=1
             report = json.loads(report_path.read_text(encoding="utf-8"))
         if proc.returncode != 0 or report is None:
             server.close()  # what its soffice holds now is not known: the next fill starts another
-            detail = (report or {}).get("error") or ""
+            detail = ("no report written" if report is None
+                      else report.get("error") or f"its report written (ok: {report.get('ok')}), then it died")
             raise AssertionError(f"lo_fill_uno.py exited with {proc.returncode}: {detail}\n"
                                  f"stderr:\n{stderr}\nstdout:\n{stdout}")
         _given_back(server)

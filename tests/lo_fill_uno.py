@@ -759,4 +759,9 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # Everything is written: end without finalizing the interpreter, where pyuno can crash destroying its objects
+    # while a bridge to soffice is still up (unoconv/unoconv#67) — once in CI, a fill's report lost to a SIGSEGV.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
