@@ -93,7 +93,8 @@ def in_temp(tmp_path: Path) -> tuple[Path, dict]:
 
 
 def big_workbook(path: Path, rows: int = 15000) -> Path:
-    """A workbook LibreOffice takes seconds to convert to PDF (some hundred pages); with a few ``rows``, one page."""
+    """A workbook of 313 pages in PDF, which LibreOffice converts in about a second on an idle machine (a test that
+    needs it still converting holds it still); with a few ``rows``, one page."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path))
