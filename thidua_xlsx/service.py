@@ -1,10 +1,12 @@
-"""The one way through the house: every door (the CLI, the page, a library caller) asks for a command with a typed
-request (model.requests) and gets one Result (model.result): its Report, the files it wrote, its exit code. What stops
-a command before any work is a :class:`~thidua_xlsx.model.errors.CommandError`.
+"""The one way through the house: every door (the CLI, the page, the mail) asks for a command with a typed request
+(model.requests) and gets one Result (model.result): its Report, the files it wrote, its exit code; a library caller
+reads summaries back through :func:`read_rows`. What stops a command before any work is a
+:class:`~thidua_xlsx.model.errors.CommandError`.
 
-Each command lives in its own module of :mod:`thidua_xlsx.commands`, imported here as any module is (mypy and the
-house's picture see each call a door makes); none imports pandas, openpyxl or xlsxwriter before it runs, and the CLI
-imports this module only in the one function that runs a command, so that ``--help`` and ``--version`` answer at once.
+Each command lives in its own module of :mod:`thidua_xlsx.commands` (a commune's in
+:mod:`thidua_xlsx.commune.commands`), imported here as any module is (mypy and the house's picture see each call a door
+makes); none imports pandas, openpyxl or xlsxwriter before it runs, and the CLI imports this module only inside the
+functions that need it, never at its top, so that ``--help`` and ``--version`` answer at once.
 Each run that belongs to a campaign folder is remembered there
 (:mod:`thidua_xlsx.system.runs`): whichever door ran it, the others find its result and its files again.
 

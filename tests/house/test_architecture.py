@@ -796,9 +796,14 @@ def test_only_write_xlsx_uses_xlsxwriter_s_insides(tmp_path):
 
 # --- one map of the campaign folder ---------------------------------------------------------------------
 
+#: A value of another module that is one of model/places.py's names by chance, not a place: (module, value), why.
+NOT_A_PLACE = {("thidua_xlsx.mail.collect", "thu"): "VIA, the door a received book came by (mail), in its record"}
+
+
 def test_the_campaign_folder_is_named_in_one_module():
     """Where each thing of a campaign folder lives is said in model/places.py only: no other module of the package
-    holds one of its names as a value (the words of text/ may quote them to a person; docstrings are prose)."""
+    holds one of its names as a value (the words of text/ may quote them to a person; docstrings are prose), but
+    those named in NOT_A_PLACE."""
     from thidua_xlsx.model import places
 
     names = {value for key, value in vars(places).items() if key.isupper() and isinstance(value, str)} - {""}
@@ -813,5 +818,6 @@ def test_the_campaign_folder_is_named_in_one_module():
         options = {id(arg) for node in nodes if isinstance(node, ast.Call) and isinstance(
             node.func, ast.Attribute) and node.func.attr in ("option", "argument") for arg in node.args}  # click's
         found += [f"{module_name(path)} line {node.lineno}: {node.value!r}" for node in nodes
-                  if isinstance(node, ast.Constant) and node.value in names and id(node) not in prose | options]
+                  if isinstance(node, ast.Constant) and node.value in names and id(node) not in prose | options
+                  and (module_name(path), node.value) not in NOT_A_PLACE]
     assert found == []

@@ -276,8 +276,7 @@ def test_a_message_filed_from_before_its_attachments_were_recorded_is_looked_at_
     again, its second filed."""
     import errno
 
-    from thidua_xlsx.model.places import RECEIVED_FOLDER
-    from thidua_xlsx.steps.intake import MESSAGES_FOLDER
+    from thidua_xlsx.model.places import MESSAGES_FOLDER, RECEIVED_FOLDER
     from thidua_xlsx.system import files
 
     source = tmp_path / "thu"

@@ -1,4 +1,5 @@
-"""``init``: a campaign folder made — from a preset, from last year's campaign (``--tu``), or a commune's."""
+"""``init``: a school's campaign folder made — from a preset or from last year's campaign (``--tu``); a commune's is
+:func:`thidua_xlsx.commune.commands.init`'s."""
 
 from __future__ import annotations
 

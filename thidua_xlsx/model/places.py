@@ -42,6 +42,7 @@ INBOX, OUTBOX = "inbox", "outbox"
 REGISTRATION_INBOX = "inbox-dang-ky"
 ISSUED_FOLDER = "so-da-phat"  # one record per workbook issued
 RECEIVED_FOLDER = "so-da-nhan"  # one record per file filed by the intake (page, collect)
+MESSAGES_FOLDER = "thu"  # in so-da-nhan/: what the collector settled of each message
 STAGING_FOLDER = ".thidua-nhan"  # where received bytes wait while they are read: on the campaign's disk, never an inbox
 PERIODS_FOLDER = "ky"  # the periods' summaries, which the year reads
 COUNCIL_FOLDER = "hoi-dong"  # the head's and the council's passes kept with their rounds

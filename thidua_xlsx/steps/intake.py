@@ -52,7 +52,14 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
-from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER, windows_device
+from thidua_xlsx.model.places import (
+    INBOX,
+    MESSAGES_FOLDER,
+    RECEIVED_FOLDER,
+    REGISTRATION_INBOX,
+    STAGING_FOLDER,
+    windows_device,
+)
 from thidua_xlsx.model.received import (
     FILED,
     MAX_FILE_BYTES,
@@ -82,7 +89,6 @@ MAX_NAME_BYTES = 200  # of a filed file's name in UTF-8: Linux and macOS take 25
 _FORBIDDEN = re.compile('[<>:"/\\\\|?*\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]')
 _ARCHIVES = (".zip",)
 _NOT_OURS = ("file.not_ours", "level_above.not_summary")  # a workbook, but none of ours: left alone
-MESSAGES_FOLDER = "thu"  # in so-da-nhan/: what the collector settled of each message
 MAX_MESSAGE_RECORD_BYTES = 256 * 1024  # a message's record: a few hundred bytes per attachment
 
 
