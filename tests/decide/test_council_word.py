@@ -1,6 +1,7 @@
 """The council's word applied right: a council score is the evaluation as a whole, a meeting
 without quorum grants no title put to a vote, a tie choice never exceeds its slots, a higher title is
-decided on its own, and every impossible council entry is reported by cell, never guessed."""
+decided on its own, a department's TTLĐXS put to a vote stands only when the vote carried, and every impossible
+council entry is reported by cell, never guessed."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from tests.filling import council_types, table_rows
 from tests.scoring_round import T1_SCORES, T2_SCORES, TITLES, fill_department, scoring_round
 from thidua_xlsx.decide.council import apply_council
 from thidua_xlsx.model.council import CouncilEntry, CouncilInput, TallyInput
-from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT
+from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.service import merge_inbox
 from thidua_xlsx.text import summary as sx
@@ -152,3 +153,60 @@ def test_the_summarys_minutes_carry_the_count_and_count_each_person_once(school,
 
     registered = len(TITLES)  # everyone of the campaign registered a title
     assert count(ldtt) + count(refused) == registered, (ldtt, refused, registered)
+
+
+# --- a department's TTLĐXS put to a vote ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ttldxs_voted(tmp_path_factory):
+    """The sample school whose campaign puts TTLĐXS to a vote (70 % of all members, as TT 35/2015 did), merged once:
+    Tổ khối 1 is proposed for it and listed on the ballot."""
+    from tests.campaign_books import edit, row_of
+    from tests.samples import school_copy
+    from thidua_xlsx.model import campaign_book as cb
+
+    school = school_copy(tmp_path_factory.mktemp("ttldxs-vote"))
+    label = next(f.label for f in cb.RULE_FIELDS if f.key == "ttldxs_vote_percent")
+
+    def vote_at_70(wb):
+        wb[cb.RULES_SHEET][f"B{row_of(wb[cb.RULES_SHEET], 'A', label)}"] = 70
+    edit(school / "campaign.xlsx", vote_at_70)
+    first = school.parent / "hop-hoi-dong.xlsx"  # beside the folder: the sample's own summary is kept as it is
+    merged = run("merge", school / "inbox", "-o", first)
+    assert merged.exit_code == 0, merged.output
+    ballot = load_workbook(first)[sx.S_TALLY]
+    assert ("TO-K1", title_name(TTLDXS)) in {(r[0], r[3]) for r in ballot.iter_rows(values_only=True)}
+    return {"inbox": school / "inbox", "first": first}
+
+
+def _collective(path) -> dict[str, tuple[str, str]]:
+    """Sheet Tập thể: each department's proposal and its reasons, by the department's name."""
+    ws = load_workbook(path)[sx.S_COLLECTIVE]
+    head, cols = table_rows(ws, {"name": "Tổ", "proposed": "Đề nghị", "why": "Lý do"})
+    return {ws.cell(r, cols["name"]).value: (ws.cell(r, cols["proposed"]).value, ws.cell(r, cols["why"]).value)
+            for r in range(head + 1, ws.max_row + 1) if ws.cell(r, cols["name"]).value}
+
+
+@pytest.mark.parametrize("votes, proposed, said", [
+    (7, TTLDXS, "đạt 7/9 phiếu (77,8%, cần ≥ 70% tổng số thành viên: 7 phiếu)"),
+    (3, TTLDTT, "chỉ đạt 3/9 phiếu (33,3%, cần ≥ 70% tổng số thành viên: 7 phiếu)"),
+])
+def test_a_department_s_ttldxs_put_to_a_vote_is_kept_only_when_the_vote_carried(ttldxs_voted, tmp_path, votes,
+                                                                                  proposed, said):
+    """Where the campaign puts TTLĐXS to a vote (its percentage in sheet Quy tắc), the vote decides as for a person's
+    title: carried, the title stands with the vote in its reasons; voted down, the department is proposed for TTLĐTT
+    (Luật TĐKT 2022 điều 28), whose conditions it meets, and the change log says why."""
+    met, out = tmp_path / "hoi-dong.xlsx", tmp_path / "cuoi.xlsx"
+    council_types(ttldxs_voted["first"], met, {}, tally={"members": 9, "present": 9},
+                  votes={("TO-K1", title_name(TTLDXS)): votes})
+    result = run("merge", ttldxs_voted["inbox"], "--council", met, "-o", out)
+    assert result.exit_code == 0, result.output
+
+    shown, why = _collective(out)["Tổ khối 1"]
+    assert shown == title_name(proposed) and said in why, why
+    voted_down = [c for c in change_log(out) if c[0] == "Tổ khối 1"]
+    if proposed == TTLDTT:
+        assert voted_down[0][1:4] == ("Kết quả bỏ phiếu", title_name(TTLDXS), sx.CHANGES_NOT_PASSED), voted_down
+        assert why.startswith(f"{title_name(TTLDXS)}: ") and f"\n{title_name(TTLDTT)}: đủ điều kiện" in why, why
+    else:
+        assert voted_down == []

@@ -9,7 +9,8 @@ from the inbox and the campaign again.
 Applying it is pure: council scores replace the final score (ranks and classifications follow), the
 tool's proposal is made again, then the council's decisions win — a title the rules refuse is
 accepted only with a note and is flagged; a quota tie is settled by the council's choice; a title put
-to a vote is kept only when the vote reached its threshold. Every change goes into the change log:
+to a vote — a person's, or a department's TTLĐXS when its percentage is set — is kept only when the vote reached its
+threshold (a department's TTLĐXS voted down is then decided as TTLĐTT). Every change goes into the change log:
 who (the council), what (before → after), why (the note typed). The council's choices arrive as title
 codes (:mod:`thidua_xlsx.read.council` reads its words) and are compared as codes.
 
@@ -33,8 +34,8 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange, CouncilEntry, CouncilInput, Tally, TallyInput
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, Reason, issue, reason
-from thidua_xlsx.model.results import SOURCE_COUNCIL, Decision, PersonResult, Summary
-from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL, Title
+from thidua_xlsx.model.results import SOURCE_COUNCIL, Decision, DepartmentResult, PersonResult, Summary
+from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL, TTLDTT, Title
 
 # --- applying (pure) ------------------------------------------------------------------------------
 
@@ -67,9 +68,11 @@ def apply_council(summary: Summary, council: CouncilInput, campaign: cm.Campaign
     if council.tally.members is not None and tally.quorum_met is False:
         problems.append(issue("vote.no_quorum_meeting", WARNING, present=tally.present, members=tally.members,
                               needed=tally.quorum_needed))
-    people = [_voted(p, tally, campaign.rules, problems, changes) for p in people]
+    people = [dataclasses.replace(p, decisions=_voted(p.code, p.name, p.decisions, tally, campaign.rules, problems,
+                                                      changes)) for p in people]
     _proposals_changed(people, proposed, entries, changes)
-    departments = decide_departments(campaign, people, summary.departments)
+    departments = [_department_voted(d, people, tally, campaign, problems, changes)
+                   for d in decide_departments(campaign, people, summary.departments)]
     final = dataclasses.replace(summary, people=tuple(people), departments=tuple(departments),
                                 issues=(*summary.issues, *problems), tally=tally, council_changes=tuple(changes),
                                 year=year)
@@ -289,27 +292,42 @@ def _not_chosen(p: PersonResult, chosen: dict[str, list[PersonResult]], too_many
     return p
 
 
-def _voted(p: PersonResult, tally: Tally, r: cm.Rules, problems: list[Issue], changes: list[CouncilChange]
-           ) -> PersonResult:
+def _voted(code: str, name: str, decided: tuple[Decision, ...], tally: Tally, r: cm.Rules, problems: list[Issue],
+           changes: list[CouncilChange]) -> tuple[Decision, ...]:
+    """The decisions of one candidate (a person, or a department by its code) after the ballot: each title put to a
+    vote granted only when the vote reached its threshold at a meeting with its quorum; one whose votes nobody typed
+    kept, and said."""
     decisions = []
-    for d in p.decisions:
+    for d in decided:
         if not d.granted or vote_percent(d.title, r) is None:
             decisions.append(d)
             continue
-        result = tally.result(p.code, d.title)
+        result = tally.result(code, d.title)
         if tally.quorum_met is False:  # a meeting without its quorum grants no title put to a vote
             why = reason("vote.no_quorum", present=tally.present, members=tally.members, needed=tally.quorum_needed)
             decisions.append(Decision(d.title, False, (why,)))
-            changes.append(CouncilChange(p.code, p.name, "vote", d.title, NOT_PASSED, "", reason=why))
+            changes.append(CouncilChange(code, name, "vote", d.title, NOT_PASSED, "", reason=why))
         elif result is None or result.passed is None:
-            problems.append(issue("vote.missing", WARNING, name=p.name, title=Title(d.title)))
+            problems.append(issue("vote.missing", WARNING, name=name, title=Title(d.title)))
             decisions.append(d)
         elif result.passed:
             decisions.append(dataclasses.replace(d, reasons=(*d.reasons, result.reason)))
         else:
             decisions.append(Decision(d.title, False, (result.reason,)))
-            changes.append(CouncilChange(p.code, p.name, "vote", d.title, NOT_PASSED, "", reason=result.reason))
-    return dataclasses.replace(p, decisions=tuple(decisions))
+            changes.append(CouncilChange(code, name, "vote", d.title, NOT_PASSED, "", reason=result.reason))
+    return tuple(decisions)
+
+
+def _department_voted(d: DepartmentResult, people: list[PersonResult], tally: Tally, campaign: cm.Campaign,
+                      problems: list[Issue], changes: list[CouncilChange]) -> DepartmentResult:
+    """A department's collective title after the ballot (:func:`_voted`): its TTLĐXS, when put to a vote and not
+    carried, refused with the vote's reason, and the department's TTLĐTT decided as for a department that registered
+    it (Luật TĐKT 2022 điều 28) — a lower title the vote did not refuse."""
+    voted = _voted(d.code, d.name, d.decisions, tally, campaign.rules, problems, changes)
+    if voted == d.decisions or any(v.granted for v in voted):
+        return dataclasses.replace(d, decisions=voted)
+    lower = decide_departments(campaign, people, [dataclasses.replace(d, collective=TTLDTT)])[0]
+    return dataclasses.replace(d, decisions=(*voted, *lower.decisions))
 
 
 def _inbox_changes(summary: Summary, council: CouncilInput) -> list[Issue]:
