@@ -109,7 +109,8 @@ def _converting(run: subprocess.Popen) -> list:
 
     def lasting(process) -> bool:
         with contextlib.suppress(psutil.NoSuchProcess):
-            return process.parent() is not None and process.parent().name() != "soffice.bin"
+            parent = process.parent()
+            return parent is not None and parent.name() != "soffice.bin"
         return False
 
     def whole() -> list:
