@@ -244,3 +244,90 @@ def test_the_sample_summaries_saved_again_by_libreoffice_read_as_the_files_they_
         assert after[key] == before[key], key
     assert [(s["code"], s["origin"], s["edited"]) for s in after["schools"]] == [
         (s["code"], s["origin"], s["edited"]) for s in before["schools"]]
+
+
+def _rewritten(path: Path, change) -> None:
+    """Every part of the file at ``path`` put through ``change(name, bytes) -> (name, bytes)``, as a person with a zip
+    tool would: a part renamed or its XML edited, the rest as it was."""
+    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            name, content = change(item.filename, source.read(item.filename))
+            target.writestr(name, content)
+    path.write_bytes(out.getvalue())
+
+
+def _moved(path: Path, part: str, to: str, edit=lambda xml: xml) -> None:
+    """``part`` moved to ``to`` (its relationship and content type following it, as Excel would find it) and
+    ``edit`` applied to it: where Excel, LibreOffice and calamine read it, and the tool's checks did not look."""
+    old, new = part.removeprefix("xl/"), to.removeprefix("xl/")
+
+    def change(name: str, content: bytes) -> tuple[str, bytes]:
+        if name == part:
+            return to, edit(content)
+        if name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+            return name, content.replace(f'"{old}"'.encode(), f'"{new}"'.encode()).replace(
+                f'"/{part}"'.encode(), f'"/{to}"'.encode())
+        return name, content
+    _rewritten(path, change)
+
+
+def _part_of(path: Path, sheet: str) -> str:
+    return "xl/worksheets/" + {name: part for part, name in sheet_names(path.read_bytes()).items()}[sheet]
+
+
+@pytest.mark.parametrize("how", ["sheet with a formula", "style sheet with a format", "shared strings",
+                                 "sheet with a cell far away"])
+def test_a_part_moved_where_no_spreadsheet_program_puts_it_refuses_the_file_and_the_run_goes_on(tmp_path, how):
+    """Found by trying: the list check looked for each sheet and the style sheet by their usual names, the extent
+    check only under xl/worksheets/, while Excel and calamine follow the relationships — a sheet moved to xl/alt/ with
+    a formula over a name, the style sheet moved with a format showing another name, went unsaid; the same sheet with
+    one cell at XFD1048576 made calamine ask for 512 GB and the whole merge abort. calamine reads the shared strings by
+    their usual name, Excel by the relationship: moved, Excel shows other names than the tool reads."""
+    folder = _commune(tmp_path)
+    book = folder / "inbox" / FINAL
+    sheet = _part_of(book, LIST)
+    if how == "sheet with a formula":
+        _with_cell(book, LIST, "B26", '<c r="{ref}"{style} t="str"><f>"Nguyễn Văn B"</f><v>Trịnh Thị Hải Yến</v></c>')
+        _moved(book, sheet, "xl/alt/sheet5.xml")
+    elif how == "style sheet with a format":
+        _moved(book, "xl/styles.xml", "xl/st/styles.xml")
+    elif how == "shared strings":  # the tool writes its strings in the cells; a list of them at the usual name …
+        strings = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>{}</t></si></sst>'
+        with zipfile.ZipFile(book, "a") as added:
+            added.writestr("xl/sharedStrings.xml", strings.format("Trịnh Thị Hải Yến"))
+            added.writestr("xl/strings.xml", strings.format("Nguyễn Văn B"))  # … and the one Excel is sent to
+        rel = (b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+               b'sharedStrings" Target="strings.xml"/></Relationships>')
+        _rewritten(book, lambda name, xml: (name, xml.replace(b"</Relationships>", rel)
+                                            if name == "xl/_rels/workbook.xml.rels" else xml))
+    else:
+        _moved(book, sheet, "xl/alt/sheet5.xml", lambda xml: xml.replace(
+            b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'))
+
+    said, data = _merged(folder)
+    assert f"Không đọc được '{FINAL}' như một bảng tổng hợp của trường" in said
+    assert f"{SCHOOL} (trong sheet Các trường) chưa gửi bảng tổng hợp cuối năm" in said
+    assert _listed(data) == set() and "THCS-KS" in {p["school"] for p in data["proposals"]}
+
+
+@pytest.mark.libreoffice
+def test_a_summary_saved_as_ods_is_read_and_every_proposal_of_it_held(tmp_path):
+    """Found by trying: LibreOffice's .ods of a sealed summary read as sealed and unedited, with none of the checks of
+    what a person sees (a row collapsed in content.xml hid a line, unsaid). Its data and seal are read; its lists as
+    shown cannot be compared, so each of its proposals waits for the officer, and the school is told to send .xlsx."""
+    from tests.libreoffice import fill
+
+    folder = _commune(tmp_path)
+    book = folder / "inbox" / FINAL
+    fill(book, [], [], out_ods=book.with_suffix(".ods"))
+    book.unlink()
+    said, data = _merged(folder)
+    assert f"Bảng tổng hợp của {SCHOOL} ('{Path(FINAL).stem}.ods') đã được lưu lại dạng khác .xlsx" in said
+    held = [h for h in data["held"] if h["school"] == "TH-TC"]
+    assert _listed(data) == set() and held and all(
+        {"code": "level_above.held_not_xlsx", "params": {}} in h["why"] for h in held)
+    assert ("Tạm giữ Lê Thị Bích Thủy (Trường Tiểu học Trực Cường) – Chiến sĩ thi đua cấp tỉnh: tệp của trường không "
+            "ở dạng .xlsx: không kiểm được danh sách như người đọc thấy") in said
+    assert [s["origin"] for s in data["schools"] if s["code"] == "TH-TC"] == ["sealed"]  # its seal still proves it

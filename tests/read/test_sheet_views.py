@@ -48,3 +48,42 @@ def test_formulas_formats_and_hidden_rows_and_columns_are_told_where_there_is_co
     assert view.formulas == {(1, 2): '=IF(1,"X")'}
     assert view.formats == {(0, 1): ";;;"}  # the styled empty A3 shows nothing
     assert (view.hidden_rows, view.hidden_columns) == ({1, 3}, {1, 2, 4})
+
+
+def _sheet(rows: str, cols: str = "", defaults: str = "") -> bytes:
+    return (f'<worksheet {MAIN}>{defaults}{cols}<sheetData>{rows}</sheetData></worksheet>').encode()
+
+
+@pytest.mark.parametrize("height", ["0E0", "-0", "0.1", "3.9", "&#48;", "-15", "NaN"])
+def test_a_row_too_low_to_read_is_hidden_however_its_height_is_spelled(height):
+    """Found by trying: ``0E0`` and ``-0`` are zero to the parse but were not to the quick look that skips it; a row a
+    tenth of a point high shows nothing either. Each is told as hidden (with the rest of the sheet as written)."""
+    row = f'<row r="7" ht="{height}" customHeight="1"><c r="B7" t="inlineStr"><is><t>Lê Thị B</t></is></c></row>'
+    assert _view(_sheet(row), {}).hidden_rows == {6}
+
+
+@pytest.mark.parametrize("height", ["4", "15", "0015.75", "12.8"])
+def test_a_row_high_enough_to_read_is_as_written(height):
+    row = f'<row r="7" ht="{height}" customHeight="1"><c r="B7" t="inlineStr"><is><t>Lê Thị B</t></is></c></row>'
+    assert _view(_sheet(row), {}).hidden_rows == frozenset()
+
+
+@pytest.mark.parametrize(("width", "hidden"), [("0.5", {1}), ("1e-3", {1}), ("-8", {1}), ("1", set()),
+                                               ("8.43", set())])
+def test_a_column_too_narrow_to_read_is_hidden(width, hidden):
+    cols = f'<cols><col min="2" max="2" width="{width}" customWidth="1"/></cols>'
+    row = '<row r="7"><c r="B7" t="inlineStr"><is><t>Lê Thị B</t></is></c></row>'
+    assert _view(_sheet(row, cols), {}).hidden_columns == hidden
+
+
+def test_the_sheet_s_default_size_too_small_hides_the_rows_and_columns_that_have_none_of_their_own():
+    """A row without a height of its own is as high as the sheet's default, a column no ``<col>`` sizes as wide as
+    its default: a default of a point hides a name as a row of a point does. A sheet's zeroHeight hides only the rows
+    it does not list (Excel shows a listed row: XlsxWriter's default_row02, made by Excel, in tests/excel_books)."""
+    rows = ('<row r="1" ht="15"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>'
+            '<row r="7"><c r="B7" t="inlineStr"><is><t>Lê Thị B</t></is></c><c r="C7"><v>1</v></c></row>')
+    cols = '<cols><col min="1" max="1" width="5" customWidth="1"/></cols>'
+    view = _view(_sheet(rows, cols, '<sheetFormatPr defaultRowHeight="1" defaultColWidth="0.3"/>'), {})
+    assert (view.hidden_rows, view.hidden_columns) == ({6}, {1, 2})  # A is sized: 5 characters
+    seen = _view(_sheet(rows, cols, '<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/>'), {})
+    assert (seen.hidden_rows, seen.hidden_columns) == (frozenset(), frozenset())

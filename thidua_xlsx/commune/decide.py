@@ -252,6 +252,9 @@ def _checks(school: str, file: str, summary: SchoolSummary, proposals: list[Prop
     if summary.macros:  # a macro project in a school's file: every proposal of it waits for the officer
         found.said.append(_Said("level_above.macros", file, school, tuple(
             found.hold(p, reason("level_above.held_macros")) for p in proposals)))
+    if summary.unchecked:  # its lists as a person sees them cannot be compared: every proposal waits likewise
+        found.said.append(_Said("level_above.not_xlsx", file, school, tuple(
+            found.hold(p, reason("level_above.held_not_xlsx")) for p in proposals)))
     cstdcs = [p for p in proposals if p.title == CSTDCS]
     if not summary.council:  # no ballot at all: said once, each CSTĐCS held
         found.said.append(_Said("level_above.before_council", file, school, tuple(

@@ -27,6 +27,7 @@ from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, unreadable
 from thidua_xlsx.read.entries import saved_at, sorted_out
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.read.own_summary import CONTENT_TYPES, Opened, Refusals, Wanted, open_summary, release_words
+from thidua_xlsx.read.package_parts import BOOK_PART
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import REASONS
 from thidua_xlsx.text.releases import VERSION
@@ -117,7 +118,8 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
     content = opened.content
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
                             bool(meta.council), proposals, edited=opened.edited, changes=opened.changes, seal=meta.seal,
-                            content=content, newest_input=meta.newest_input, macros=has_macros(opened))
+                            content=content, newest_input=meta.newest_input, macros=has_macros(opened),
+                            unchecked=BOOK_PART not in opened.unzipped.names)
     if opened.newer:  # a newer release that only added: read as this one reads, said once per file
         entry = dataclasses.replace(entry, issues=(*entry.issues, issue(
             "level_above.newer_minor", NOTE, file=entry.name, school=meta.school, release=release_words(meta.release),

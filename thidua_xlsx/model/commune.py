@@ -159,6 +159,7 @@ class SchoolSummary:
     content: str = ""  # … over this digest of its data (model.layout.content_digest): checked by the level above
     newest_input: str = ""  # ISO, from the sealed data: which of two versions is newer
     macros: bool = False  # the file carries a macro project (whatever its name says): never one the tool wrote
+    unchecked: bool = False  # saved as .ods or .xls: what its sheets show besides their values cannot be compared
 
 
 NEWER = "level_above.schema_newer"  # why a school's summary is refused: it says a newer release wrote it (not proven)

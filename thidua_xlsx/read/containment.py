@@ -35,6 +35,13 @@ from thidua_xlsx.model.inbox import InboxFile, reject
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.received import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
 from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, looked_at
+from thidua_xlsx.read.package_parts import (
+    BOOK_PART,
+    BOOK_RELS_PART,
+    STYLES_PART,
+    layout_problem,
+    worksheet_part,
+)
 from thidua_xlsx.read.sheet_extent import (
     TagTooLong,
     far_cell,
@@ -335,7 +342,6 @@ def _own_book_problem(data: bytes, bounds: Bounds, unzipped: Unzipped | None = N
     return _zip_problem(data, None, bounds, unzipped.parts, unzipped.kept, unzipped.names)
 
 
-BOOK_PART, BOOK_RELS_PART, STYLES_PART = "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"
 # inflated whole by the checks when the reader wants the parts (see check_workbook): what it looks up in every file
 _KEPT_WHOLE = (BOOK_PART, BOOK_RELS_PART, STYLES_PART)
 
@@ -373,7 +379,7 @@ def _names_in(rels_xml: bytes, book_xml: bytes) -> dict[str, str]:
     except (ValueError, ParseError):
         found = {}
     else:
-        parts = {rel.get("Id"): (rel.get("Target") or "").rsplit("/", 1)[-1] for rel in rels}
+        parts = {rel.get("Id"): part for rel in rels if (part := worksheet_part(rel.get("Target") or ""))}
         found = {parts[sheet.get(rid)]: sheet.get("name", "") for sheet in book.iter(main) if sheet.get(rid) in parts}
     return found
 
@@ -440,6 +446,9 @@ def _xlsx_problem(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], names: set[
     already (``sheets``; a failure met inflating it raised now), else streamed again."""
     if "xl/workbook.xml" not in names:
         return Problem("file.strict_or_foreign") if any(n.startswith("xl/") for n in names) else Problem("file.corrupt")
+    misplaced = layout_problem(zf, sheets)
+    if misplaced:
+        return Problem(misplaced)
     for info in infos:
         if _is_sheet_part(info.filename):
             inflated = sheets.get(info.filename)

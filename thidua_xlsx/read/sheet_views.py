@@ -68,18 +68,23 @@ def _inflated(data: bytes, part: str) -> bytes | None:
 
 
 # What a sheet the tool wrote never has: a formula (its element, with or without a prefix), a row or a column hidden
-# or of no size. A sheet with none of these and no cell in a style of ``odd`` shows its values as they are: told from
-# its bytes alone, ~50x quicker than parsing it (the parse reads the sheet exactly).
+# or too small to read (its own size, or the sheet's default for those without one). A sheet with none of these and no
+# cell in a style of ``odd`` shows its values as they are: told from its bytes alone, ~50x quicker than parsing it
+# (the parse reads the sheet exactly).
+MIN_ROW_HEIGHT = 4.0  # points: in a lower row a line of text cannot be read (Excel draws 0.1 as nothing at all)
+MIN_COLUMN_WIDTH = 1.0  # characters: the same for a narrower column
 _SIGNS = (b"<f", b":f", b"hidden", b":row", b":col")  # (a prefixed row or column: the parse looks at it)
-_ZERO = (re.compile(rb"""<row\s[^>]*?\bht\s*=\s*["']0*\.?0*["']"""),  # a row, a column of no size
-         re.compile(rb"""<col\s[^>]*?\bwidth\s*=\s*["']0*\.?0*["']"""))
+_HEIGHT, _WIDTH = rb"0*(?:[4-9]|[1-9]\d+)(?:\.\d*)?", rb"0*[1-9]\d*(?:\.\d*)?"  # sizes plainly big enough
+_SMALL = (re.compile(rb"""\b(?:ht|defaultRowHeight)\s*=\s*(["'])(?!%s\1)""" % _HEIGHT),  # anything else: parsed
+          re.compile(rb"""\b(?:width|defaultColWidth|baseColWidth)\s*=\s*(["'])(?!%s\1)""" % _WIDTH))
+assert (MIN_ROW_HEIGHT, MIN_COLUMN_WIDTH) == (4.0, 1.0), "the patterns spell these out"
 
 
 def _as_written(xml: bytes, odd: dict[int, str]) -> bool:
     """Whether the sheet ``xml`` has none of what the tool never writes (see above)."""
     if any(sign in xml for sign in _SIGNS) or (odd and _any_styled(tuple(odd)).search(xml)):
         return False
-    return not any(zero.search(xml) for zero in _ZERO)
+    return not any(small.search(xml) for small in _SMALL)
 
 
 @functools.lru_cache(maxsize=64)
@@ -101,10 +106,15 @@ def _view(xml: bytes, odd: dict[int, str]) -> SheetView:
     hidden_rows: set[int] = set()
     filled_rows: set[int] = set()
     filled_columns: set[int] = set()
+    default = root.find(_MAIN + "sheetFormatPr")
+    default = {} if default is None else default.attrib
+    # (a sheet's zeroHeight hides only the rows it does not list: Excel shows a listed row, XlsxWriter's default_row02)
+    rows_unseen = _small(default.get("defaultRowHeight"), MIN_ROW_HEIGHT)
     row_at = -1
     for row in root.iter(_ROW):
         row_at = _index(row.get("r"), row_at + 1, 1)
-        if row.get("hidden") in _TRUE or _zero(row.get("ht")):
+        height = row.get("ht")
+        if row.get("hidden") in _TRUE or (rows_unseen if height is None else _small(height, MIN_ROW_HEIGHT)):
             hidden_rows.add(row_at)
         col_at = -1
         for cell in row.iter(_CELL):
@@ -120,8 +130,9 @@ def _view(xml: bytes, odd: dict[int, str]) -> SheetView:
             code = odd.get(_index(cell.get("s"), 0))
             if code is not None:
                 formats[where] = code
+    width = default.get("defaultColWidth", default.get("baseColWidth"))
     return SheetView(formulas, formats, frozenset(hidden_rows & filled_rows),
-                     frozenset(_hidden_columns(root) & filled_columns))
+                     frozenset(_hidden_columns(root, filled_columns, _small(width, MIN_COLUMN_WIDTH)) & filled_columns))
 
 
 def _content(cell) -> bool:
@@ -129,18 +140,26 @@ def _content(cell) -> bool:
     return (value is not None and bool(value.text)) or cell.find(_INLINE) is not None
 
 
-def _hidden_columns(root) -> set[int]:
+def _hidden_columns(root, filled: set[int], others_unseen: bool) -> set[int]:
+    """The columns hidden or too narrow to read, of those ``filled``; ``others_unseen``: those no ``<col>`` sizes are
+    (the sheet's default width too narrow)."""
     found: set[int] = set()
+    sized: set[int] = set()
     for col in root.iter(_COL):
-        if col.get("hidden") in _TRUE or _zero(col.get("width")):
-            first = _index(col.get("min"), 1)
-            found.update(range(first - 1, min(_index(col.get("max"), first), 16384)))
-    return found
+        first = _index(col.get("min"), 1)
+        columns = range(first - 1, min(_index(col.get("max"), first), 16384))
+        width = col.get("width")
+        if width is not None:
+            sized.update(c for c in columns if c in filled)
+        if col.get("hidden") in _TRUE or (others_unseen if width is None else _small(width, MIN_COLUMN_WIDTH)):
+            found.update(c for c in columns if c in filled)
+    return found | (filled - sized if others_unseen else set())
 
 
-def _zero(size: str | None) -> bool:
+def _small(size: str | None, least: float) -> bool:
+    """Whether a size written as ``size`` is too small to read (NaN too); None (not given) or not a number: no."""
     try:
-        return size is not None and float(size) == 0
+        return size is not None and not float(size) >= least
     except ValueError:
         return False
 

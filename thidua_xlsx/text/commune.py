@@ -145,6 +145,7 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
     "level_above.held_origin_previous_key": "dấu theo mã do khóa trước của đơn vị cấp (khóa đã thay): chưa chứng "
                                             "minh tệp do trường gửi",
     "level_above.held_macros": "tệp của trường chứa macro (chương trình không bao giờ ghi macro)",
+    "level_above.held_not_xlsx": "tệp của trường không ở dạng .xlsx: không kiểm được danh sách như người đọc thấy",
     "level_above.held_other_file": "công chức đã quyết định ({decision}) trên một tệp khác của trường (dấu vân tay "
                                    "{decided}); tệp nay dùng ({now}) không đối chiếu được là đề nghị đúng như thế "
                                    "(tệp cũ đề nghị khác, hoặc không còn trong thư mục): hãy quyết định lại",
@@ -301,6 +302,10 @@ LEVEL_ABOVE_MESSAGES |= {  # the officer's word bound to the person and the file
                           "giờ ghi macro, tệp đã bị sửa hoặc thay. Đừng mở tệp bằng Excel khi chưa hỏi trường; mọi "
                           "đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy đề nghị trường gửi lại bản do "
                           "chương trình ghi.",
+    "level_above.not_xlsx": "Bảng tổng hợp của {school} ('{file}') đã được lưu lại dạng khác .xlsx (.ods hay .xls): "
+                            "chương trình đọc được dữ liệu và dấu xác thực, nhưng không kiểm được danh sách như người "
+                            "đọc thấy trong tệp (công thức, định dạng số, dòng ẩn). Mọi đề nghị của tệp được tạm giữ "
+                            "chờ công chức quyết định. Hãy đề nghị trường gửi lại bản .xlsx do chương trình ghi.",
     "level_above.other_file": "{name} ({school}) – {title}: công chức đã quyết định ({decision}) trên một tệp khác "
                               "của trường (dấu vân tay {decided}); tệp đang dùng là {now}, không đối chiếu được là "
                               "đề nghị đúng như thế (tệp cũ đề nghị khác, hoặc không còn trong thư mục). Quyết định "
