@@ -331,3 +331,30 @@ def test_a_summary_saved_as_ods_is_read_and_every_proposal_of_it_held(tmp_path):
     assert ("Tạm giữ Lê Thị Bích Thủy (Trường Tiểu học Trực Cường) – Chiến sĩ thi đua cấp tỉnh: tệp của trường không "
             "ở dạng .xlsx: không kiểm được danh sách như người đọc thấy") in said
     assert [s["origin"] for s in data["schools"] if s["code"] == "TH-TC"] == ["sealed"]  # its seal still proves it
+
+
+def test_a_conditional_format_on_a_name_is_said_and_the_line_held(tmp_path):
+    """Found by trying: a conditional format on B26 whose style brings ``;;;"Nguyễn Văn Giả"`` showed that name in
+    LibreOffice's print of the sealed summary, and the commune said nothing. The tool writes no conditional format on
+    a list: one there is a change, its line held."""
+    folder = _commune(tmp_path)
+    book = folder / "inbox" / FINAL
+    sheet = _part_of(book, LIST)
+    styles = zipfile.ZipFile(book).read("xl/styles.xml")
+    dxfs = int(re.search(rb'<dxfs count="(\d+)"', styles)[1])  # the tool's own (sheet Kiểm tra's), the new one after
+    rule = (f'<conditionalFormatting sqref="B26"><cfRule type="expression" dxfId="{dxfs}" priority="1"><formula>TRUE'
+            '</formula></cfRule></conditionalFormatting>').encode()
+    shows = '<dxf><numFmt numFmtId="200" formatCode=";;;&quot;Nguyễn Văn Giả&quot;"/></dxf></dxfs>'.encode()
+
+    def change(name: str, xml: bytes) -> tuple[str, bytes]:
+        if name == sheet:
+            assert b"<pageMargins" in xml
+            return name, xml.replace(b"<pageMargins", rule + b"<pageMargins", 1)
+        if name == "xl/styles.xml":
+            return name, xml.replace(b"</dxfs>", shows, 1)
+        return name, xml
+    _rewritten(book, change)
+
+    said, data = _merged(folder)
+    assert f"ô B26 ở sheet {LIST} có định dạng có điều kiện (chương trình không dùng" in said
+    assert _held(data) == {YEN} and YEN not in _listed(data)

@@ -87,3 +87,20 @@ def test_the_sheet_s_default_size_too_small_hides_the_rows_and_columns_that_have
     assert (view.hidden_rows, view.hidden_columns) == ({6}, {1, 2})  # A is sized: 5 characters
     seen = _view(_sheet(rows, cols, '<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/>'), {})
     assert (seen.hidden_rows, seen.hidden_columns) == (frozenset(), frozenset())
+
+
+def test_the_cells_a_conditional_format_applies_to_are_told_where_there_is_content():
+    """Found by trying: a conditional format can bring a number format (``;;;"Nguyễn Văn B"`` showed another name in
+    LibreOffice) or a colour, and the tool writes none on a list. Both kinds: the sheet's own and Excel 2010's."""
+    rows = ('<row r="7"><c r="B7" t="inlineStr"><is><t>Lê Thị B</t></is></c><c r="C7" t="inlineStr"><is><t>GV</t>'
+            '</is></c></row><row r="9"><c r="B9" t="inlineStr"><is><t>Trần C</t></is></c></row>')
+    own = '<conditionalFormatting sqref="B7 B8:C12"><cfRule type="expression" dxfId="0"/></conditionalFormatting>'
+    x14 = ('<extLst><ext uri="{78C0D931}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" '
+           'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:conditionalFormattings>'
+           '<x14:conditionalFormatting><x14:cfRule type="expression"/><xm:sqref>$C$7</xm:sqref>'
+           '</x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>')
+    as_excel = f'<worksheet {MAIN}><sheetData>{rows}</sheetData>'
+    assert _view(f"{as_excel}{own}</worksheet>".encode(), {}).conditional == {(6, 1), (8, 1)}  # not the empty B8
+    assert _view(f"{as_excel}{x14}</worksheet>".encode(), {}).conditional == {(6, 2)}
+    whole = own.replace('sqref="B7 B8:C12"', 'sqref="B:B"')  # not a range as Excel writes one: the whole sheet
+    assert _view(f"{as_excel}{whole}</worksheet>".encode(), {}).conditional == {(6, 1), (6, 2), (8, 1)}

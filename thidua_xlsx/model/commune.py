@@ -117,7 +117,8 @@ COLLECTIVE_RETITLED, COLLECTIVE_REGISTERED = "collective", "registered"
 # department's), that proposal's (held).
 FORMULA, NUMBER_FORMAT, ROW_HIDDEN, COLUMN_HIDDEN = "formula", "number_format", "row_hidden", "column_hidden"
 EXTRA_ROW, OUTSIDE, PROOF, SHEET_EXTRA = "extra_row", "outside", "proof", "extra_sheet"
-SHOWN_CELLS = frozenset({FORMULA, NUMBER_FORMAT, ROW_HIDDEN, OUTSIDE, PROOF})  # on a proposal's row: it is held
+CONDITIONAL = "conditional"  # a conditional format on cells with content (a number format, a colour it can bring)
+SHOWN_CELLS = frozenset({FORMULA, NUMBER_FORMAT, CONDITIONAL, ROW_HIDDEN, OUTSIDE, PROOF})  # a proposal's row: held
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from thidua_xlsx.model.commune import (
     COLLECTIVE_REGISTERED,
     COLLECTIVE_RETITLED,
     COLUMN_HIDDEN,
+    CONDITIONAL,
     EXTRA_ROW,
     FORMULA,
     MOVED,
@@ -290,10 +291,10 @@ def _outside(sheet: str, cells: list, width: int, owners: Owners) -> list[ListCh
 
 
 def _seen(sheet: str, view: SheetView, owners: Owners) -> list[ListChange]:
-    """What the sheet's ``view`` tells: the cells holding a formula and those shown through a format that can say
-    another thing (by row), the rows hidden, the columns hidden (all in one)."""
+    """What the sheet's ``view`` tells: the cells holding a formula, those shown through a format that can say
+    another thing, those a conditional format applies to (by row), the rows hidden, the columns hidden (all in one)."""
     found = []
-    for kind, cells in ((FORMULA, view.formulas), (NUMBER_FORMAT, view.formats)):
+    for kind, cells in ((FORMULA, view.formulas), (NUMBER_FORMAT, view.formats), (CONDITIONAL, view.conditional)):
         by_row: dict[int, list[str]] = {}
         for r, c in sorted(cells):
             by_row.setdefault(r, []).append(ly.a1(r, c))

@@ -31,12 +31,14 @@ Cell = tuple[int, int]  # (row, column), from 0
 @dataclass(frozen=True)
 class SheetView:
     """What a sheet shows besides its cached values (see the module): ``formulas`` and ``formats`` by cell (the
-    formula's text, the format's code), the rows and columns hidden (from 0) that hold content."""
+    formula's text, the format's code), the rows and columns hidden (from 0) that hold content, the cells with content
+    a conditional format applies to (it can change what shows: a number format, the text's colour)."""
 
     formulas: dict[Cell, str]
     formats: dict[Cell, str]
     hidden_rows: frozenset[int]
     hidden_columns: frozenset[int]
+    conditional: frozenset[Cell] = frozenset()
 
 
 NO_VIEW = SheetView({}, {}, frozenset(), frozenset())  # a sheet whose XML could not be read: nothing more is said
@@ -73,7 +75,7 @@ def _inflated(data: bytes, part: str) -> bytes | None:
 # (the parse reads the sheet exactly).
 MIN_ROW_HEIGHT = 4.0  # points: in a lower row a line of text cannot be read (Excel draws 0.1 as nothing at all)
 MIN_COLUMN_WIDTH = 1.0  # characters: the same for a narrower column
-_SIGNS = (b"<f", b":f", b"hidden", b":row", b":col")  # (a prefixed row or column: the parse looks at it)
+_SIGNS = (b"<f", b":f", b"hidden", b":row", b":col", b"onditionalFormatting")  # (prefixed row, column: parsed)
 _HEIGHT, _WIDTH = rb"0*(?:[4-9]|[1-9]\d+)(?:\.\d*)?", rb"0*[1-9]\d*(?:\.\d*)?"  # sizes plainly big enough
 _SMALL = (re.compile(rb"""\b(?:ht|defaultRowHeight)\s*=\s*(["'])(?!%s\1)""" % _HEIGHT),  # anything else: parsed
           re.compile(rb"""\b(?:width|defaultColWidth|baseColWidth)\s*=\s*(["'])(?!%s\1)""" % _WIDTH))
@@ -106,6 +108,7 @@ def _view(xml: bytes, odd: dict[int, str]) -> SheetView:
     hidden_rows: set[int] = set()
     filled_rows: set[int] = set()
     filled_columns: set[int] = set()
+    filled: set[Cell] = set()
     default = root.find(_MAIN + "sheetFormatPr")
     default = {} if default is None else default.attrib
     # (a sheet's zeroHeight hides only the rows it does not list: Excel shows a listed row, XlsxWriter's default_row02)
@@ -123,6 +126,7 @@ def _view(xml: bytes, odd: dict[int, str]) -> SheetView:
             if formula is None and not _content(cell):
                 continue
             where = (row_at, col_at)
+            filled.add(where)
             filled_rows.add(row_at)
             filled_columns.add(col_at)
             if formula is not None:
@@ -132,7 +136,31 @@ def _view(xml: bytes, odd: dict[int, str]) -> SheetView:
                 formats[where] = code
     width = default.get("defaultColWidth", default.get("baseColWidth"))
     return SheetView(formulas, formats, frozenset(hidden_rows & filled_rows),
-                     frozenset(_hidden_columns(root, filled_columns, _small(width, MIN_COLUMN_WIDTH)) & filled_columns))
+                     frozenset(_hidden_columns(root, filled_columns, _small(width, MIN_COLUMN_WIDTH)) & filled_columns),
+                     _conditional(root, filled))
+
+
+_CONDITIONAL = "conditionalFormatting"  # the sheet's own (main) and Excel 2010's (x14, in an extension: xm:sqref)
+_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
+
+
+def _conditional(root, filled: set[Cell]) -> frozenset[Cell]:
+    """The cells of ``filled`` a conditional format of the sheet (either kind) applies to."""
+    ranges = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not element.tag.endswith("}" + _CONDITIONAL):
+            continue
+        refs = element.get("sqref") or " ".join(child.text or "" for child in element if isinstance(child.tag, str)
+                                                 and child.tag.endswith("}sqref"))
+        for ref in refs.split():
+            found = _RANGE.fullmatch(ref)
+            if found is None:  # not a range as Excel writes one (B:B, a name): taken to cover the whole sheet
+                return frozenset(filled)
+            first = (int(found[2]) - 1, _column(found[1] + found[2], 0))
+            last = (int(found[4]) - 1, _column(found[3] + found[4], 0)) if found[3] else first
+            ranges.append((first, last))
+    return frozenset(cell for cell in filled if any(a[0] <= cell[0] <= b[0] and a[1] <= cell[1] <= b[1]
+                                                    for a, b in ranges))
 
 
 def _content(cell) -> bool:

@@ -182,6 +182,8 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
                                   "lại khi mở tệp, có thể hiện khác giá trị đã lưu)",
     "level_above.change_number_format": "ô {shown} ở sheet {name} có định dạng số chương trình không dùng (có thể hiện "
                                         "chữ khác giá trị trong ô, hoặc che giá trị)",
+    "level_above.change_conditional": "ô {shown} ở sheet {name} có định dạng có điều kiện (chương trình không dùng: có "
+                                      "thể đổi chữ hiện ra, màu chữ, hoặc che giá trị)",
     "level_above.change_row_hidden": "dòng {shown} ở sheet {name} bị ẩn (người đọc không thấy dòng này)",
     "level_above.change_column_hidden": "cột {shown} ở sheet {name} bị ẩn (người đọc không thấy cột này)",
     "level_above.change_extra_row": "thêm dòng {lines} ở sheet {name} ('{shown}') không phải dòng của danh sách (không "
