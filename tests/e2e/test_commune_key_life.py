@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from tests.commune_fixtures import as_before_keys, rewrite_part, school_run, set_field
 from thidua_xlsx.cli import main
@@ -21,6 +22,7 @@ from thidua_xlsx.commune import system_key
 from thidua_xlsx.commune.system_key import commune_key
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK, RUNS_RECORD
 from thidua_xlsx.system.voice import vietnam_today
+from thidua_xlsx.text import commune as lx
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -169,6 +171,11 @@ def test_late_is_decided_by_the_sealed_time_not_the_file_s_own(tmp_path):
               and "dấu vân tay" in ln]
     assert "có dấu xác thực của trường" in line and "(sau hạn)" in line, line
     assert "01/05/2025" not in line and "/2026" in line  # the time said is the sealed one
+    merged = CliRunner().invoke(main, ["merge", str(folder / INBOX), "-o", str(tmp_path / "xa.xlsx")])
+    assert merged.exit_code == 0, merged.output
+    [saved] = [row[3] for row in load_workbook(tmp_path / "xa.xlsx")[lx.S_SCHOOLS].iter_rows(values_only=True)
+               if row[1] == "Trường Tiểu học Trực Cường"]
+    assert saved.year == 2026 and saved.strftime("%d/%m/%Y") in line  # the summary's sheet says the same time
 
 
 def _backdate(path: Path, when: str) -> None:

@@ -13,7 +13,7 @@ from thidua_xlsx.commune.read_book import load_level_above_book
 from thidua_xlsx.commune.read_inbox import read_school_summaries
 from thidua_xlsx.commune.read_officer import read_officer
 from thidua_xlsx.commune.system_key import commune_key
-from thidua_xlsx.model.commune import LevelAbove, LevelAboveSummary, SchoolSummary
+from thidua_xlsx.model.commune import LevelAbove, LevelAboveSummary
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
@@ -101,18 +101,10 @@ def school_states(summary: LevelAboveSummary, today: dt.date) -> list[SchoolStat
                                      fingerprint=school.newer_fingerprint[:12]))
             continue
         s = school.summary
-        saved = ((_sealed_time(s) if school.sent else None) or by_name[school.file].version_time) + VIETNAM_UTC_OFFSET
+        saved = school.saved(by_name[school.file].version_time) + VIETNAM_UTC_OFFSET
         found.append(SchoolState(name, school.sent, school.file, saved,
                                  bool(deadline) and saved.date().isoformat() > deadline,
                                  s.sha256[:12], school.origin, s.council, s.edited, versions=1 + older.get(name, 0)))
     return found
 
 
-def _sealed_time(summary: SchoolSummary) -> dt.datetime | None:
-    """A proven summary's time as its seal covers it (its newest input's, UTC as written: the time its own document
-    properties show, which anyone can change): what "lưu lúc" says and "sau hạn" is decided from. None when it says
-    none."""
-    try:
-        return dt.datetime.fromisoformat(summary.newest_input).replace(tzinfo=None)
-    except (TypeError, ValueError):
-        return None

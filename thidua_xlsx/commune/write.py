@@ -138,7 +138,8 @@ def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
         f = files.get(r.file)
         state = lx.STATE_MISSING if r.summary is None else lx.STATE_COUNCIL[r.summary.council] + \
             (lx.STATE_EDITED if r.summary.edited else "") + lx.STATE_ORIGIN[r.origin]
-        rows.append([n, r.school.name, r.file or lx.NOT_SENT, (f.version_time + VN_TIME) if f else None,
+        saved = r.saved(f.version_time) if f else None
+        rows.append([n, r.school.name, r.file or lx.NOT_SENT, (saved + VN_TIME) if saved else None,
                      f.sha256[:12] if f else "", state, held[r.school.code],
                      *(counts.get(t, {}).get(r.school.code) or 0 for t in titles)])
     rows.append([None, lx.TOTAL, None, None, None, None, len(s.held),

@@ -10,6 +10,7 @@ file (:mod:`thidua_xlsx.write.province_import`) are written from. Codes here, wo
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import operator
@@ -186,6 +187,17 @@ class SchoolResult:
         """Whether the school sent its summary: a file sealed with its code (an unproven file speaks for it only
         held, and never counts as sent)."""
         return self.summary is not None and self.origin == SEALED
+
+    def saved(self, file_time: dt.datetime | None) -> dt.datetime | None:
+        """When its file was saved, as "lưu lúc" says it and "sau hạn" is decided from (UTC, naive): for a file sent
+        (sealed with its code), its newest input's time as the seal covers it; else ``file_time``, the file's own
+        document properties, which anyone can change."""
+        if self.sent and self.summary is not None:
+            try:
+                return dt.datetime.fromisoformat(self.summary.newest_input).replace(tzinfo=None)
+            except (TypeError, ValueError):
+                pass
+        return file_time
 
 
 SEALED, UNSEALED, OLD_CODE, BAD_SEAL = "sealed", "unsealed", "old_code", "bad_seal"
