@@ -308,3 +308,25 @@ def test_each_title_s_decision_cites_its_article_of_law_in_its_docstring():
         doc = " ".join(inspect.getdoc(getattr(importlib.import_module(f"thidua_xlsx.decide.{module}"), function))
                        .split())
         assert article in doc, (name, article, doc)
+
+
+SCHOOL = "Quy chế thi đua, khen thưởng của trường"
+CITED_WITH_SCHOOL = cm.Rules(citations=(*CITED.citations, (rset.SCHOOL_RULES, SCHOOL)), ldtt_max_days_off=40,
+                             cstdcs_condition="và")
+
+
+@pytest.mark.parametrize("changes, title, cited", [
+    ({"days_off": 41}, LDTT, f"căn cứ Luật TĐKT 2022 điều 24 và {SCHOOL}"),  # days off: the school's condition
+    ({"rating": "HTTNV", "initiative": "SK", "initiative_level": "Trường", "initiative_decision": "12/QĐ"}, CSTDCS,
+     f"căn cứ Luật TĐKT 2022 điều 23 và {SCHOOL}"),  # the Law's "or" met, the school's "và" not
+    ({"months": 5}, LDTT, "căn cứ Luật TĐKT 2022 điều 24"),  # the Law's own condition: the Law alone
+    ({"discipline": "Khiển trách"}, LDTT, "căn cứ Luật TĐKT 2022 điều 24"),
+])
+def test_a_refusal_on_a_condition_only_the_school_sets_cites_its_quy_che_beside_the_law(changes, title, cited):
+    """Found by a stranger's read: a refusal on the school's own condition (days off, a score classification, "và")
+    ended "căn cứ Luật TĐKT 2022 điều 24", an article that asks no such thing."""
+    c = candidate(registered=CSTDCS, **{"rating": "HTXSNV", **changes})
+    first = rules.decide_ldtt(c, CITED_WITH_SCHOOL, LEVELS)
+    decision = first if title == LDTT else rules.decide_cstdcs(c, first, CITED_WITH_SCHOOL)
+    assert not decision.granted and decision.reason.endswith(cited)
+    assert cited.endswith(SCHOOL) or SCHOOL not in decision.reason

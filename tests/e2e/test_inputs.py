@@ -251,7 +251,8 @@ def test_a_person_with_no_scores_prints_blank_groups_and_says_why(school, tmp_pa
     name_at = row.index("Lê Thị Dung")
     assert row[name_at + 3:name_at + 3 + 8] == (None,) * 8  # 4 groups × (self, department): blank, never 0
     ldtt = next(d for d in person["decisions"] if d["title"] == "LDTT")  # titles by code in the JSON
-    assert [r["code"] for r in ldtt["reasons"]] == ["ldtt.no_scores", "basis.cite"]  # then the article
+    assert [r["code"] for r in ldtt["reasons"]] == ["ldtt.no_scores", "basis.cite_with_school"]  # then the căn cứ:
+    # the Law's article and the school's Quy chế, whose condition the score classification is
     assert ldtt["pending"] and not ldtt["granted"]  # no form: not known, so not refused – waits for the scores
     assert "xếp loại thi đua  (" not in json.dumps(person, ensure_ascii=False)
 

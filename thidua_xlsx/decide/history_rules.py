@@ -22,6 +22,7 @@ from thidua_xlsx.decide.history_past import (
     excellent_years,
     years_before,
 )
+from thidua_xlsx.decide.rules import CITATIONS
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import history as hs
 from thidua_xlsx.model import rule_set as rset
@@ -420,7 +421,7 @@ def _discipline_running(p: PersonResult, cut: Reason, said: Said) -> PersonResul
         if d.title not in titles or (d.reasons and d.reasons[0].code == "ldtt.not_registered"):
             decisions.append(d)
             continue
-        cites = tuple(r for r in d.reasons if r.code == "basis.cite")
+        cites = tuple(r for r in d.reasons if r.code in CITATIONS)
         kept = () if d.granted or d.pending else tuple(r for r in d.reasons if r not in cites)
         decisions.append(Decision(d.title, False, (*kept, why, *cites)))
     if tuple(decisions) == p.decisions:
@@ -434,7 +435,7 @@ def _withdrawn(p: PersonResult, initiative: PastInitiative, use: Use) -> PersonR
     """``p`` without this year's CSTĐCS, its sáng kiến spent on ``use`` (an award form); the CSTĐCS rule's citation
     kept."""
     before = next(d for d in p.decisions if d.title == CSTDCS)
-    cites = tuple(r for r in before.reasons if r.code == "basis.cite")
+    cites = tuple(r for r in before.reasons if r.code in CITATIONS)
     decision = Decision(CSTDCS, False, (reason("cstdcs.initiative_spent", initiative=initiative.name, award=_award(use),
                                                year=use.year, target=Title(CSTDCS)), *cites))
     return dataclasses.replace(p, decisions=tuple(decision if d.title == CSTDCS else d for d in p.decisions))

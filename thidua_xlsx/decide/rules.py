@@ -10,6 +10,7 @@ has no rule set and its reasons no citation.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import math
 from collections.abc import Mapping
@@ -161,10 +162,30 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     short, judged = _months(c, rules, worked)
     failed += [*short, *_conduct(c, rules)]
     if rules.ldtt_min_classification and (c.total_pending or c.total is None):
-        return _total_unknown(c, rules, failed, waiting, judged, basis)
+        return _school_cited(_total_unknown(c, rules, failed, waiting, judged, basis), rules)
     if c.classification or waiting is None:  # a year's classification is its rating: one pending is no refusal
         failed += _classification(c, rules, levels)
-    return _ldtt_outcome(c, failed, waiting, judged, worked, basis)
+    school_rating = c.rating in _LAW_RATINGS and c.rating not in rules.ldtt_ratings  # the Law takes it, the school not
+    return _school_cited(_ldtt_outcome(c, failed, waiting, judged, worked, basis), rules, school_rating)
+
+
+# What LĐTT asks beyond the Law (điều 24), by a condition the school's Quy chế sets: refused or waiting on one of
+# these, the decision cites the Quy chế beside the Law's article.
+_SCHOOL_CONDITIONS = frozenset({"ldtt.days_off", "ldtt.classification", "ldtt.score_pending", "ldtt.no_scores"})
+_LAW_RATINGS = cm.Rules().ldtt_ratings  # "hoàn thành tốt nhiệm vụ trở lên"
+CITATIONS = frozenset({"basis.cite", "basis.cite_with_school"})  # the reasons a decision's căn cứ is said by
+
+
+def _school_cited(decision: Decision, rules: cm.Rules, school_only: bool = False) -> Decision:
+    """``decision`` with the school's Quy chế cited beside the Law, when it is not granted on a condition only the
+    school sets (``school_only``: one the caller knows of)."""
+    school = rules.cite(rset.SCHOOL_RULES)
+    if decision.granted or not school or not (school_only or any(r.code in _SCHOOL_CONDITIONS
+                                                                 for r in decision.reasons)):
+        return decision
+    return dataclasses.replace(decision, reasons=tuple(
+        reason("basis.cite_with_school", citation=dict(r.params)["citation"], school=school)
+        if r.code == "basis.cite" and dict(r.params)["citation"] != school else r for r in decision.reasons))
 
 
 def _ldtt_not_considered(c: Candidate, rules: cm.Rules, basis: tuple[Reason, ...]) -> Decision | None:
@@ -312,7 +333,8 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
             return resting_on_ldtt
     if (excellent and initiative) if need_both else (excellent or initiative):
         return _cstdcs_granted(c, excellent, initiative, basis)
-    return _cstdcs_refused(c, excellent, initiative, need_both, basis)
+    return _school_cited(_cstdcs_refused(c, excellent, initiative, need_both, basis), rules,
+                         school_only=excellent or initiative)  # the Law's "or" met, the school's "và" not
 
 
 def _cstdcs_without_ldtt(c: Candidate, ldtt: Decision, excellent: bool, initiative: bool, need_both: bool,

@@ -188,7 +188,7 @@ class SchoolResult:
         held, and never counts as sent)."""
         return self.summary is not None and self.origin == SEALED
 
-    def saved(self, file_time: dt.datetime | None) -> dt.datetime | None:
+    def saved(self, file_time: dt.datetime) -> dt.datetime:
         """When its file was saved, as "lưu lúc" says it and "sau hạn" is decided from (UTC, naive): for a file sent
         (sealed with its code), its newest input's time as the seal covers it; else ``file_time``, the file's own
         document properties, which anyone can change."""

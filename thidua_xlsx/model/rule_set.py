@@ -404,8 +404,9 @@ def applied(rules: _Rules, rule_set: RuleSet, school_rules_citation: str, year: 
     bands = found if isinstance(found, tuple) else ()  # read.rule_sets made them a tuple of Band
     citations[RATING] = rated_by.cite(RATING)
     cited = tuple((key, citations[key]) for key in RULE_KEYS if citations.get(key))
-    rules = dataclasses.replace(rules, **changes, citations=cited, rating_bands=bands,
-                                unanswered=rule_set.unanswered)
+    # the rules also cite the school's Quy chế for a condition only it sets (days off, a score classification, "và")
+    rules = dataclasses.replace(rules, **changes, citations=(*cited, (SCHOOL_RULES, school_rules_citation)),
+                                rating_bands=bands, unanswered=rule_set.unanswered)
     return rules, dataclasses.replace(rule_set, citations=cited, raised=tuple(raised), year=year)
 
 

@@ -67,6 +67,7 @@ RULE_SET_MESSAGES = {
 
 RULE_SET_REASONS = {
     "basis.cite": "căn cứ {citation}",
+    "basis.cite_with_school": "căn cứ {citation} và {school}",  # a condition only the school's Quy chế sets
     "basis.none": "chưa xét: ngày xét trước mọi văn bản chương trình biết cho danh hiệu này (không có căn cứ) – "
                   "Hội đồng xét; xem sheet Kiểm tra",
     "quota.women_first": "bằng điểm ({score}) với {tied} người cho {left} suất cuối: ưu tiên cá nhân nữ ({citation})",
