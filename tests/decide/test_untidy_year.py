@@ -12,13 +12,14 @@ import datetime as dt
 
 import pytest
 
-from thidua_xlsx.decide.consolidate import UNFINISHED_YEAR
+from thidua_xlsx.decide.consolidate import UNFINISHED_YEAR, YEAR_NOT_RATED, _unit
+from thidua_xlsx.decide.rules import decide_collective
 from thidua_xlsx.decide.year import with_provisional, year_summary
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.model.results import Decision, provisional
-from thidua_xlsx.model.titles import LDTT
+from thidua_xlsx.model.results import Decision, DepartmentResult, provisional
+from thidua_xlsx.model.titles import LDTT, TTLDXS
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.read.rule_sets import with_rule_set
 
@@ -103,7 +104,29 @@ def test_three_months_without_insured_leave_is_still_not_rated(leave, rating, ld
     summary = run(campaign, summaries(campaign))
 
     assert summary.year.ratings["GV002"].rating == rating
-    assert ldtt_code in [r.code for r in ldtt(summary, "GV002").reasons]
+    decision = ldtt(summary, "GV002")
+    assert ldtt_code in [r.code for r in decision.reasons]
+    # found by a stranger's read: "không xếp loại" is the decree's outcome, not a rating nobody typed — LĐTT was
+    # "chưa đủ thông tin: xếp loại viên chức (hãy nhập …)", asking for a rating the decree forbids
+    assert not decision.pending and "facts.missing" not in [r.code for r in decision.reasons]
+    assert "không xếp loại viên chức năm nay (làm việc dưới 6 tháng: NĐ 233/2026 điều 14 khoản 1)" in decision.reason
+    [person] = [p for p in summary.people if p.code == "GV002"]
+    assert [f.text for f in person.flags if f.code == YEAR_NOT_RATED] == [
+        "không xếp loại viên chức năm nay: làm việc 3 tháng, chưa đủ 6 tháng (NĐ 233/2026 điều 14 khoản 1)"]
+
+
+def test_a_member_the_decree_does_not_rate_leaves_ttldxs_to_the_council_not_waiting_for_a_rating():
+    """TTLĐXS asks that every member completes their tasks: a member not rated by law (under six months) is the
+    council's judgement, said as such — never "chưa đủ thông tin … chưa có xếp loại", which no one can ever enter."""
+    campaign = school(GV002={"months": 3})
+    summary = run(campaign, summaries(campaign))
+    members = [p for p in summary.people if p.department == "TO-VAN"]
+    unit = _unit(DepartmentResult("TO-VAN", "Tổ Ngữ văn", len(members), True, collective=TTLDXS), members)
+    assert (unit.not_rated, unit.unrated) == (1, 0)
+    [ttldxs, *_] = decide_collective(dataclasses.replace(unit, cstdcs=1), campaign.rules)  # its CSTĐCS, as needed
+    assert ttldxs.title == TTLDXS and ttldxs.pending and not ttldxs.granted
+    assert "1 người không xếp loại viên chức năm nay (làm việc dưới 6 tháng: NĐ 233/2026 điều 14 khoản 1) – Hội " \
+           "đồng xét điều kiện 100% hoàn thành nhiệm vụ" in ttldxs.reason and "chưa đủ thông tin" not in ttldxs.reason
 
 
 def test_maternity_leave_said_in_its_column_is_insured_leave_too():

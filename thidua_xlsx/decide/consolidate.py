@@ -403,7 +403,8 @@ def _candidate(p: PersonResult, campaign: cm.Campaign) -> rules.Candidate:
                            total_pending=any(flag.code in PENDING_FLAGS for flag in p.flags), leave=f.leave,
                            rating_pending=rating_waits(p), course_months=rules.course_months(f, campaign.periods),
                            moved_to=(f.moved_to or "—") if f.moved_on else None,
-                           registration_unsent=any(flag.code == REGISTRATION_UNSENT for flag in p.flags))
+                           registration_unsent=any(flag.code == REGISTRATION_UNSENT for flag in p.flags),
+                           not_rated=any(flag.code == YEAR_NOT_RATED for flag in p.flags))
 
 
 def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
@@ -434,6 +435,9 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
 
 UNFINISHED_YEAR = "flag.year_unfinished"  # a year waiting for a period's form to be completed (decide.year)
 YEAR_PENDING = "flag.year_pending"  # a year's rating waiting for something else (decide.year): the titles wait
+YEAR_NOT_RATED = "flag.year_not_rated"  # the decree rates no year of under six months worked (decide.year): none waits
+# the flags the year's own reasons say already (its sheet gives each once): the rating entered, the year not rated
+SAID_BY_THE_YEAR = frozenset({"flag.year_rating_entered", YEAR_NOT_RATED})
 REGISTRATION_UNSENT = "flag.registration_unsent"  # the person's department never sent its registration book (the year)
 PENDING_FLAGS = frozenset({"flag.total_pending", UNFINISHED_YEAR})  # the score is not known yet: the titles wait
 
@@ -554,6 +558,7 @@ def _unit(d: DepartmentResult, members: list[PersonResult]) -> rules.Unit:
     """What the collective rules count of ``d``'s ``members`` (those here when the title is decided)."""
     disciplines = [p.facts.discipline for p in members]
     waiting = sum(p.facts.rating is None and bool(rating_waits(p)) for p in members)
+    not_rated = sum(any(flag.code == YEAR_NOT_RATED for flag in p.flags) for p in members)
     return rules.Unit(
         registered=d.collective, members=len(members),
         ldtt=sum(p.granted(LDTT) for p in members),
@@ -561,7 +566,7 @@ def _unit(d: DepartmentResult, members: list[PersonResult]) -> rules.Unit:
         at_least_htnv=sum(p.facts.rating in cm.RATINGS[:3] for p in members),
         disciplined=sum(x not in (None, cm.DISCIPLINES[0]) for x in disciplines),
         warned_or_worse=sum(x in cm.DISCIPLINES[2:] for x in disciplines),
-        unrated=sum(p.facts.rating is None for p in members) - waiting,
+        unrated=sum(p.facts.rating is None for p in members) - waiting - not_rated, not_rated=not_rated,
         discipline_unknown=sum(x is None for x in disciplines),
         under_review=sum(p.facts.under_review is True for p in members),
         ldtt_pending=sum(_pending(p, LDTT) for p in members),

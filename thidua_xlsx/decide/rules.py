@@ -97,6 +97,7 @@ class Candidate:
     rating_pending: tuple[Reason, ...] = ()  # what the year's rating, not known yet, waits for (decide.year)
     registration_unsent: bool = False  # nothing registered because the department never sent its registration book
     moved_to: str | None = None  # moved to another school during the year (sheet Nhân sự): the school; None: stays
+    not_rated: bool = False  # the decree rates no year of under six months worked: no rating is missing, none comes
 
 
 def course_months(facts: cm.Facts, periods: tuple[cm.Period, ...]) -> float:
@@ -157,6 +158,8 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     failed = [reason("facts.missing", fields=unknown)] if unknown else []
     if c.rating is not None and c.rating not in rules.ldtt_ratings:
         failed.append(reason("ldtt.rating", rating=c.rating, needed=RATINGS_OR.join(rules.ldtt_ratings)))
+    if c.not_rated:  # a known outcome, not a fact to type: refused on it
+        failed.append(reason("ldtt.not_rated"))
     worked = None if c.months is None or "maternity_months" in unknown else \
         min(12.0, c.months + (c.maternity_months or 0) + c.course_months)
     short, judged = _months(c, rules, worked)
@@ -169,8 +172,7 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     return _school_cited(_ldtt_outcome(c, failed, waiting, judged, worked, basis), rules, school_rating)
 
 
-# What LĐTT asks beyond the Law (điều 24), by a condition the school's Quy chế sets: refused or waiting on one of
-# these, the decision cites the Quy chế beside the Law's article.
+# What LĐTT asks beyond the Law (điều 24), by the school's Quy chế: refused or waiting on one, it cites both.
 _SCHOOL_CONDITIONS = frozenset({"ldtt.days_off", "ldtt.classification", "ldtt.score_pending", "ldtt.no_scores"})
 _LAW_RATINGS = cm.Rules().ldtt_ratings  # "hoàn thành tốt nhiệm vụ trở lên"
 CITATIONS = frozenset({"basis.cite", "basis.cite_with_school"})  # the reasons a decision's căn cứ is said by
@@ -179,9 +181,8 @@ CITATIONS = frozenset({"basis.cite", "basis.cite_with_school"})  # the reasons a
 def _school_cited(decision: Decision, rules: cm.Rules, school_only: bool = False) -> Decision:
     """``decision`` with the school's Quy chế cited beside the Law, when it is not granted on a condition only the
     school sets (``school_only``: one the caller knows of)."""
-    school = rules.cite(rset.SCHOOL_RULES)
-    if decision.granted or not school or not (school_only or any(r.code in _SCHOOL_CONDITIONS
-                                                                 for r in decision.reasons)):
+    school, codes = rules.cite(rset.SCHOOL_RULES), {r.code for r in decision.reasons}
+    if decision.granted or not school or not (school_only or codes & _SCHOOL_CONDITIONS):
         return decision
     return dataclasses.replace(decision, reasons=tuple(
         reason("basis.cite_with_school", citation=dict(r.params)["citation"], school=school)
@@ -209,7 +210,8 @@ def _unknown_facts(c: Candidate, rules: cm.Rules, waiting: Reason | None) -> tup
     campaign counts them), the discipline and the review."""
     short = c.months is not None and c.months + c.course_months < rules.ldtt_min_months
     sick = c.leave == cm.LEAVE_SICK_WORD
-    return tuple(name for name, value in (("rating", c.rating if waiting is None else ""), ("months", c.months),
+    return tuple(name for name, value in (("rating", c.rating if waiting is None and not c.not_rated else ""),
+                                          ("months", c.months),
                                           ("maternity_months", c.maternity_months if short and not sick else 0),
                                           ("days_off", c.days_off if rules.ldtt_max_days_off is not None else 0),
                                           ("discipline", c.discipline), ("under_review", c.under_review))
@@ -493,6 +495,7 @@ class Unit:
     ldtt_pending: int = 0  # members whose LĐTT is pending (not known yet, or the council's)
     cstdcs_pending: int = 0  # members whose CSTĐCS is pending
     rating_pending: int = 0  # members whose year rating is not known yet (not counted in ``unrated``)
+    not_rated: int = 0  # members the decree does not rate, under six months worked (not counted in ``unrated``)
 
 
 def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
@@ -543,9 +546,11 @@ def _ttldxs(u: Unit, rules: cm.Rules, share: float, share_text: Reason, unknown:
     failed, pending = [], [*unknown]  # a fact nobody entered refuses nothing: the title waits for it
     if u.rating_pending:
         pending.append(reason("collective.rating_pending", count=u.rating_pending))
-    if u.at_least_htnv + u.unrated + u.rating_pending < u.members:
+    if u.not_rated:  # "100 % hoàn thành nhiệm vụ" of a member with no rating by law: the council's judgement
+        pending.append(reason("collective.not_rated", count=u.not_rated))
+    if u.at_least_htnv + u.unrated + u.rating_pending + u.not_rated < u.members:
         failed.append(reason("collective.not_done",
-                             count=u.members - u.at_least_htnv - u.unrated - u.rating_pending))
+                             count=u.members - u.at_least_htnv - u.unrated - u.rating_pending - u.not_rated))
     if share < rules.ttldxs_min_percent:
         if _reached(u, rules.ttldxs_min_percent, True):
             pending.append(waiting)

@@ -533,10 +533,8 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
     if own is None:  # not in the registration round's result (none yet, a newcomer): as the latest book showed it
         shown = next((e for e in reversed(entries) if e.registered), None)
         own = Registration(shown.registered, shown.form, shown.initiative) if shown is not None else Registration()
-    if registrations is not None and registrations.unsent(p.department) and not own.title:
-        unsent: tuple[Reason, ...] = (reason(cons.REGISTRATION_UNSENT),)  # the book never came, not "không đăng ký"
-    else:
-        unsent = ()
+    unsent: tuple[Reason, ...] = (reason(cons.REGISTRATION_UNSENT),) if registrations is not None and \
+        registrations.unsent(p.department) and not own.title else ()  # the book never came, not "không đăng ký"
     rated = rating.rating if rating.rating in cm.RATINGS else None
     if rated is not None and not rating.entered:  # computed, not decided: the titles resting on it are provisional
         rated = ev.ComputedRating(rated)
@@ -544,7 +542,8 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
     flags = ((reason("flag.year_rating_entered", entered=rating.rating, computed=rating.computed),)
              if rating.overridden else ()) + \
         ((reason(cons.UNFINISHED_YEAR, periods=tuple(labels[c] for c in rating.unfinished)),)
-         if rating.unfinished and not rating.entered else ()) + _waiting(rating, labels) + unsent
+         if rating.unfinished and not rating.entered else ()) + _waiting(rating, labels) + unsent + \
+        ((reason(cons.YEAR_NOT_RATED, **dict(short.params)),) if (short := rating.months_short) else ())
     return PersonResult(
         code=p.code, name=p.name, department=p.department, department_name=names.get(p.department, p.department),
         role=p.role, position=p.position, status=STATUS_SUBMITTED,

@@ -241,6 +241,14 @@ class YearRating:
         return total - len(self.not_theirs) - len(self.later)
 
     @property
+    def months_short(self) -> Reason | None:
+        """Why the decree does not rate this year — under six months worked (điều 14 khoản 1), with the months —, or
+        None: the titles resting on a rating are refused on it, none waits for it (decide.rules)."""
+        if self.entered or self.rating != NOT_RATED:
+            return None
+        return next((r for r in self.reasons if r.code in ("year.months_short", "year.months_short_unpaid")), None)
+
+    @property
     def overridden(self) -> bool:
         """The entered rating differs from the computed one (a reason flags it for the council)."""
         return self.rating != self.computed

@@ -14,6 +14,7 @@ TITLE_REASONS = {
                        "điểm a)",
     "facts.missing": "chưa đủ thông tin: {fields} (hãy nhập ở sheet Nhân sự của campaign.xlsx)",
     "ldtt.rating": "xếp loại viên chức {rating} (cần {needed})",
+    "ldtt.not_rated": "không xếp loại viên chức năm nay (làm việc dưới 6 tháng: NĐ 233/2026 điều 14 khoản 1)",
     "ldtt.months_short": "chỉ làm việc {worked} tháng (cần từ {needed})",
     "ldtt.days_off": "nghỉ {days} ngày (tối đa {max})",
     "ldtt.disciplined": "bị kỷ luật {discipline} trong năm",
@@ -54,6 +55,8 @@ TITLE_REASONS = {
     "collective.department_missing": "tổ chưa nộp sổ chấm điểm",
     "collective.share": "{ldtt}/{members} LĐTT ({percent}%)",
     "collective.unrated": "chưa đủ thông tin: {count} người chưa có xếp loại viên chức",
+    "collective.not_rated": "{count} người không xếp loại viên chức năm nay (làm việc dưới 6 tháng: NĐ 233/2026 điều "
+                            "14 khoản 1) – Hội đồng xét điều kiện 100% hoàn thành nhiệm vụ",
     "collective.discipline_unknown": "chưa đủ thông tin: {count} người chưa có thông tin kỷ luật",
     "collective.not_done": "{count} người chưa hoàn thành nhiệm vụ",
     "collective.share_below": "{share}, cần từ {needed}%",

@@ -238,6 +238,8 @@ YEAR_REASONS = {
     "flag.year_unfinished": "phiếu chấm {periods} chưa chấm xong: xếp loại năm và danh hiệu chờ tổ chấm xong",
     # the year's rating waits for something else, and the titles resting on it with it: what it waits for
     "flag.year_pending": "xếp loại năm và danh hiệu chờ: {waits}",
+    "flag.year_not_rated": "không xếp loại viên chức năm nay: làm việc {months} tháng, chưa đủ {needed} tháng (NĐ "
+                           "233/2026 điều 14 khoản 1)",
     "wait.unfinished": "phiếu chấm {periods} chưa chấm xong",
     "wait.unsent": "tổ chưa nộp sổ {periods}",
     "wait.unreadable": "điểm {periods} không đọc được",

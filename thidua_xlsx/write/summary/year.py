@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from thidua_xlsx.decide.consolidate import SAID_BY_THE_YEAR
 from thidua_xlsx.decide.year import draft_reason
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
@@ -94,7 +95,7 @@ def _person_row(n: int, p: PersonResult, year: YearResults, scored: CouncilChang
             _rating(rating.rating) if rating else "",
             sx.YEAR_SOURCES[rating_source(p, rating)] if rating else "",
             remarks(p, head_entered(year, p.code), *_reasons(rating, scored, rerated),
-                    *(f.text for f in p.flags if f.code != "flag.year_rating_entered"))]
+                    *(f.text for f in p.flags if f.code not in SAID_BY_THE_YEAR))]
 
 
 def head_entered(year: YearResults, person: str) -> str:
