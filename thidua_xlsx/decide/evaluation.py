@@ -305,7 +305,7 @@ def _rating(draft: _Draft, rules: ev.YearRules) -> str:
         reasons.append(reason("year.leave_rated", leave=tuple(sorted(insured)), months=months,
                               needed=rules.min_months))
     if facts.discipline and facts.discipline != cm.DISCIPLINES[0]:
-        rated = _disciplined(facts, reasons)
+        rated = _disciplined(facts, reasons, rules.disciplined_citation)
         if rated is not None:
             return rated
     if draft.score is None:
@@ -316,7 +316,7 @@ def _rating(draft: _Draft, rules: ev.YearRules) -> str:
     return rating
 
 
-def _disciplined(facts: ev.YearFacts, reasons: list[Reason]) -> str | None:
+def _disciplined(facts: ev.YearFacts, reasons: list[Reason], province: str = "") -> str | None:
     """A discipline from khiển trách in the year, by what it was for: KHTNV for a violation in carrying out one's
     duties (điều 12 khoản 4 điểm c) or for a decline in political ideology, ethics or lifestyle (điều 14 khoản 3 điểm
     a); None — rated by the score — for another violation, which neither clause covers (the title rules may still
@@ -326,7 +326,8 @@ def _disciplined(facts: ev.YearFacts, reasons: list[Reason]) -> str | None:
     here by the score; for an act of an earlier year that year's rating already rested on as KHTNV, it does not count
     again (điểm b) — rated by the score; where the history says that year was rated otherwise, it counts as its
     clause says, said; where that year's rating is not known, it counts as its clause says, and the reason asks for
-    the history or the head's rating (the entered rating wins)."""
+    the history or the head's rating (the entered rating wins). A province's scale that makes any discipline in the
+    year KHTNV (``province``, its article: Hải Phòng QĐ 212/2025 điều 6 khoản 4 điểm d) rates by its own word."""
     discipline = facts.discipline.lower() if facts.discipline else ""
     if facts.discipline_act == ev.ACT_FORMER_UNIT:
         reasons.append(reason("year.discipline_former_unit", discipline=discipline))
@@ -339,6 +340,9 @@ def _disciplined(facts: ev.YearFacts, reasons: list[Reason]) -> str | None:
         reasons.append(reason("year.discipline_act_rated", discipline=discipline, year=act, rating=facts.act_rating)
                        if facts.act_rating in cm.RATINGS else
                        reason("year.discipline_act_unknown", discipline=discipline, year=act))
+    if province:
+        reasons.append(reason("year.disciplined_province", discipline=discipline, citation=province))
+        return ev.KHTNV
     if facts.discipline_scope == cm.SCOPE_DUTIES:
         reasons.append(reason("year.disciplined_duties", discipline=discipline))
         return ev.KHTNV

@@ -299,6 +299,7 @@ def year_rules(campaign: cm.Campaign) -> ev.YearRules:
     if not bands and decree is not None and all(p.end < decree[1] for p in campaign.periods):
         citation = BEFORE_DECREE_SCALE.format(since=_day(decree[1]))
     return ev.YearRules(campaign.year_formula, bands or ev.BANDS, citation,
+                        disciplined_citation=campaign.rules.rating_discipline if bands else "",
                         excellent_unit_cap_percent=campaign.excellent_unit_cap_percent,
                         small_groups_together=campaign.small_groups_together,
                         managing_body=campaign.school.managing_body)

@@ -264,10 +264,12 @@ class Rules:
     ttldxs_vote_percent: float | None = None
     # Laid on at load from the campaign's rule set (model.rule_set.applied), derived, not set by the secretary:
     # equality and to_dict leave them out. citations: rule key → how a reason cites the rule applied;
-    # rating_bands: a province's scale for the year's rating (empty: NĐ 233/2026's); unanswered: the title rules no
-    # text in force answers on the reference day (their decisions are left pending).
+    # rating_bands: a province's scale for the year's rating (empty: NĐ 233/2026's); rating_discipline: that scale's
+    # article making any discipline in the year KHTNV ("": none); unanswered: the title rules no text in force
+    # answers on the reference day (their decisions are left pending).
     citations: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     rating_bands: tuple[Band, ...] = field(default=(), compare=False)
+    rating_discipline: str = field(default="", compare=False)
     unanswered: tuple[str, ...] = field(default=(), compare=False)
 
     def cite(self, rule: str) -> str:
@@ -381,7 +383,8 @@ class Campaign:
 
 PERIOD_FIELDS = ("period_kind", "periods", "year_formula", "unit_rating")
 UNIT_CHOICES = {"excellent_unit_cap_percent": None, "small_groups_together": False}  # added later: left out at default
-DERIVED_RULES = ("citations", "rating_bands", "unanswered")  # laid on at load from the rule set: not carried
+# laid on at load from the rule set: not carried
+DERIVED_RULES = ("citations", "rating_bands", "rating_discipline", "unanswered")
 ADDED_SCHOOL_FIELDS = ("province", "filing_date")  # left out while empty: the data as before them
 
 

@@ -183,6 +183,7 @@ class YearRules:
     formula: YearFormula = YearFormula()
     bands: tuple[Level | Band, ...] = BANDS
     bands_citation: str = ""  # a province's scale (model.rule_set): its bands' reasons cite it, not NĐ 233/2026
+    disciplined_citation: str = ""  # that scale's KHTNV for any discipline in the year (Hải Phòng): its article
     cap_percent: float = 20
     excellent_unit_cap_percent: float | None = None
     cap_base: str = CAP_BASE_HTTNV

@@ -50,7 +50,7 @@ RULE_KEYS = (LDTT, CSTDCS, CSTDCS_QUOTA, TTLDTT, TTLDXS, WOMEN_FIRST, UNDER_REVI
 
 # The values a rule entry may set, by rule (each a field of model.campaign.Rules, or the bands / groups).
 VALUE_KEYS = {LDTT: ("min_months",), TTLDTT: ("min_percent", "at_least"), TTLDXS: ("min_percent",),
-              CSTDCS_QUOTA: ("percent",), RATING: ("bands",), RUBRIC: ("groups",)}
+              CSTDCS_QUOTA: ("percent",), RATING: ("bands", "disciplined"), RUBRIC: ("groups",)}
 
 SCHOOL_RULES = "quy-che-truong"  # the text key of the school's own Quy chế (a value stricter than the texts')
 
@@ -406,8 +406,18 @@ def applied(rules: _Rules, rule_set: RuleSet, school_rules_citation: str, year: 
     cited = tuple((key, citations[key]) for key in RULE_KEYS if citations.get(key))
     # the rules also cite the school's Quy chế for a condition only it sets (days off, a score classification, "và")
     rules = dataclasses.replace(rules, **changes, citations=(*cited, (SCHOOL_RULES, school_rules_citation)),
-                                rating_bands=bands, unanswered=rule_set.unanswered)
+                                rating_bands=bands, rating_discipline=_discipline_cited(rated_by),
+                                unanswered=rule_set.unanswered)
     return rules, dataclasses.replace(rule_set, citations=cited, raised=tuple(raised), year=year)
+
+
+def _discipline_cited(rated_by: RuleSet) -> str:
+    """How a reason cites the year's scale making any discipline in the year KHTNV (its "disciplined" article); ""
+    when its rating rule names none (NĐ 233/2026's own clauses apply)."""
+    rating = rated_by.rule(RATING)
+    article = rating.value("disciplined", "") if rating is not None else ""
+    scale = rated_by.text(rating.text) if rating is not None and article else None
+    return f"{scale.short} {article}" if scale is not None else ""
 
 
 def _higher(a: float, b: float) -> bool:

@@ -260,6 +260,8 @@ def _entry(rule: str, value, file: str, where: str, texts: set[str]) -> rset.Rul
             values.append((key, raw))
         elif key == "bands":
             values.append((key, _bands(raw, file, at)))
+        elif key == "disciplined":  # the article of a scale's KHTNV for any discipline in the year
+            values.append((key, _string(raw, file, at)))
         elif key == "groups":
             values.append((key, tuple(_number(g, file, f"{at}[{i}]") for i, g in enumerate(_list(raw, file, at)))))
         else:

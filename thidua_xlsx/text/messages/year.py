@@ -161,6 +161,7 @@ YEAR_REASONS = {
                                "vụ: KHTNV, không xét theo điểm (NĐ 233/2026 điều 12 khoản 4 điểm c)",
     "year.disciplined_ethics": "bị kỷ luật {discipline} trong năm đánh giá do suy thoái về tư tưởng chính trị, đạo "
                                "đức, lối sống: KHTNV, không xét theo điểm (NĐ 233/2026 điều 14 khoản 3 điểm a)",
+    "year.disciplined_province": "bị kỷ luật {discipline} trong năm đánh giá: KHTNV ({citation})",
     "year.disciplined_other": "bị kỷ luật {discipline} vì vi phạm khác (không liên quan đến thực hiện nhiệm vụ, không "
                               "do suy thoái tư tưởng chính trị, đạo đức, lối sống): không thuộc trường hợp KHTNV của "
                               "NĐ 233/2026 điều 12 khoản 4 điểm c hay điều 14 khoản 3 điểm a – xếp loại theo điểm",
