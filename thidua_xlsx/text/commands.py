@@ -224,8 +224,10 @@ YEAR_EMPTY = ("Thư mục {folder} chưa có tệp nào, nên không có bảng 
 COUNCIL_PERIOD_FOR_YEAR = ("'{file}' là bảng tổng hợp của kỳ {period} ({code}), không phải bảng tổng hợp cả năm: "
                            "lệnh year --council cần bảng cả năm (tong-hop_ca-nam.xlsx do lệnh year ghi) mà Hội đồng "
                            "đã ghi vào các cột nền vàng của sheet Xếp loại năm. Điểm hiệu trưởng chấm cho kỳ {period} "
-                           "thì dùng với 'thidua-xlsx merge <thư mục sổ của kỳ> --period {code} --council {file}', "
-                           "rồi để bản cuối của kỳ vào thư mục các kỳ. Chưa ghi tệp nào.")
+                           "thì lưu thành một bản riêng (ví dụ hieu-truong_{code}.xlsx, không đè bảng của kỳ) và "
+                           "dùng với 'thidua-xlsx merge <thư mục sổ của kỳ> --period {code} --council "
+                           "hieu-truong_{code}.xlsx --force', rồi để bản cuối của kỳ vào thư mục các kỳ. Chưa ghi tệp "
+                           "nào.")
 COUNCIL_PERIOD_FOR_ROUND = ("'{file}' là bảng tổng hợp của kỳ {period} ({code}), không phải bảng tổng hợp cuối năm "
                             "đang tổng hợp: điểm hiệu trưởng chấm cho một kỳ chỉ tính cho kỳ đó. Hãy dùng bảng tổng "
                             "hợp mà Hội đồng đã ghi cho lần tổng hợp này, hoặc chạy merge với --period {code}. Chưa "
@@ -238,8 +240,8 @@ COUNCIL_YEAR_FOR_PERIOD = ("'{file}' là bảng tổng hợp cả năm, không p
 COUNCIL_OTHER_PERIOD = ("'{file}' là bảng tổng hợp của kỳ {period} ({code}), không phải của kỳ {asked} ({asked_code}) "
                         "đang tổng hợp: điểm hiệu trưởng chấm cho kỳ {period} không được tính thành điểm kỳ {asked}. "
                         "Hãy dùng bảng tổng hợp của kỳ {asked} (tong-hop_{asked_code}.xlsx), hoặc tổng hợp kỳ {period} "
-                        "bằng 'thidua-xlsx merge <thư mục sổ của kỳ {period}> --period {code} --council {file}'. Chưa "
-                        "ghi tệp nào.")
+                        "bằng 'thidua-xlsx merge <thư mục sổ của kỳ {period}> --period {code} --council <bản riêng "
+                        "của tệp, ví dụ hieu-truong_{code}.xlsx> --force'. Chưa ghi tệp nào.")
 READING = "Đang đọc"
 NOTHING_USABLE = ("Không có sổ nào dùng được trong {inbox} (lý do của từng tệp ở trên). Chưa ghi bảng tổng hợp; "
                   "hãy kiểm tra thư mục rồi chạy lại.")

@@ -48,13 +48,15 @@ YEAR_MESSAGES = {
                              "{period} (thidua-xlsx merge --period) rồi chạy lại.",
     "year.score_typed_over": "Điểm xét của {name} ({person}) trong bảng tổng hợp {period} đã bị sửa tay thành "
                              "'{shown}', chương trình đã ghi {value} – cả năm dùng {value}, không dùng số sửa tay. "
-                             "Muốn đổi điểm một kỳ: ghi điểm mới vào cột Điểm Hội đồng rồi chạy 'thidua-xlsx merge "
-                             "… --period {period_code} --council <tệp này>' (lượt duyệt của Hiệu trưởng), rồi chạy "
+                             "Muốn đổi điểm một kỳ: ghi điểm mới vào cột Điểm Hội đồng, lưu thành một bản riêng (ví "
+                             "dụ hieu-truong_{period_code}.xlsx) rồi chạy 'thidua-xlsx merge … --period {period_code} "
+                             "--council hieu-truong_{period_code}.xlsx --force' (lượt duyệt của Hiệu trưởng), rồi chạy "
                              "lại year.",
     "year.council_score_unapplied": "Cột Điểm Hội đồng của {name} ({person}) trong bảng tổng hợp {period} ghi "
-                                    "'{shown}' nhưng chưa được áp dụng – cả năm dùng {value}. Hãy chạy 'thidua-xlsx "
-                                    "merge … --period {period_code} --council <tệp này>' để áp dụng, rồi chạy lại "
-                                    "year với bảng tổng hợp mới.",
+                                    "'{shown}' nhưng chưa được áp dụng – cả năm dùng {value}. Hãy lưu tệp thành một "
+                                    "bản riêng (ví dụ hieu-truong_{period_code}.xlsx) rồi chạy 'thidua-xlsx merge … "
+                                    "--period {period_code} --council hieu-truong_{period_code}.xlsx --force' để áp "
+                                    "dụng, rồi chạy lại year với bảng tổng hợp mới.",
     "year.score_out_of_range": "Điểm kỳ {period} của {name} ({person}) là {value}, ngoài khoảng 0 – {max}: không "
                                "dùng, xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp "
                                "lại kỳ {period} (thidua-xlsx merge --period) rồi chạy lại.",
