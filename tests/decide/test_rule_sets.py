@@ -213,7 +213,8 @@ def test_under_hai_phong_s_scale_any_discipline_in_the_year_is_khtnv_citing_it(s
     (a decree not in force for those periods): a khiển trách for "another violation" at 80 points was HTNV. The scale
     the tool cites says any discipline in the year is KHTNV (điều 6 khoản 4 điểm d) — whatever it was for."""
     r = rules_of("Hải Phòng")
-    assert r.rating_discipline == "QĐ 212/2025/QĐ-UBND thành phố Hải Phòng điều 6 khoản 4 điểm d"
+    assert r.rating_discipline == ("QĐ 212/2025/QĐ-UBND thành phố Hải Phòng điều 6 khoản 4 điểm d, điều 7 khoản 4 "
+                                   "điểm e")  # the staff's article and the managers'
     rules_ = ev.YearRules(bands=r.rating_bands, bands_citation=r.cite(rset.RATING),
                           disciplined_citation=r.rating_discipline)
     period = (ev.Period("t5", "Tháng 5", dt.date(2026, 5, 1), dt.date(2026, 5, 31)),)
@@ -223,5 +224,5 @@ def test_under_hai_phong_s_scale_any_discipline_in_the_year_is_khtnv_citing_it(s
     assert rated.rating == ev.KHTNV
     assert [r.text for r in rated.reasons if r.code == "year.disciplined_province"] == [
         "bị kỷ luật khiển trách trong năm đánh giá: KHTNV (QĐ 212/2025/QĐ-UBND thành phố Hải Phòng điều 6 khoản 4 "
-        "điểm d)"]
+        "điểm d, điều 7 khoản 4 điểm e)"]
     assert not rules_of().rating_discipline  # the national texts: NĐ 233/2026's clauses, by what it was for
