@@ -18,7 +18,8 @@ def test_a_period_s_summary_given_to_the_year_s_council_is_refused_before_any_wo
     sample = tmp_path / "sample"
     shutil.copytree(SAMPLE, sample, ignore=shutil.ignore_patterns("*.lock", "da-ghi.json"))
     result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "--council",
-                                       str(sample / "ky" / "tong-hop_thang-9.xlsx"), "-o", str(tmp_path / "y.xlsx")])
+                                       str(sample / "ky" / "tong-hop_thang-9.xlsx"), "-o", str(tmp_path / "y.xlsx"),
+                                       "--docs", str(tmp_path / "ho-so")])
     assert result.exit_code == 1, result.output
     text = " ".join(result.output.split())
     assert "'tong-hop_thang-9.xlsx' là bảng tổng hợp của kỳ Tháng 9/2026 (thang-9), không phải bảng tổng hợp cả " \
@@ -27,6 +28,7 @@ def test_a_period_s_summary_given_to_the_year_s_council_is_refused_before_any_wo
     assert hint in text
     assert "Cả năm: dùng bảng tổng hợp" not in text and "GV019" not in text  # the year was not read
     assert not (tmp_path / "y.xlsx").exists()
+    assert not (tmp_path / "ho-so").exists()  # nor the papers' folder, asked whether it could be made (found by trying)
     # the hint works as said (found by a stranger: the period's own table given to --council is also its output)
     shutil.copy(sample / "ky" / "tong-hop_thang-9.xlsx", sample / "hieu-truong_thang-9.xlsx")
     followed = CliRunner().invoke(main, ["merge", str(sample / "inbox" / "thang-9"), "--period", "thang-9",

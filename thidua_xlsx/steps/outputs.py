@@ -196,10 +196,17 @@ def _prepare(o: Output, force: bool) -> None:
         if o.option == "docs" and not force and o.path.is_dir() and any(
                 p.suffix.lower() in (".docx", ".pdf") for p in o.path.rglob("*")):
             raise Refused(ct.DOCS_EXIST.format(path=o.path))  # a Báo cáo thành tích someone wrote, say
-        _make_folder(o.path)
-        if o.option == "docs":
-            check_papers(o.path)
-            return
+        made = _make_folder(o.path)
+        try:
+            if o.option == "docs":
+                check_papers(o.path)
+            else:
+                check_writable(o.path)
+        finally:  # made only to ask: its writer makes it (papers, feedback, import), none left by a run refused later
+            if made[:1] == [o.path]:  # (its parents stay: the run's lock is put beside it)
+                with contextlib.suppress(OSError):
+                    o.path.rmdir()
+        return
     else:
         if o.path.is_dir():
             raise Refused(ct.OUTPUT_IS_FOLDER.format(path=o.path))
@@ -239,13 +246,16 @@ def _papers_refused(folder: Path, path: Path, what: str) -> Stopped:
                                                              what=what.format(file=path.relative_to(folder.parent))))
 
 
-def _make_folder(folder: Path) -> None:
+def _make_folder(folder: Path) -> list[Path]:
+    """``folder`` made with its parents; the folders it made, deepest first."""
+    missing = [f for f in (folder, *folder.parents) if not f.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as exc:  # a file in the way: the path asked for is wrong
         raise Refused(ct.OUTPUT_FOLDER.format(path=folder, reason=exc.strerror or exc)) from None
     except OSError as exc:
         raise as_write_error(exc, folder) from None
+    return missing
 
 
 def same_path(first: Path, second: Path) -> bool:
