@@ -5,6 +5,8 @@ book in the school's inbox and as a school's summary at the commune (tests/e2e/t
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -84,3 +86,14 @@ def test_one_part_twice_or_under_two_spellings_is_refused():
 def test_a_book_without_its_package_relationships_is_refused():
     data = _changed(SAMPLE.read_bytes(), lambda name, xml: [] if name == "_rels/.rels" else [(name, xml)])
     assert _problem(data) == "file.strict_or_foreign"
+
+
+@pytest.mark.parametrize("twin", [str.upper, lambda name: unicodedata.normalize("NFD", name)])
+def test_two_sheets_of_one_name_are_refused(twin):
+    """Found by trying: a very hidden copy of a form listed first under the form's name — calamine reads the first of
+    two sheets of one name, the head sees the other. Excel refuses two sheets whose names differ only by case."""
+    data = SAMPLE.read_bytes()
+    first, second = re.findall(rb'<sheet [^>]*?name="([^"]+)"', zipfile.ZipFile(SAMPLE).read("xl/workbook.xml"))[:2]
+    renamed = twin(first.decode()).encode()
+    assert _problem(_changed(data, _in("xl/workbook.xml", b'name="' + second + b'"', b'name="' + renamed + b'"'))) \
+        == "file.strict_or_foreign"

@@ -14,15 +14,17 @@ re-saving such a file in Excel puts its parts back.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from collections.abc import Mapping
 
 PACKAGE_RELS, BOOK_PART, BOOK_RELS_PART = "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
 STYLES_PART, STRINGS_PART = "xl/styles.xml", "xl/sharedStrings.xml"
-MAX_RELS_BYTES = 1 << 20  # a workbook's relationships are a few hundred bytes a sheet
+MAX_RELS_BYTES = 1 << 20  # a workbook's relationships (and its workbook part) are a few hundred bytes a sheet
 FOREIGN = "file.strict_or_foreign"  # its words: a program the tool does not know wrote it; saved by Excel, it reads
 
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_SHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
 _NAME = r"[A-Za-z0-9_-]+\.xml"  # no dot, slash, backslash or escape: one spelling, one part
 # A relationship's kind (its Type's last segment) → its target, as every spreadsheet program writes it (relative to
 # xl/, or absolute): the only targets these kinds may have.
@@ -52,10 +54,13 @@ def layout_problem(zf: zipfile.ZipFile, kept: Mapping[str, bytes | Exception]) -
         return FOREIGN
     try:
         package, book = (_relationships(zf, kept, rels) for rels in (PACKAGE_RELS, BOOK_RELS_PART))
+        sheets = [sheet.get("name") or "" for sheet in _root(zf, kept, BOOK_PART).iter(_SHEET)]
     except LookupError:
         return FOREIGN
     except ValueError:  # not XML
         return "file.corrupt"
+    if len({unicodedata.normalize("NFC", name).casefold() for name in sheets}) < len(sheets):
+        return FOREIGN  # two sheets of one name (Excel refuses it): a reader takes the first, a person sees another
     books = [target for _, kind, target in package if kind == "officeDocument"]
     if len(books) != 1 or not _BOOK_TARGET.fullmatch(books[0]):
         return FOREIGN
@@ -66,8 +71,13 @@ Relationship = tuple[str | None, str, str]  # its id, its kind (its Type's last 
 
 
 def _relationships(zf: zipfile.ZipFile, kept: Mapping[str, bytes | Exception], name: str) -> list[Relationship]:
-    """The relationships the part ``name`` holds; LookupError: no such part (or one too big to be one), ValueError:
-    not XML."""
+    """The relationships the part ``name`` holds (see :func:`_root`)."""
+    return [(r.get("Id"), (r.get("Type") or "").rsplit("/", 1)[-1], r.get("Target") or "")
+            for r in _root(zf, kept, name).iter(_RELATIONSHIP)]
+
+
+def _root(zf: zipfile.ZipFile, kept: Mapping[str, bytes | Exception], name: str):
+    """The part ``name`` parsed; LookupError: no such part (or one too big to be one), ValueError: not XML."""
     from defusedxml.ElementTree import ParseError, fromstring  # deferred: defusedxml at start-up
 
     xml = kept.get(name)
@@ -77,11 +87,9 @@ def _relationships(zf: zipfile.ZipFile, kept: Mapping[str, bytes | Exception], n
             raise LookupError(name)
         xml = zf.read(info)
     try:
-        root = fromstring(xml)
+        return fromstring(xml)
     except ParseError as exc:
         raise ValueError(name) from exc
-    return [(r.get("Id"), (r.get("Type") or "").rsplit("/", 1)[-1], r.get("Target") or "")
-            for r in root.iter(_RELATIONSHIP)]
 
 
 def _in_place(book: list[Relationship], names: set[str]) -> bool:
