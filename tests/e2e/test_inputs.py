@@ -156,6 +156,31 @@ def test_a_score_formatted_as_percent_is_said_not_read_as_a_hundredth(school, tm
     _t2_unchanged(summary, school)
 
 
+def test_a_sheet_padded_past_what_the_checks_keep_is_still_looked_at(school, tmp_path):
+    """Found by trying: a sheet part over 1 MB (whitespace inside sheetData is enough) was kept by no check of what
+    its cells hold — the percent format, an error value, a locked formula edited went unsaid. Read whole, it is."""
+    from thidua_xlsx.read.containment import CHUNK, sheet_names
+
+    def change(wb, rec):
+        target = wb[rec.name][_cell(rec, "dept", "II.2")]
+        target.value, target.number_format = 0.27, "0%"
+    inbox = _edit_t1(school, tmp_path, change)
+    path = inbox / school["t1"].name
+    rec = sheet(school["t1"], ly.ScoringSheet, "GV01")
+    part = "xl/worksheets/" + next(p for p, name in sheet_names(path.read_bytes()).items() if name == rec.name)
+    with zipfile.ZipFile(path) as zf:
+        entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            zf.writestr(name, data.replace(b"<sheetData>", b"<sheetData>" + b" " * (CHUNK + 1000), 1)
+                        if name == part else data)
+    summary = merge_inbox(inbox, school["folder"])
+
+    (said,) = _issues(summary, "value.percent_format")
+    assert "ô hiện 27%, giá trị thật là 0,27" in said.message
+    _t2_unchanged(summary, school)
+
+
 def test_a_workbook_whose_style_sheet_openpyxl_refuses_is_merged_and_its_feedback_said(school, tmp_path, monkeypatch):
     inbox = _copy(school["filled"], tmp_path / "inbox", school["t1"].name)
     path = inbox / school["t1"].name

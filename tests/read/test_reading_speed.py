@@ -86,9 +86,11 @@ def test_percent_formats_are_found_from_the_checked_style_sheet():
     assert len(_percent(data, _checked_parts(data))) == 2  # "%" in quotes is a text, not a percent
 
 
-def test_a_damaged_workbook_part_gives_no_names_either_way():
+def test_a_damaged_workbook_part_gives_no_names_either_way_and_is_refused():
     data = _with_part(_openpyxl_book(), BOOK_PART, b"<workbook><sheets><sheet name='x'")
-    parts = _checked_parts(data)
+    parts: dict[str, bytes] = {}
+    found = check_workbook(Path("book.xlsx"), data, ".xlsx", parts)  # its sheets' names are looked at: not XML
+    assert found is not None and found.code == "file.corrupt"
     assert sheet_names(data, parts) == sheet_names(data) == {}
 
 

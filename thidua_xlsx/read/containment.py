@@ -34,7 +34,7 @@ from thidua_xlsx.model.commune import LEVEL_ABOVE_META_KIND  # the level above's
 from thidua_xlsx.model.inbox import InboxFile, reject
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.received import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
-from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, looked_at
+from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, inflated_part, looked_at
 from thidua_xlsx.read.package_parts import (
     BOOK_PART,
     BOOK_RELS_PART,
@@ -361,9 +361,12 @@ def sheet_names(data: bytes, parts: dict[str, bytes] | None = None) -> dict[str,
 
 
 def sheet_parts(data: bytes, parts: dict[str, bytes]) -> dict[str, bytes]:
-    """Sheet name → its XML, for the sheets whose part :func:`check_workbook` inflated (``parts``)."""
-    return {name: xml for part, name in sheet_names(data, parts).items()
-            if (xml := parts.get(f"xl/worksheets/{part}")) is not None}
+    """Sheet name → its XML: as :func:`check_workbook` inflated it (``parts``), or, a part bigger than it keeps,
+    inflated now at most to its declared size (within the bounds the checks held it to: found by trying, a sheet
+    padded past 1 MB was looked at by no check of what its cells hold)."""
+    found = {name: parts.get(f"xl/worksheets/{part}") or inflated_part(data, f"xl/worksheets/{part}")
+             for part, name in sheet_names(data, parts).items()}
+    return {name: xml for name, xml in found.items() if xml is not None}
 
 
 @functools.lru_cache(maxsize=256)  # the workbooks of one campaign share these two parts

@@ -12,6 +12,7 @@ a part that says it is small. The quick way gives the same bytes, the same CRC-3
 
 from __future__ import annotations
 
+import io
 import re
 import struct
 import zipfile
@@ -73,6 +74,16 @@ def _claims_more_strings(info: zipfile.ZipInfo, head: bytes) -> bool:
         return False
     claimed = _UNIQUE_COUNT.search(head)
     return claimed is not None and int(claimed.group(1)) > info.file_size // SMALLEST_STRING
+
+
+def inflated_part(data: bytes, name: str) -> bytes | None:
+    """The part ``name`` of the workbook ``data`` that the checks did not keep (bigger than they keep), at most its
+    declared size; None: not there, or damaged."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return Parts(zf, data).whole(zf.getinfo(name))
+    except (KeyError, *DAMAGED_ZIP):
+        return None
 
 
 class Parts:
