@@ -97,3 +97,25 @@ def test_two_sheets_of_one_name_are_refused(twin):
     renamed = twin(first.decode()).encode()
     assert _problem(_changed(data, _in("xl/workbook.xml", b'name="' + second + b'"', b'name="' + renamed + b'"'))) \
         == "file.strict_or_foreign"
+
+
+@pytest.mark.parametrize("cell", [
+    b'<c r="B7" t="str"><v>Nguyen Van B</v><is><t>Le Thi A</t></is></c>',  # calamine reads the text, LibreOffice v
+    b'<c r="B7" t="str"><v>Nguyen Van B</v><x9:v xmlns:x9="urn:x9">Le Thi A</x9:v></c>',  # by local name vs namespace
+    b'<c r="B7"><v>5<!-- x -->1</v></c>',  # calamine 5, LibreOffice 51
+    b'<c r="B7"><v><![CDATA[1]]></v></c>',
+    b'<c r="B7"><v>5<?x y?>1</v></c>',
+])
+def test_a_cell_readers_take_apart_differently_refuses_the_book(cell):
+    """Found by trying (two strangers, a commune's list and a department's scores): each of these showed a person
+    one value and gave the reader another, the tool silent. No spreadsheet program writes them."""
+    data = SAMPLE.read_bytes()
+    assert _problem(_changed(data, _in("xl/worksheets/sheet2.xml", b"</sheetData>",
+                                       b'<row r="999">' + cell + b"</row></sheetData>"))) == "file.strict_or_foreign"
+
+
+def test_a_sheet_of_the_strict_dialect_in_a_transitional_book_is_refused():
+    data = SAMPLE.read_bytes()
+    strict = _in("xl/worksheets/sheet2.xml", b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                 b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+    assert _problem(_changed(data, strict)) == "file.strict_or_foreign"

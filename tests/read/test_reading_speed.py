@@ -13,9 +13,10 @@ import pytest
 from openpyxl import Workbook
 
 from thidua_xlsx.model.inbox import FORMULA_MARK, Cell
-from thidua_xlsx.read.containment import BOOK_PART, STYLES_PART, check_workbook, sheet_names
+from thidua_xlsx.read.containment import check_workbook, sheet_names
 from thidua_xlsx.read.department import marks, styles
 from thidua_xlsx.read.department.formulas import XmlFormulas
+from thidua_xlsx.read.package_parts import BOOK_PART, STYLES_PART
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_BOOKS = sorted(p for folder in ("inbox", "inbox-dang-ky", "outbox", "so-da-phat") for p in

@@ -104,3 +104,18 @@ def test_the_cells_a_conditional_format_applies_to_are_told_where_there_is_conte
     assert _view(f"{as_excel}{x14}</worksheet>".encode(), {}).conditional == {(6, 2)}
     whole = own.replace('sqref="B7 B8:C12"', 'sqref="B:B"')  # not a range as Excel writes one: the whole sheet
     assert _view(f"{as_excel}{whole}</worksheet>".encode(), {}).conditional == {(6, 1), (6, 2), (8, 1)}
+
+
+@pytest.mark.parametrize("attributes", [' hidden=" 1"', ' hidden="on"', ' ht="2pt" customHeight="1"'])
+def test_a_row_hidden_or_sized_in_another_spelling_is_hidden(attributes):
+    """Found by trying: " 1" and "on" hid a row in LibreOffice, "2pt" drew it 1.5 points high; each read as shown."""
+    row = f'<row r="7"{attributes}><c r="B7" t="inlineStr"><is><t>Lê Thị B</t></is></c></row>'
+    assert _view(_sheet(row), {}).hidden_rows == {6}
+
+
+@pytest.mark.parametrize("style", ["031", " 1", "+1"])
+def test_a_style_number_in_another_spelling_is_the_same_style(style):
+    """Found by trying: s="031" carried a format showing another name, and neither the quick look nor the parse took
+    it for style 31."""
+    row = f'<row r="7"><c r="B7" s="{style}" t="inlineStr"><is><t>Lê Thị B</t></is></c></row>'
+    assert _view(_sheet(row), {int(style): ';;;"Nguyễn Văn B"'}).formats == {(6, 1): ';;;"Nguyễn Văn B"'}

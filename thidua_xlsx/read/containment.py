@@ -38,8 +38,9 @@ from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, inflated_part, loo
 from thidua_xlsx.read.package_parts import (
     BOOK_PART,
     BOOK_RELS_PART,
-    STYLES_PART,
+    KEPT_WHOLE,
     layout_problem,
+    read_two_ways,
     worksheet_part,
 )
 from thidua_xlsx.read.sheet_extent import (
@@ -342,10 +343,6 @@ def _own_book_problem(data: bytes, bounds: Bounds, unzipped: Unzipped | None = N
     return _zip_problem(data, None, bounds, unzipped.parts, unzipped.kept, unzipped.names)
 
 
-# inflated whole by the checks when the reader wants the parts (see check_workbook): what it looks up in every file
-_KEPT_WHOLE = (BOOK_PART, BOOK_RELS_PART, STYLES_PART)
-
-
 def sheet_names(data: bytes, parts: dict[str, bytes] | None = None) -> dict[str, str]:
     """Sheet part (``sheet3.xml``) → the sheet's name as its tab shows it; {} when the book does not say.
     ``parts``: the parts :func:`check_workbook` inflated, if any (else they are inflated from ``data``)."""
@@ -361,9 +358,8 @@ def sheet_names(data: bytes, parts: dict[str, bytes] | None = None) -> dict[str,
 
 
 def sheet_parts(data: bytes, parts: dict[str, bytes]) -> dict[str, bytes]:
-    """Sheet name → its XML: as :func:`check_workbook` inflated it (``parts``), or, a part bigger than it keeps,
-    inflated now at most to its declared size (within the bounds the checks held it to: found by trying, a sheet
-    padded past 1 MB was looked at by no check of what its cells hold)."""
+    """Sheet name → its XML: as :func:`check_workbook` inflated it (``parts``), or, bigger than it keeps, inflated now
+    at most to its declared size (within the bounds checked: one padded past 1 MB was looked at by no check)."""
     found = {name: parts.get(f"xl/worksheets/{part}") or inflated_part(data, f"xl/worksheets/{part}")
              for part, name in sheet_names(data, parts).items()}
     return {name: xml for name, xml in found.items() if xml is not None}
@@ -392,7 +388,7 @@ def _is_sheet_part(name: str) -> bool:
 
 
 def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[str, bytes] | None = None,
-                 kept: tuple[str, ...] = _KEPT_WHOLE, names_seen: list[str] | None = None) -> Problem | None:
+                 kept: tuple[str, ...] = KEPT_WHOLE, names_seen: list[str] | None = None) -> Problem | None:
     """``suffix`` None: the format is told from the entries (an .ods has content.xml, no xl/workbook.xml);
     ``parts``: see :func:`check_workbook`; ``kept``: the parts besides the sheets that it receives whole;
     ``names_seen``: receives every entry's name. Every part is inflated once
@@ -505,6 +501,8 @@ def _xlsx_extent(pieces: Callable[[], Iterable[bytes]], member: str, bounds: Bou
     implied = False
     for piece in pieces():
         text = tail + piece
+        if read_two_ways(text):
+            return Problem("file.strict_or_foreign")
         if hint.search(text) and bounds.far.search(text) and (far := far_cell(text, bounds.rows, bounds.columns)):
             return _too_big(member, *far, bounds)
         tail, whole = open_tag(text)

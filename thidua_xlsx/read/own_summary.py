@@ -26,8 +26,9 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.commune import LEVEL_ABOVE_META_KIND, ListChange
 from thidua_xlsx.model.issues import ERROR, Problems
 from thidua_xlsx.model.summary_fields import Mistyped
-from thidua_xlsx.read.containment import BOOK_PART, BOOK_RELS_PART, OWN, STYLES_PART, Bounds, read_own_book
+from thidua_xlsx.read.containment import OWN, Bounds, read_own_book
 from thidua_xlsx.read.inflating import Unzipped
+from thidua_xlsx.read.package_parts import BOOK_PART, BOOK_RELS_PART, STYLES_PART
 from thidua_xlsx.read.school_lists import list_check
 from thidua_xlsx.read.sheet_views import sheet_views
 from thidua_xlsx.text.releases import RELEASE_UNSAID, VERSION

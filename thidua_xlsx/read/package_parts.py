@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 PACKAGE_RELS, BOOK_PART, BOOK_RELS_PART = "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
 STYLES_PART, STRINGS_PART = "xl/styles.xml", "xl/sharedStrings.xml"
+KEPT_WHOLE = (BOOK_PART, BOOK_RELS_PART, STYLES_PART)  # inflated whole by the checks when the reader wants the parts
 MAX_RELS_BYTES = 1 << 20  # a workbook's relationships (and its workbook part) are a few hundred bytes a sheet
 FOREIGN = "file.strict_or_foreign"  # its words: a program the tool does not know wrote it; saved by Excel, it reads
 
@@ -37,6 +38,19 @@ _TARGETS = {
 }
 _BOOK_TARGET = re.compile(r"/?xl/workbook\.xml")
 _ONE_EACH = {"styles": STYLES_PART, "sharedStrings": STRINGS_PART}  # at most one of each, at its usual name
+
+
+# What no spreadsheet program writes in a sheet, and readers take apart differently (found by trying): a comment, a
+# processing instruction or CDATA inside a value (calamine reads around it, LibreOffice through it), a cell holding
+# both a value and an inline text (calamine reads the text, LibreOffice the value), a cell's element under a prefix
+# (calamine goes by its local name, Excel and LibreOffice by its namespace).
+_TWO_WAYS = re.compile(rb"<!--|<!\[CDATA\[|<\?(?!xml[\s?])|(?:</v>|<v\s*/>)\s*<is[\s>]"
+                       rb"|</?[A-Za-z_][\w.-]*:(?:c|v|is|t|row)[\s>/]")
+
+
+def read_two_ways(xml: bytes) -> bool:
+    """Whether a piece of a sheet's XML holds something readers take apart differently (see above)."""
+    return _TWO_WAYS.search(xml) is not None
 
 
 def worksheet_part(target: str) -> str | None:

@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from thidua_xlsx.read.containment import STYLES_PART, sheet_names
+from thidua_xlsx.read.containment import sheet_names
 from thidua_xlsx.read.inflating import Unzipped, inflated_part
+from thidua_xlsx.read.package_parts import STYLES_PART
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _COL, _FORMULA = _MAIN + "row", _MAIN + "c", _MAIN + "col", _MAIN + "f"
 _VALUE, _INLINE = _MAIN + "v", _MAIN + "is"
-_TRUE = ("1", "true")
 
 Cell = tuple[int, int]  # (row, column), from 0
 
@@ -75,7 +75,10 @@ def _as_written(xml: bytes, odd: dict[int, str]) -> bool:
     """Whether the sheet ``xml`` has none of what the tool never writes (see above)."""
     if any(sign in xml for sign in _SIGNS) or (odd and _any_styled(tuple(odd)).search(xml)):
         return False
-    return not any(small.search(xml) for small in _SMALL)
+    return not any(small.search(xml) for small in _SMALL) and not _OTHER_STYLE.search(xml)
+
+
+_OTHER_STYLE = re.compile(rb"""\ss\s*=\s*(["'])(?!(?:0|[1-9][0-9]*)\1)""")  # a style not spelled as written
 
 
 @functools.lru_cache(maxsize=64)
@@ -106,7 +109,7 @@ def _view(xml: bytes, odd: dict[int, str]) -> SheetView:
     for row in root.iter(_ROW):
         row_at = _index(row.get("r"), row_at + 1, 1)
         height = row.get("ht")
-        if row.get("hidden") in _TRUE or (rows_unseen if height is None else _small(height, MIN_ROW_HEIGHT)):
+        if _hidden(row.get("hidden")) or (rows_unseen if height is None else _small(height, MIN_ROW_HEIGHT)):
             hidden_rows.add(row_at)
         col_at = -1
         for cell in row.iter(_CELL):
@@ -168,21 +171,32 @@ def _hidden_columns(root, filled: set[int], others_unseen: bool) -> set[int]:
         width = col.get("width")
         if width is not None:
             sized.update(c for c in columns if c in filled)
-        if col.get("hidden") in _TRUE or (others_unseen if width is None else _small(width, MIN_COLUMN_WIDTH)):
+        if _hidden(col.get("hidden")) or (others_unseen if width is None else _small(width, MIN_COLUMN_WIDTH)):
             found.update(c for c in columns if c in filled)
     return found | (filled - sized if others_unseen else set())
 
 
 def _small(size: str | None, least: float) -> bool:
-    """Whether a size written as ``size`` is too small to read (NaN too); None (not given) or not a number: no."""
+    """Whether a size written as ``size`` is too small to read (NaN too, and anything not a number: "2pt" drew a row
+    1.5 points high in LibreOffice); None (not given): no."""
     try:
         return size is not None and not float(size) >= least
     except ValueError:
-        return False
+        return True
 
 
 def _index(text: str | None, default: int, base: int = 0) -> int:
-    return int(text) - base if text is not None and text.isdigit() else default
+    """A whole number as XML Schema spells one ("031", " +31": a style so spelled went unlooked at, found by trying)."""
+    found = _WHOLE.fullmatch(text.strip()) if text is not None else None
+    return int(found[0]) - base if found else default
+
+
+_WHOLE = re.compile(r"\+?[0-9]+")
+
+
+def _hidden(flag: str | None) -> bool:
+    """Whether a ``hidden`` attribute may hide (anything but a plain no: " 1", "on" hid a row in LibreOffice)."""
+    return flag is not None and flag.strip() not in ("0", "false")
 
 
 _REF = re.compile(r"([A-Z]{1,3})\d+")

@@ -16,7 +16,7 @@ import re
 import zipfile
 from html import unescape
 
-from thidua_xlsx.read.containment import STYLES_PART
+from thidua_xlsx.read.package_parts import STYLES_PART
 
 BUILTIN_PERCENT_FORMATS = {9, 10}  # "0%", "0.00%"
 _LARGEST_STYLE_SHEET = 4 * 1024 * 1024  # read from the file only when the containment checks did not inflate it
