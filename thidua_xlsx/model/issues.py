@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -144,9 +145,20 @@ def _plain(value: object) -> object:
 
 def issue(code: str, severity: str = ERROR, *, file: str = "", sheet: str = "", cell: str = "", **params: object
           ) -> Issue:
-    """Build an Issue; the message template is checked at once so a typo fails in tests."""
+    """Build an Issue; the message template is checked at once so a typo fails in tests. A sheet's name is a person's
+    text, escaped as a file's is (found by trying: a name with a line break printed a line of its own, "Lỗi: …")."""
     _check(MESSAGES, code, params.keys(), _WHERE)
-    return Issue(code, severity, file, sheet, cell, tuple(_shared_pair(pair) for pair in sorted(params.items())))
+    return Issue(code, severity, file, safe_name(sheet), cell,
+                 tuple(_shared_pair(pair) for pair in sorted(params.items())))
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def safe_name(text: str) -> str:
+    """A name that cannot forge a console line: control, line-breaking and bidi characters escaped."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from thidua_xlsx.model.commune import LEVEL_ABOVE_META_KIND  # the level above's report says it as its kind
 from thidua_xlsx.model.inbox import InboxFile, reject
-from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.issues import Problems, safe_name
 from thidua_xlsx.model.received import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
 from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, inflated_part, looked_at
 from thidua_xlsx.read.package_parts import (
@@ -145,15 +145,6 @@ def _link_kind(path: Path, root: Path) -> str:
     except OSError as exc:
         return "loop" if exc.errno == 40 else "dangling"  # ELOOP
     return "inside" if target == root or root in target.parents else "outside"
-
-
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f]")
-
-
-def safe_name(text: str) -> str:
-    """A file name that cannot forge a console line: control, line-breaking and bidi characters escaped."""
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # --- the tool's own files -----------------------------------------------------------------------------------------
