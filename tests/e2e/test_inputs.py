@@ -156,6 +156,37 @@ def test_a_score_formatted_as_percent_is_said_not_read_as_a_hundredth(school, tm
     _t2_unchanged(summary, school)
 
 
+@pytest.mark.parametrize("formula", ["0+1", "C13"])
+def test_a_formula_typed_in_an_input_cell_is_said_and_its_saved_result_not_taken(school, tmp_path, formula):
+    """Found by trying: a score cell holding a formula with a saved result 5 that the formula does not give — Excel
+    computes it again on opening and shows another score, the tool read the 5 and said nothing. Never taken now (as no
+    formula's result is), said, the person's total unknown rather than made of it."""
+    from thidua_xlsx.read.containment import sheet_names
+
+    inbox = _copy(school["filled"], tmp_path / "inbox")
+    path = inbox / school["t1"].name
+    rec = sheet(school["t1"], ly.ScoringSheet, "GV01")
+    cell = _cell(rec, "dept", "II.2")
+    part = "xl/worksheets/" + next(p for p, name in sheet_names(path.read_bytes()).items() if name == rec.name)
+    with zipfile.ZipFile(path) as zf:
+        entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    pattern = re.compile(rb'<c r="%s"([^>]*?)(?: t="n")?(?:/>|>.*?</c>)' % cell.encode(), re.S)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            if name == part:
+                data, found = pattern.subn(lambda m: b'<c r="%s"%s><f>%s</f><v>5</v></c>'
+                                           % (cell.encode(), m.group(1), formula.encode()), data, count=1)
+                assert found == 1
+            zf.writestr(name, data)
+    summary = merge_inbox(inbox, school["folder"])
+
+    (said,) = _issues(summary, "value.formula_typed")
+    assert said.cell == cell and "tệp lưu kết quả '5'" in said.message
+    lan = next(p for p in summary.people if p.code == "GV01")
+    assert any(f.code == "flag.score_unknown" and cell in f.text for f in lan.flags)  # unknown, not 5
+    _t2_unchanged(summary, school)
+
+
 def test_a_sheet_padded_past_what_the_checks_keep_is_still_looked_at(school, tmp_path):
     """Found by trying: a sheet part over 1 MB (whitespace inside sheetData is enough) was kept by no check of what
     its cells hold — the percent format, an error value, a locked formula edited went unsaid. Read whole, it is."""

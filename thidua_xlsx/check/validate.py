@@ -23,6 +23,7 @@ from thidua_xlsx.model.inbox import (
     FORMULA_MARK,
     PERCENT_MARK,
     SELF,
+    TYPED_FORMULA_MARK,
     Cell,
     CleanSubmission,
     Entry,
@@ -243,6 +244,11 @@ class _Checker:
         if raw.mark == FORMULA_MARK:
             if self._first_time(raw):
                 self.add("value.formula_no_result", ERROR, raw)
+            return True
+        if raw.mark == TYPED_FORMULA_MARK:
+            if self._first_time(raw):
+                self.add("value.formula_typed", ERROR, raw, value=raw.value if isinstance(raw.value, (int, float))
+                         else shortened(str(raw.value)))
             return True
         if raw.mark and raw.mark != PERCENT_MARK:  # an error value: "#DIV/0!", LibreOffice's "Err:502"…
             if self._first_time(raw):

@@ -280,3 +280,6 @@ SELF, DEPT = "self", "department"  # score columns (codes; labels in the message
 # Marks of a cell (Cell.mark) besides an error value's own text ("#DIV/0!", "#N/A", "Err:502"…).
 FORMULA_MARK = "="  # a formula whose result was never saved (a file written by a program that does not calculate)
 PERCENT_MARK = "%"  # a number shown as a percent: 4 typed into such a cell is 0.04
+# a formula typed into an input cell, its result saved: Excel computes it again when it opens the file, and a file
+# made to can save another result than its formula gives (found by trying): the value is never taken
+TYPED_FORMULA_MARK = "=…"

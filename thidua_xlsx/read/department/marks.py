@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection, Mapping
 from html import unescape
 
-from thidua_xlsx.model.inbox import FORMULA_MARK, PERCENT_MARK, Cell
+from thidua_xlsx.model.inbox import FORMULA_MARK, PERCENT_MARK, TYPED_FORMULA_MARK, Cell
 from thidua_xlsx.read.containment import sheet_parts
 from thidua_xlsx.read.department import ods, styles
 from thidua_xlsx.read.department.cells import Formulas
@@ -73,16 +73,34 @@ def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes],
     numbers = [c for c in cells if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)]
     styled = styles.style_sheet(data, parts) if numbers else None
     percent = styles.percent_formats(styled) if styled is not None else frozenset()
-    if not blank and not percent:
-        return {}
     xml_of = sheet_parts(data, parts)
     found: Marks = {}
+    _mark_typed_formulas(found, [c for c in cells if c.value != ""], xml_of, formulas)
+    if not blank and not percent:
+        return found
     _mark_blank(found, blank, xml_of, formulas)
     for cell in numbers if percent else ():
         xml = xml_of.get(cell.sheet)
         if xml is not None and _is_percent(xml, cell, percent):
             found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = PERCENT_MARK
     return found
+
+
+def _mark_typed_formulas(found: Marks, filled: list[Cell], xml_of: Mapping[str, bytes],
+                         formulas: Mapping[str, Formulas | None]) -> None:
+    """Into ``found``: the input cells read with a value that hold a formula (its result saved, which Excel computes
+    again on opening: see model.inbox.TYPED_FORMULA_MARK) — the sheets' formulas as read for the locked cells, else
+    read here."""
+    for cell in filled:
+        xml = xml_of.get(cell.sheet)
+        if xml is None or b"<f" not in xml:
+            continue
+        known = formulas.get(cell.sheet)
+        if not isinstance(known, XmlFormulas) or known.xml is not xml:
+            known = XmlFormulas(xml)
+            formulas = {**formulas, cell.sheet: known}
+        if (cell.row, cell.col) in known.cells()[0]:
+            found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = TYPED_FORMULA_MARK
 
 
 def _mark_blank(found: Marks, blank: dict[str, list[Cell]], xml_of: Mapping[str, bytes],

@@ -68,6 +68,9 @@ SCORE_MESSAGES = {
     "value.error_value": "Ô có giá trị lỗi {value} (công thức tính ra lỗi) nên không biết giá trị thật; ô này không "
                          "được dùng (không coi là trống, không tính là 0). Hãy nhờ tổ gõ giá trị thay cho công thức "
                          "rồi gửi lại.",
+    "value.formula_typed": "Ô có công thức (tệp lưu kết quả '{value}'): chương trình không dùng kết quả công thức gõ "
+                           "vào ô nhập, vì Excel tính lại khi mở tệp và có thể ra khác kết quả đã lưu; ô này chưa "
+                           "được tính. Hãy nhờ tổ gõ giá trị thay cho công thức rồi gửi lại.",
     "value.formula_no_result": "Ô có công thức nhưng tệp không lưu kết quả (tệp do một chương trình không tính công "
                                "thức ghi ra) nên không biết giá trị; ô này không được dùng (không coi là trống, không "
                                "tính là 0). Hãy mở tệp bằng Excel hoặc LibreOffice, gõ giá trị thay cho công thức, "
