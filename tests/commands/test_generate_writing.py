@@ -202,6 +202,9 @@ def test_generate_pauses_the_collector_only_in_a_process_of_its_own(owned, colle
     watcher = threading.Thread(target=watch)
     if not collector_on:
         gc.disable()
+    paused: list[bool] = []  # each pause, as generate asks for it (the watcher may not run while it lasts)
+    pause = gc.disable
+    monkeypatch.setattr(gc, "disable", lambda: (paused.append(True), pause())[1])
     watcher.start()
     try:
         generated = service.generate_round(folder, ly.SCORING, tmp_path / "outbox")
@@ -211,7 +214,9 @@ def test_generate_pauses_the_collector_only_in_a_process_of_its_own(owned, colle
         watcher.join()
         gc.enable()
     assert len(generated.paths) == 2 and not generated.problems.errors
-    assert seen == ({False} if not collector_on else {True, False} if owned else {True})
+    assert bool(paused) == (owned and collector_on)  # (the watcher alone was flaky: on a loaded machine it saw no
+    if not (owned and collector_on):  # pause) — never touched: another thread sees it as it was throughout
+        assert seen == ({False} if not collector_on else {True})
     if not (owned and collector_on):  # what the books left in cycles (their sheets and workbook) waits for one
         gc.collect()
     assert sheets_alive() <= before
