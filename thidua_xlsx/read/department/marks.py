@@ -1,12 +1,15 @@
 """What a cell's value does not say, read from the file itself (:attr:`Cell.mark <thidua_xlsx.model.inbox.Cell>`).
 
 python-calamine gives an error value (#DIV/0!, #N/A…) and a formula saved without its result both as an
-empty cell, and a number formatted as a percent as the number itself (4 typed in a percent cell is 0.04).
-An input cell holding one of these must be reported as what it is, never read as blank (0) or as 0.04.
+empty cell, a number formatted as a percent as the number itself (4 typed in a percent cell is 0.04), and a formula
+typed into an input cell as the result the file saved (which Excel computes again on opening, and a crafted file can
+save otherwise). An input cell holding one of these must be reported as what it is, never read as blank (0), as 0.04
+or as the saved result.
 
 Only the input cells the reader found are looked at, and only those that may hide one: an empty one
-(an error, a formula without its result) and, when the style sheet has a percent format at all, a number.
-When one is found (rare), the workbook is read again with its marks, as with the fonts of legacy text.
+(an error, a formula without its result), one with a value whose sheet holds a formula, and, when the style sheet
+has a percent format at all, a number. When one is found (rare), the workbook is read again with its marks, as with
+the fonts of legacy text.
 
 * .xlsx/.xlsm: each such cell's element in its sheet's XML (the parts the containment step has already
   inflated), found by its address; the style sheet for the percent formats.
