@@ -94,16 +94,18 @@ def _mark_typed_formulas(found: Marks, filled: list[Cell], xml_of: Mapping[str, 
     """Into ``found``: the input cells read with a value that hold a formula (its result saved, which Excel computes
     again on opening: see model.inbox.TYPED_FORMULA_MARK) — the sheets' formulas as read for the locked cells, else
     read here."""
+    by_sheet: dict[str, list[Cell]] = {}
     for cell in filled:
-        xml = xml_of.get(cell.sheet)
+        by_sheet.setdefault(cell.sheet, []).append(cell)
+    for sheet, cells in by_sheet.items():
+        xml = xml_of.get(sheet)
         if xml is None or b"<f" not in xml:
             continue
-        known = formulas.get(cell.sheet)
-        if not isinstance(known, XmlFormulas) or known.xml is not xml:
-            known = XmlFormulas(xml)
-            formulas = {**formulas, cell.sheet: known}
-        if (cell.row, cell.col) in known.cells()[0]:
-            found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = TYPED_FORMULA_MARK
+        known = formulas.get(sheet)
+        held = (known if isinstance(known, XmlFormulas) and known.xml is xml else XmlFormulas(xml)).cells()[0]
+        for cell in cells:
+            if (cell.row, cell.col) in held:
+                found.setdefault(sheet, {})[(cell.row, cell.col)] = TYPED_FORMULA_MARK
 
 
 def _mark_blank(found: Marks, blank: dict[str, list[Cell]], xml_of: Mapping[str, bytes],
