@@ -148,3 +148,69 @@ def test_the_conventions_table_every_marker_pyproject_declares():
     rows = set(re.findall(r"^\| `(\w+)(?:\(\w+\))?` \|", (ROOT / "docs" / "conventions.md").read_text(encoding="utf-8"),
                           re.M))
     assert declared - rows == set()
+
+
+#: A file of the checkout a page names in code (`read/containment.py`, `tools/build_corpus.py`, `build_year.py`),
+#: with a name it defines after it: ``path.py::name`` or "`path.py`'s `name`".
+CODE_FILE = re.compile(r"`((?:[\w.-]+/)*[\w-]+\.py)(?:::([\w.]+))?`(?:['’]s `([\w.]+)`)?")
+#: A module of the package and a name it defines, dotted (`read.school_lists`, `model.layout.SUMMARY_SCHEMA_MINOR`).
+DOTTED = re.compile(r"`(?:thidua_xlsx\.)?((?:[a-z_]+\.)+(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)(?:\(\))?`")
+
+
+def defines(path: Path, name: str) -> bool:
+    """Whether ``path`` defines ``name`` (``Class.attribute``: each part): a function, a class, an assignment or a
+    field, or an import of it."""
+    text = path.read_text(encoding="utf-8")
+    return all(re.search(rf"^\s*(?:async\s+def|def|class)\s+{part}\b|^\s*(?:\w+\s*,\s*)*{part}\s*(?:,|:|=)"
+                         rf"|^\s*(?:from\s+\S+\s+)?import\b.*\b{part}\b", text, re.M)
+               for part in name.split("."))
+
+
+def named_code_missing(text: str, root: Path = ROOT) -> list[str]:
+    """The files and names of code a page names that the checkout does not hold: a path that is no file of the checkout
+    (from its top or the package's; a bare file name anywhere in it), a name its file does not define, a dotted
+    module of the package that is not there or does not define the name after it."""
+    text = FENCE.sub("", text)
+    package = root / "thidua_xlsx"
+    missing = []
+    for path, after_colons, after_s in CODE_FILE.findall(text):
+        where = next((base / path for base in (root, package) if (base / path).is_file()), None)
+        if where is None and "/" not in path:
+            where = next((p for p in root.rglob(path) if ".venv" not in p.parts), None)
+        if where is None:
+            missing.append(path)
+        elif (name := after_colons or after_s) and not defines(where, name):
+            missing.append(f"{path}::{name}")
+    tops = {p.stem for p in package.iterdir() if not p.name.startswith(("_", "."))}
+    for dotted in DOTTED.findall(text):
+        parts = dotted.split(".")
+        if parts[0] not in tops or parts[-1] == "py":
+            continue  # an alias's name (`cm.DISCIPLINES`), a library's (`os.replace`), a file (`cli.py`)
+        module = package
+        while parts and (module / parts[0]).is_dir():
+            module = module / parts.pop(0)
+        module = module / f"{parts.pop(0)}.py" if parts and (module / f"{parts[0]}.py").is_file() else \
+            module / "__init__.py"
+        if not module.is_file() or (parts and not defines(module, ".".join(parts))):
+            missing.append(dotted)
+    return missing
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_module_and_name_the_docs_cite_is_there(page):
+    """A stranger opens the module a page names and finds the function it names there: a renamed function or a moved
+    module leaves no page pointing at nothing."""
+    assert named_code_missing(page.read_text(encoding="utf-8")) == []
+
+
+def test_the_named_code_check_finds_a_missing_module_a_missing_name_and_a_moved_function(tmp_path):
+    (tmp_path / "thidua_xlsx" / "read").mkdir(parents=True)
+    (tmp_path / "thidua_xlsx" / "read" / "lists.py").write_text("LIMIT = 3\n\n\nclass Book:\n    def render(self):\n"
+                                                                "        pass\n\n\ndef check():\n    pass\n")
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "build.py").write_text("from x import made\n")
+    said = ("held: `read/lists.py`, `thidua_xlsx/read/lists.py::check`, `read/lists.py`'s `LIMIT`, "
+            "`read.lists.Book.render`, `build.py`'s `made`, `tools/build.py`, `cm.DISCIPLINES`, `lists.py`; "
+            "gone: `read/gone.py`, `read/lists.py::checked`, `read.lists.Book.print`, `read.gone`, `other.py`")
+    assert named_code_missing(said, tmp_path) == ["read/gone.py", "read/lists.py::checked", "other.py",
+                                                  "read.lists.Book.print", "read.gone"]
