@@ -227,3 +227,30 @@ def test_the_registration_summary_under_its_earlier_name_is_still_read_by_the_ye
     assert OLD_REGISTRATION_SUMMARY in output
     assert "Đăng ký thi đua của năm lấy từ bảng tổng hợp đăng ký" in output
     assert _json(here / "nam.json")["applied"][0]["file"] == OLD_REGISTRATION_SUMMARY
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_the_council_s_pass_given_as_the_readme_s_step_7_says_is_kept_and_applied_by_the_next_plain_merge(tmp_path,
+                                                                                                         monkeypatch):
+    """The README's step 7 writes the final summary elsewhere (``-o tong-hop-cuoi.xlsx``): the council's file is kept
+    with the round all the same, so a merge made later (a book returned late) applies the council's word again and
+    says so, instead of dropping its five changes without a word."""
+    here = tmp_path / "thu-mau"
+    shutil.copytree(SAMPLES, here, ignore=shutil.ignore_patterns("ca-nam", "ho-so", "*.lock", "da-ghi.json"))
+    without_libreoffice(monkeypatch)  # the papers are read as Word files
+    given = _run("merge", here / "inbox", "--council", here / "hoi-dong.xlsx", "--history", here / "lich-su.xlsx",
+                 "-o", here / "tong-hop-cuoi.xlsx", "--docs", here / "ho-so", "--force")
+    later = _run("merge", here / "inbox")
+
+    kept = here / "hoi-dong" / "hoi-dong_cham-diem.xlsx"
+    assert kept.read_bytes() == (here / "hoi-dong.xlsx").read_bytes()
+    assert "Đã lưu hoi-dong/hoi-dong_cham-diem.xlsx" in " ".join(given.split())
+    assert "Áp dụng lại kết quả họp Hội đồng cho" in " ".join(later.split()), later
+    changed = "Hội đồng đã thay đổi 5 điều"
+    assert changed in given and changed in later, later
+    final, again = (load_workbook(p, read_only=True) for p in (here / "tong-hop-cuoi.xlsx",
+                                                               here / "tong-hop_cham-diem.xlsx"))
+    assert [r for r in final[sx.S_CHANGES].iter_rows(values_only=True)] == \
+        [r for r in again[sx.S_CHANGES].iter_rows(values_only=True)]

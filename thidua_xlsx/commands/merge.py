@@ -218,7 +218,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, writte
             return report, summary, plan, council
         told = deliver.Kept(written, voice)
         output = _write(summary, report, written.name_for(output, (".pdf",) if r.pdf else ()), written, voice)
-        if council is not None and council == r.council_path and _own_place(output, at, summary):
+        if council is not None and council == r.council_path:  # wherever -o put the summary: the round's word
             _keep_pass(folder.folder, key, council, summary, voice)  # kept with it: every later merge applies it
         _sealed(summary, output, voice)
         _deliver(r, summary, report, output, written, voice, told)
@@ -352,14 +352,6 @@ def _keep_pass(folder: Path, key: str, council: Path, summary: Summary, voice: V
     target, replaced = keep(folder, key, council)
     voice.say(dx.KEPT.format(file=_shown(target, folder), round=_round_words(summary),
                              replaced=dx.KEPT_REPLACED.format(aside=_shown(replaced, folder)) if replaced else ""))
-
-
-def _own_place(output: Path, at: places.Places, summary: Summary) -> bool:
-    """Whether ``output`` is the round's own summary in its campaign folder (a summary written elsewhere with ``-o``
-    is a trial: the pass it applied is not kept with the round)."""
-    own = at.year_summary if summary.year else at.summary(summary.round, summary.period)
-    return output.resolve() == own.resolve() or output.resolve().parent == own.resolve().parent and \
-        output.name.startswith(own.stem)
 
 
 def _round_words(summary: Summary) -> str:
