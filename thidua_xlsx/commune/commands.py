@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from thidua_xlsx.commune.read_book import load_level_above_preset
 from thidua_xlsx.commune.steps import SchoolState, commune_book, key_notes, read_level_above, school_states
 from thidua_xlsx.commune.steps_codes import issued_codes, schools_asked
+from thidua_xlsx.commune.steps_officer import keep_officer_book, officer_pass
 from thidua_xlsx.commune.system_key import make_commune_key, renew_commune_key
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import places
@@ -39,6 +40,7 @@ from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import commune as lx
+from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text.wording import day_text
 from thidua_xlsx.write.launchers import write_launchers
@@ -113,13 +115,16 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
                                                 ("--history", r.history_path)) if given is not None]
     if school_only:  # never silently ignored: a school's options, refused before any work
         raise out.Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(school_only)))
+    if r.council_path is not None and r.drop_council:
+        raise out.Refused(dx.DROP_AND_GIVE)
     output = r.output or book.parent / places.LEVEL_ABOVE_SUMMARY  # in the commune's folder
     imports = _import_mapping(r, output)  # refused before any work when it cannot be used
     plan = out.merge_plan(r, output, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
     inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
     held = [] if inside else [lock.folder_lock_path(book.parent)]  # the commune's folder: its officer's book, its runs
     with out.holding([*held, *plan.locks()], "merge", voice):
-        campaign, summary, key = read_level_above(r.inbox, book, voice, r.council_path)
+        officer = r.council_path if inside else officer_pass(book.parent, r.council_path, r.drop_council, voice)
+        campaign, summary, key = read_level_above(r.inbox, book, voice, officer)
         warn_problems(summary.every_issue(), voice)
         report = level_above_report(summary, r.strict)
         voice.say(ct.LEVEL_ABOVE_DONE.format(sent=report.counts.submitted, schools=report.counts.departments,
@@ -139,6 +144,8 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
             return Result("merge", report, written.made(plan.kind_of), places.LEVEL_ABOVE_KEY, home)
         plan.check_papers(written)  # the papers it replaces or removes, before anything is written
         _write_outputs(summary, key, report, r, output, imports, written, voice)
+        if r.council_path is not None and not inside:  # her word kept: every later merge and status applies it
+            keep_officer_book(home, r.council_path, voice)
         if r.docs_dir is not None:
             from thidua_xlsx.commune.papers import write_level_above_papers  # deferred: xlsxwriter at start-up
 
@@ -153,7 +160,7 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
     if report.exit_code == EXIT_STRICT:
         voice.warn(ct.LEVEL_ABOVE_STRICT.format(count=report.counts.errors))
     return Result("merge", report, written.made(plan.kind_of), places.LEVEL_ABOVE_KEY, home,
-                  council=r.council_path is not None)
+                  council=officer is not None)
 
 
 def status(request: StatusRequest, book: Path, voice: Voice = Voice()) -> Result:
@@ -173,7 +180,7 @@ def status(request: StatusRequest, book: Path, voice: Voice = Voice()) -> Result
     _refuse_code_drafts_inside(drafts_dir, book.parent)
     if codes_of is not None:
         return status_codes(book, codes_of, voice, drafts_dir)
-    campaign, summary, key = read_level_above(inbox, book, voice)
+    campaign, summary, key = read_level_above(inbox, book, voice, officer_pass(book.parent, None, False, voice))
     warn_problems(summary.every_issue(), voice)
     _say_states(campaign, school_states(summary, vietnam_today()), voice)
     voice.say(ct.LEVEL_ABOVE_CODES_HOW.format(inbox=inbox))

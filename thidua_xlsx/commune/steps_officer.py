@@ -1,8 +1,9 @@
 """The commune officer's decisions on the proposals held apart, typed on the page (accept or reject, each with its
 reason), written where she would tick them in Excel: into a copy of the commune's last summary, its sheet "Chờ quyết
-định" ("Đồng ý", the reason), kept as ``hoi-dong/xa-duyet.xlsx``. Every later merge of the commune on the page reads it
-as the officer's pass (``merge … --council hoi-dong/xa-duyet.xlsx`` from the terminal), so her word is kept, and the
-file is hers to open and check.
+định" ("Đồng ý", the reason), kept as ``hoi-dong/xa-duyet.xlsx``; her summary ticked in Excel and given to a merge
+(``--council``) is kept there too. Every later merge and status of the commune, from either door, reads the kept
+book as the officer's pass (said), until another replaces it or she drops it (``--bo-duyet``: moved to
+``hoi-dong/cu/``, never deleted), so her word is kept, and the file is hers to open and check.
 
 Each decision is keyed by who and what it is about — the school, the kind, the person's (or department's) code, the
 title and the fingerprint of the school's file — never by a place in a list; a decision whose key the last summary
@@ -29,8 +30,12 @@ from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems
 from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
 from thidua_xlsx.model.typed import typed_text
-from thidua_xlsx.system.files import replacing
+from thidua_xlsx.steps.decisions import saved_time, set_aside
+from thidua_xlsx.system.files import replacing, sha256_of
 from thidua_xlsx.system.runs import summary_of
+from thidua_xlsx.system.voice import Voice
+from thidua_xlsx.text import commune as lx
+from thidua_xlsx.text import decisions as dx
 
 AGREED = "x"  # what the officer types in "Đồng ý" (any text counts as ticked: commune.read_officer)
 
@@ -88,6 +93,45 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     with replacing(at.officer_book) as tmp:
         book.save(tmp)
     return at.officer_book, tuple(said)
+
+
+def officer_pass(folder: Path, given: Path | None, drop: bool, voice: Voice) -> Path | None:
+    """The officer's pass a merge or a status of commune folder ``folder`` applies: the book ``given`` (``--council``),
+    else the one kept (hoi-dong/xa-duyet.xlsx: said, with how to drop it), none when ``drop`` (the kept one moved to
+    hoi-dong/cu/, said) or none is kept."""
+    kept = Places(folder).officer_book
+    if given is not None:
+        return given
+    if drop:
+        if kept.is_file():
+            aside = set_aside(folder, kept)
+            voice.say(lx.OFFICER_DROPPED.format(file=_shown(kept, folder), aside=_shown(aside, folder)))
+        else:
+            voice.say(lx.OFFICER_NOTHING_TO_DROP)
+        return None
+    if not kept.is_file():
+        return None
+    voice.say(lx.OFFICER_AGAIN.format(file=_shown(kept, folder), fingerprint=sha256_of(kept)[:12],
+                                      saved=dx.saved_words(saved_time(kept))))
+    return kept
+
+
+def keep_officer_book(folder: Path, given: Path, voice: Voice) -> None:
+    """The officer's book ``given`` to a merge that has just applied it, copied to hoi-dong/xa-duyet.xlsx (the one kept
+    before moved to hoi-dong/cu/), said; nothing when it is the kept book itself."""
+    kept = Places(folder).officer_book
+    if kept.is_file() and kept.resolve() == given.resolve():
+        return
+    aside = set_aside(folder, kept) if kept.is_file() else None
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    with replacing(kept) as tmp:
+        tmp.write_bytes(given.read_bytes())
+    voice.say(lx.OFFICER_KEPT.format(file=_shown(kept, folder), replaced=lx.OFFICER_KEPT_REPLACED.format(
+        aside=_shown(aside, folder)) if aside is not None else ""))
+
+
+def _shown(path: Path, folder: Path) -> str:
+    return path.relative_to(folder).as_posix()
 
 
 def _typed(decisions: dict[DecisionKey, tuple[bool, str]]

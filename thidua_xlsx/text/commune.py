@@ -282,6 +282,14 @@ LIST_SUBTITLE = "(Kèm theo Quyết định số ……/QĐ-UBND ngày …… th
 LIST_TITLE_LINE = "{n}. Danh hiệu {title} ({count})"
 LIST_LINE = "{n}. {line}"
 PAPERS_DONE = "Đã ghi tờ trình và dự thảo quyết định vào {folder}: {names}"
+# The officer's decisions kept in the commune's folder (hoi-dong/xa-duyet.xlsx), applied by every later merge and status
+OFFICER_AGAIN = ("Áp dụng lại quyết định của công chức đã lưu: {file} (dấu vân tay {fingerprint}, ghi lúc {saved}). "
+                 "Muốn bỏ các quyết định này: tổng hợp lại với --bo-duyet.")
+OFFICER_KEPT = "Đã lưu {file} để các lần tổng hợp sau của xã (dòng lệnh hay trang) tự áp dụng lại{replaced}."
+OFFICER_KEPT_REPLACED = " (bản trước chuyển vào {aside})"
+OFFICER_DROPPED = ("Đã bỏ {file} theo yêu cầu (chuyển vào {aside}, không xóa): bảng tổng hợp này không có quyết định "
+                   "nào của công chức.")
+OFFICER_NOTHING_TO_DROP = "Chưa có quyết định nào của công chức được lưu: không có gì để bỏ."
 
 LEVEL_ABOVE_MESSAGES |= {
     "level_above.removed": "{name} ({school}) được bỏ khỏi danh sách {title}: {reason}. Không cần sửa.",
