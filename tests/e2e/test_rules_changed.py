@@ -59,3 +59,38 @@ def test_the_same_release_or_other_books_say_nothing_of_rules(tmp_path):
     _as_an_earlier_release_wrote_it(other / "tong-hop_cham-diem.xlsx", "0.7.0", "GV004", "LDTT")
     next((other / "inbox").glob("*To-khoi-1.xlsx")).unlink()  # a book taken out: the difference may be the books'
     assert "quy định của phiên bản đã thay đổi" not in _merged(other, "--force")
+
+
+def test_a_department_s_title_decided_otherwise_is_named_too(tmp_path):
+    """A collective title is sealed with the people's (``department_decisions``): one an earlier release decided
+    otherwise from the same books is named like a person's."""
+    folder = school_copy(tmp_path)
+    _merged(folder)
+    granted = {}
+
+    def earlier(data: dict) -> None:
+        data["release"] = "0.9.0"
+        row = next(d for d in data["department_decisions"] if d[2] is True)
+        granted.update(code=row[0], title=row[1])
+        row[2] = False
+
+    rewrite_meta(folder / "tong-hop_cham-diem.xlsx", folder / "tong-hop_cham-diem.xlsx", earlier)
+
+    said = _merged(folder, "--force")
+    assert f"({granted['code']}) – " in said and "thidua-xlsx 0.9.0 ghi 'không đạt' với cùng các sổ này, bản này " \
+        "tính 'đạt' – quy định của phiên bản đã thay đổi" in said, said
+    assert said.count("quy định của phiên bản đã thay đổi") == 1
+
+
+def test_a_campaign_book_saved_since_says_nothing_of_rules(tmp_path):
+    """The secretary typed into campaign.xlsx after the earlier summary (a discipline, a rating, a rule): the outcome
+    may differ by what she typed, so nothing is put on the rules."""
+    from openpyxl import load_workbook
+
+    folder = school_copy(tmp_path)
+    _merged(folder)
+    _as_an_earlier_release_wrote_it(folder / "tong-hop_cham-diem.xlsx", "0.7.0", "GV004", "LDTT")
+    book = load_workbook(folder / "campaign.xlsx")
+    book.save(folder / "campaign.xlsx")  # saved now, as Excel saves it: its save time after the summary's
+
+    assert "quy định của phiên bản đã thay đổi" not in _merged(folder, "--force")

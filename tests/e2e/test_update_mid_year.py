@@ -20,6 +20,7 @@ from tests.samples import SAMPLES, school_copy
 from tests.summary_meta import read_summary_meta
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
+from thidua_xlsx.text import releases as rx
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 if not (CORPUS / "corpus.json").is_file():  # tools/build_corpus.py has not been run on this checkout yet
@@ -190,6 +191,11 @@ def test_a_month_as_0_2_0_left_it_is_merged_again_as_that_release_merged_it(tmp_
     # each person's groups and totals, then the score used, its source and the rating (the council's columns between
     # them have grown since)
     assert _people(now["Điểm chi tiết"]) == _people(then["Điểm chi tiết"])
+    # 0.2.0 kept no runs record: its campaign book says the tool wrote it, so the folder hears once what changed
+    heading = rx.UPDATED.format(before=rx.UPDATED_BEFORE_0_8, after=rx.VERSION)
+    assert heading in result.output.splitlines(), result.output
+    again = run("merge", folder / "inbox" / "thang-10", "--period", "thang-10", "-o", tmp_path / "nay.xlsx", "--force")
+    assert again.exit_code == 0 and "đã được cập nhật" not in again.output, again.output
 
 
 @pytest.mark.parametrize("book", ["0.3.0/ca-nam-readme/campaign.xlsx", "0.5.0/ca-nam/campaign.xlsx"])

@@ -4,9 +4,13 @@ else is kept and the new file named beside it."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
+
+from openpyxl import Workbook
 
 from thidua_xlsx.model.places import OUTPUTS_RECORD
-from thidua_xlsx.system.written import Written, beside_name
+from thidua_xlsx.system.written import Written, beside_name, written_by
+from thidua_xlsx.text.releases import VERSION
 
 
 def test_a_file_is_the_tools_own_while_its_bytes_are_those_written(tmp_path):
@@ -73,3 +77,21 @@ def test_only_the_tools_own_file_is_removed(tmp_path):
     record.remove(ours)
     record.remove(theirs)
     assert not ours.exists() and theirs.read_bytes() == b"signed"
+
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES, CORPUS = ROOT / "samples", ROOT / "tests" / "corpus"
+
+
+def test_a_workbook_says_which_release_wrote_it_whoever_saved_it_since(tmp_path):
+    """The release a campaign folder's book says wrote it dates a folder with no runs record (steps.updated): ours of
+    today names its release, one of a release before 0.8.0 says only that the tool wrote it, a workbook another program
+    wrote and a file that is no workbook say nothing."""
+    strangers = tmp_path / "la.xlsx"
+    Workbook().save(strangers)
+    (tmp_path / "khong-phai.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+
+    assert written_by(SAMPLES / "campaign.xlsx") == VERSION
+    assert written_by(CORPUS / "0.2.0" / "ca-nam-thang-10" / "campaign.xlsx") == ""
+    assert written_by(strangers) is None and written_by(tmp_path / "khong-phai.xlsx") is None
+    assert written_by(tmp_path / "khong-co.xlsx") is None

@@ -194,7 +194,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, writte
         report = report_of(summary, r.strict)
     at = places.Places(folder.folder)  # the campaign folder's, wherever the command was typed
     output = r.output or (at.year_summary if summary.year else at.summary(summary.round, summary.period))
-    changed = rules_changed(output, summary)  # an earlier release's summary of the same books, about to be rewritten
+    changed = rules_changed(output, summary, folder.book)  # an earlier release's, of the same books, to be rewritten
     if changed:
         summary = replace(summary, issues=(*summary.issues, *changed))
         report = report_of(summary, r.strict)

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import secrets
-import zipfile
 from pathlib import Path
 
 from thidua_xlsx.model.commune_key import KEY_BYTES, CommuneKey
@@ -31,6 +29,7 @@ from thidua_xlsx.model.places import COMMUNE_KEY_FILE, LEVEL_ABOVE_BOOK, LEVEL_A
 from thidua_xlsx.system import runs
 from thidua_xlsx.system.files import as_write_error, place_new, temporary_name
 from thidua_xlsx.system.voice import vietnam_now, vietnam_today
+from thidua_xlsx.system.written import written_by
 from thidua_xlsx.text.commune import KEY_FILE_HEAD
 
 KEY_PREFIX = "khoa="
@@ -62,21 +61,12 @@ def _had_key(folder: Path) -> bool:
 
 
 KEYS_SINCE = (0, 8)  # the first release with a commune key
-_RELEASE = re.compile(rb"<dc:description>\s*thidua-xlsx (\d+)\.(\d+)")
 
 
-def _written_by_release(book: Path) -> tuple[int, int]:
+def _written_by_release(book: Path) -> tuple[int, ...]:
     """The release (major, minor) a workbook of ours says wrote it ((0, 0): none said, or not a workbook)."""
-    with contextlib.suppress(OSError, KeyError, zipfile.BadZipFile, ValueError):
-        with zipfile.ZipFile(book) as package:
-            with package.open("docProps/core.xml") as core:
-                found = _RELEASE.search(core.read(MAX_PROPERTIES))
-            if found:
-                return int(found[1]), int(found[2])
-    return 0, 0
-
-
-MAX_PROPERTIES = 64 * 1024  # bytes of docProps/core.xml looked at (a few hundred, written by us)
+    release = written_by(book)
+    return tuple(int(part) for part in release.split(".")[:2]) if release else (0, 0)
 
 
 def make_commune_key(folder: Path) -> CommuneKey:

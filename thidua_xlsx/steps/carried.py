@@ -24,6 +24,7 @@ from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.result import SUMMARY
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import Title
+from thidua_xlsx.read.entries import saved_stamp
 from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Opened, Wanted, open_summary
 from thidua_xlsx.steps.decisions import keep, kept
 from thidua_xlsx.system.runs import recent
@@ -108,25 +109,42 @@ def _shown(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def rules_changed(path: Path, summary: Summary) -> tuple[Issue, ...]:
-    """A note for each person's title whose outcome (granted, refused, pending) ``summary`` decides otherwise than the
-    summary at ``path`` did, when that one was written by an earlier release from the very same books (their names and
-    fingerprints): the difference is then the rules', not the books'. Nothing when there is no such summary."""
+def rules_changed(path: Path, summary: Summary, campaign_book: Path | None) -> tuple[Issue, ...]:
+    """A note for each title of a person or a department whose outcome (granted, refused, pending) ``summary`` decides
+    otherwise than the summary at ``path`` did, when that one was written by an earlier release from the very same
+    books (their names and fingerprints) and its campaign book (``campaign_book``) was not saved since: the difference
+    is then the rules', not the books' nor hers. Nothing when there is no such summary."""
     opened = _summary_there(path)
     if opened is None or opened.meta.release == VERSION or opened.edited:
         return ()
     same_books = {(name, sha) for name, sha, _status in opened.meta.inputs} == {(f.name, f.sha256)
                                                                                for f in summary.files}
-    if not same_books:
+    if not same_books or not _not_saved_since(campaign_book, path):
         return ()
     before = {(str(code), str(title)): _outcome(granted, pending) for code, title, granted, pending
-              in opened.meta.decisions}
+              in (*opened.meta.decisions, *opened.meta.department_decisions)}
     release = _release(opened.meta)
-    return tuple(issue("merge.rule_changed", WARNING, who=p.code, name=p.name, title=Title(d.title), release=release,
+    decided = [(p.code, p.name, d) for p in summary.people for d in p.decisions] + \
+        [(t.code, t.name, d) for t in summary.departments for d in t.decisions]
+    return tuple(issue("merge.rule_changed", WARNING, who=code, name=name, title=Title(d.title), release=release,
                        before=dx.OUTCOME_WORDS[was], after=dx.OUTCOME_WORDS[now])
-                 for p in summary.people for d in p.decisions
-                 if (was := before.get((p.code, d.title))) is not None and was != (now := _outcome(d.granted,
-                                                                                                     d.pending)))
+                 for code, name, d in decided
+                 if (was := before.get((code, d.title))) is not None and was != (now := _outcome(d.granted,
+                                                                                                 d.pending)))
+
+
+def _not_saved_since(book: Path | None, summary_path: Path) -> bool:
+    """Whether the campaign book ``book`` says it was saved no later than the summary at ``summary_path`` says it was
+    (a summary is dated by the newest book it read; a campaign book as the tool wrote it, by a fixed early day): a
+    book saved since — a discipline, a rating, a rule typed — may be why an outcome differs. No when either says no
+    time."""
+    if book is None:
+        return False
+    try:
+        saved, written = (saved_stamp(p.read_bytes(), p.suffix.lower()) for p in (book, summary_path))
+    except OSError:
+        return False
+    return saved is not None and written is not None and saved <= written
 
 
 def _outcome(granted: bool, pending: bool) -> str:

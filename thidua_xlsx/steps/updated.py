@@ -1,25 +1,28 @@
 """What changed for her since the release that last ran in a campaign folder, said once after an update: the first
 run of a newer release (whichever door: the CLI, a job of the page, the page's first screen) says the lines of the
 releases between that concern that folder — a commune's (``cap-tren.xlsx``) or a school's — what she must do first
-(text.releases.CHANGES). The folder's runs record names the release that last ran there (system.runs); a folder that
-remembers no run (a new one) hears nothing."""
+(text.releases.CHANGES). The folder's runs record names the release that last ran there (system.runs); a folder with
+no record (made by a release before 0.5.0, which kept none) is dated by its campaign book, which says the tool wrote
+it; a folder whose book says neither (a new one) hears nothing."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.places import CAMPAIGN_FILE, LEVEL_ABOVE_BOOK
 from thidua_xlsx.system.runs import recent, release_before
+from thidua_xlsx.system.written import written_by
 from thidua_xlsx.text import releases as rx
 
 
 def release_news(home: Path, page: bool = False) -> tuple[str, ...]:
     """The lines to say in campaign folder ``home`` after an update (() when none, and from then on: they are said
     once); ``page``: headed in the page's words, which name no command."""
-    before = release_before(home)
+    commune = (home / LEVEL_ABOVE_BOOK).is_file()
+    before = release_before(home, lambda: written_by(home / (LEVEL_ABOVE_BOOK if commune else CAMPAIGN_FILE)))
     if before is None or before == rx.VERSION:
         return ()
-    return news_lines(before, (home / LEVEL_ABOVE_BOOK).is_file(), rx.UPDATED_PAGE if page else rx.UPDATED)
+    return news_lines(before, commune, rx.UPDATED_PAGE if page else rx.UPDATED)
 
 
 def writer_news(home: Path) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -93,14 +94,15 @@ def remember(home: Path, run: Run) -> bool:
     return _rewritten(home, lambda: [*recent(home), run][-KEEP:]) is not None
 
 
-def release_before(home: Path) -> str | None:
+def release_before(home: Path, books_say: Callable[[], str | None] = lambda: None) -> str | None:
     """The release that last ran in campaign folder ``home`` before this one, this one named in its stead (said once
-    after an update: text.releases): None when the folder remembers no run (a new folder: nothing to say, nothing
-    written), "" when its record names no release (written before 0.8.0), else the release it names."""
-    path = home / RUNS_RECORD
-    if not path.is_file():
+    after an update: text.releases): "" when its record names no release (written before 0.8.0), else the release it
+    names; a folder with no record (the releases before 0.5.0 kept none) is asked ``books_say`` — the release its
+    books say wrote them, "" one before 0.8.0 —, None when they say none either (a new folder: nothing to say, nothing
+    written)."""
+    before = release_in(home) if (home / RUNS_RECORD).is_file() else books_say()
+    if before is None:
         return None
-    before = release_in(home)
     if before != VERSION:
         _rewritten(home, lambda: recent(home))
     return before

@@ -26,6 +26,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
+import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -167,3 +170,23 @@ class Written:
         with replacing(self.path) as tmp:
             tmp.write_text(json.dumps({"schema": RECORD_SCHEMA, "files": dict(sorted(self._files.items()))},
                                       ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+_OURS = re.compile(rb"<dc:creator>\s*thidua-xlsx\b")
+_RELEASE = re.compile(rb"<dc:description>\s*thidua-xlsx (\d+\.\d+\.\d+)")
+MAX_PROPERTIES = 64 * 1024  # bytes of docProps/core.xml looked at (a few hundred, written by us)
+
+
+def written_by(book: Path) -> str | None:
+    """The release of thidua-xlsx a workbook says wrote it, in the properties it carries (which Excel and LibreOffice
+    keep when they save it again): "0.9.0"; "" when it says thidua-xlsx wrote it and names no release (every release
+    before 0.8.0); None when it says neither, or is no workbook to look in."""
+    try:
+        with zipfile.ZipFile(book) as package, package.open("docProps/core.xml") as core:
+            properties = core.read(MAX_PROPERTIES)
+    except (OSError, KeyError, EOFError, ValueError, zipfile.BadZipFile, zlib.error):
+        return None
+    release = _RELEASE.search(properties)
+    if release is not None:
+        return release[1].decode("ascii")
+    return "" if _OURS.search(properties) else None
