@@ -191,7 +191,7 @@ def _run(request: rq.Request) -> NoReturn:
     try:
         result = service.run(request, _VOICE, rq.CLI)
     except Refused as refused:
-        raise click.UsageError(refused.message) from None
+        raise click.UsageError(str(refused)) from None  # its text, else its problems' (each with its place)
     except CommandError as error:
         _print_problems(error.problems)
         if error.message:

@@ -254,3 +254,20 @@ def test_the_council_s_pass_given_as_the_readme_s_step_7_says_is_kept_and_applie
                                                                here / "tong-hop_cham-diem.xlsx"))
     assert [r for r in final[sx.S_CHANGES].iter_rows(values_only=True)] == \
         [r for r in again[sx.S_CHANGES].iter_rows(values_only=True)]
+
+
+def test_a_merge_refused_before_any_work_does_not_say_it_rewrote_the_papers(tmp_path, monkeypatch):
+    """The sample's papers follow its summary when a merge rewrites it; a merge refused (its summary there, no
+    --force) wrote nothing and says nothing of them."""
+    here = tmp_path / "thu-mau"
+    shutil.copytree(SAMPLES, here, ignore=shutil.ignore_patterns("ca-nam", "*.lock"))
+    without_libreoffice(monkeypatch)
+    first = _run("merge", here / "inbox")
+    assert dx.PAPERS_AGAIN.format(folder=here / "ho-so") in first.replace("\n", " ")
+
+    rewritten = {p: p.read_bytes() for p in (here / "ho-so").rglob("*") if p.is_file()}
+    refused = CliRunner().invoke(main, ["merge", str(here / "inbox")])
+
+    assert refused.exit_code == 2 and "--force" in refused.output
+    assert "được viết lại" not in refused.output, refused.output
+    assert {p: p.read_bytes() for p in (here / "ho-so").rglob("*") if p.is_file()} == rewritten

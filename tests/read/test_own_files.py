@@ -145,4 +145,3 @@ def test_the_tool_s_own_report_in_a_merge_s_inbox_is_passed_over_with_a_note(tmp
     assert done.exit_code in (0, 3)  # the sample's own errors make --strict 3; the report adds none
     statuses = {f["name"]: f for f in json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["files"]}
     assert statuses["bao-cao.json"]["status"] == "skipped"
-

@@ -134,6 +134,9 @@ def _outbox_ready(outbox: Path, problems: Problems) -> bool:
     return True
 
 
+OVERWRITE_REFUSED = ("generate.would_overwrite", "generate.would_overwrite_returned")  # exit 2: refused, nothing lost
+
+
 def _destinations(staged: list[_Staged], registry: IssuedRegistry, outbox: Path, force: bool,
                   problems: Problems) -> tuple[list[Path], list[WrittenFile]] | None:
     """Where each staged book goes, and the files so written: over a different file there only with ``force`` (else
@@ -163,7 +166,10 @@ def run(request: GenerateRequest, voice: Voice) -> Result:
     outbox = r.outbox or Places(folder.folder).outbox(r.round, r.period or "")
     registered = r.from_summary if r.round != ly.SCORING else r.from_summary or _registration_of(folder.folder, voice)
     done = generate_round(folder, r.round, outbox, registered, force=r.force, period=r.period)
-    warn_problems(done.problems, voice)
+    refused = [p for p in done.problems if p.code in OVERWRITE_REFUSED]
+    warn_problems([p for p in done.problems if p not in refused], voice)
+    if refused:  # a book there, no --force: refused before anything is written, as merge refuses its outputs
+        raise out.Refused(problems=Problems(refused))
     said = (*folder.notices, *done.problems)  # what the campaign tells, said on opening it, counted as merge counts it
     key = round_key(r.round, r.period or "")
     if done.problems.errors:

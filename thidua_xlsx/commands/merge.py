@@ -198,7 +198,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, writte
     if changed:
         summary = replace(summary, issues=(*summary.issues, *changed))
         report = report_of(summary, r.strict)
-    again = _papers_again(r, at, key, written, voice)
+    again = _papers_again(r, at, key, written)
     if again is not None:  # the tool's own papers, written again: checked, never refused as someone's
         r = replace(r, docs_dir=again)
         plan = plan.joined([out.Output("docs", again, folder=True)], r.force, prepared=False)
@@ -221,7 +221,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, writte
         if council is not None and council == r.council_path:  # wherever -o put the summary: the round's word
             _keep_pass(folder.folder, key, council, summary, voice)  # kept with it: every later merge applies it
         _sealed(summary, output, voice)
-        _deliver(r, summary, report, output, written, voice, told)
+        _deliver(r, summary, report, output, written, voice, told, again is not None)
     return report, summary, plan, council
 
 
@@ -261,12 +261,12 @@ def _sealed(summary: Summary, output: Path, voice: Voice) -> None:
             voice.warn(ct.SUMMARY_OLD_CODE)
 
 
-def _papers_again(r: MergeRequest, at: places.Places, key: str, written: Written, voice: Voice) -> Path | None:
-    """The papers' folder asked again (said) where the year's or the scoring round's last summary, written in its own
-    place, had its papers written in the folder's: they follow its new one (None: not asked again)."""
+def _papers_again(r: MergeRequest, at: places.Places, key: str, written: Written) -> Path | None:
+    """The papers' folder asked again where the year's or the scoring round's last summary, written in its own place,
+    had its papers written in the folder's: they follow its new one (said once written: deliver.write_documents;
+    None: not asked again)."""
     if r.docs_dir is None and r.output is None and key in (places.YEAR_KEY, ly.SCORING) and \
             written.holds_under(at.docs):
-        voice.say(dx.PAPERS_AGAIN.format(folder=at.docs))
         return at.docs
     return None
 
@@ -291,9 +291,10 @@ def _with_pass(r: MergeRequest, folder: CampaignFolder, key: str, council: Path,
 
 
 def _deliver(r: MergeRequest, summary: Summary, report: Report, output: Path, written: Written, voice: Voice,
-             told: deliver.Kept) -> None:
+             told: deliver.Kept, again: bool = False) -> None:
     """What the merge writes besides its summary, each asked for: the JSON report, the PDF, the public list, the
-    departments' feedback copies, the papers, the mail drafts (``told``: says the files kept beside, after each)."""
+    departments' feedback copies, the papers (``again``: those of the summary it replaced, said so once written), the
+    mail drafts (``told``: says the files kept beside, after each)."""
     from thidua_xlsx.write.report_json import write_report_json  # deferred: write.report_json at start-up
 
     if r.json_path is not None:
@@ -312,6 +313,8 @@ def _deliver(r: MergeRequest, summary: Summary, report: Report, output: Path, wr
         told()
     if r.docs_dir is not None:
         deliver.write_documents(summary, r.docs_dir, written, voice)
+        if again:  # the papers of the summary it replaced, rewritten: said once they are
+            voice.say(dx.PAPERS_AGAIN.format(folder=r.docs_dir))
         told()
     if r.import_dir is not None:  # a school's merge: its lists go to the commune, not to the province's system
         voice.warn(ct.IMPORT_ONLY_LEVEL_ABOVE)

@@ -11,7 +11,8 @@ FILE_MESSAGES = {
                                 "thư mục khác bằng -o, hoặc thêm --force nếu chắc chắn muốn thay.",
     "generate.would_overwrite_returned": "Thư mục {outbox} chứa sổ các tổ đã điền và gửi về (không giống sổ đã "
                                          "phát): {files}. Không ghi đè gì, để không mất bài của các tổ. Hãy phát "
-                                         "sổ vào thư mục khác bằng -o.",
+                                         "sổ vào thư mục khác bằng -o, hoặc thêm --force: sổ đã điền được giữ "
+                                         "nguyên, sổ mới ghi bên cạnh (tên thêm \"(moi)\").",
     "generate.outbox_unwritable": "Không tạo được thư mục '{path}' để ghi sổ ({reason}). Hãy chọn thư mục khác "
                                   "bằng -o.",
     "generate.workers_failed": "Các tiến trình phụ ghi sổ song song bị lỗi ({error}): các sổ còn lại được ghi ngay "
