@@ -95,3 +95,15 @@ def test_a_workbook_says_which_release_wrote_it_whoever_saved_it_since(tmp_path)
     assert written_by(CORPUS / "0.2.0" / "ca-nam-thang-10" / "campaign.xlsx") == ""
     assert written_by(strangers) is None and written_by(tmp_path / "khong-phai.xlsx") is None
     assert written_by(tmp_path / "khong-co.xlsx") is None
+
+
+def test_a_file_written_is_on_the_record_at_once_so_a_run_killed_later_leaves_it_the_tool_s_own(tmp_path):
+    """The record is saved as each file is noted: a run ended from the task manager after writing its summary, before
+    its last step, leaves a summary the next run still replaces with --force (not kept as someone's, a copy beside)."""
+    record = Written(tmp_path)
+    summary = tmp_path / "tong-hop_cham-diem.xlsx"
+    summary.write_bytes(b"the summary as written")
+    record.note(summary)  # ... and the run killed here: record.save() never reached
+
+    next_run = Written(tmp_path)
+    assert next_run.replaceable(summary) and next_run.name_for(summary) == summary

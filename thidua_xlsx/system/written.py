@@ -125,10 +125,14 @@ class Written:
         self._record(path, sha256_of(path))
 
     def _record(self, path: Path, digest: str) -> None:
+        """``path`` recorded as written with ``digest``, the record saved at once: a run killed later (the machine
+        turned off, the process ended from the task manager) leaves its files known as the tool's own, never taken by
+        the next run for files someone changed."""
         key = self._key(path)
         self._files[key] = digest
         self._changed = True
         self._made.setdefault(key, Path(path))
+        self.save()
 
     def moved(self, old: Path, new: Path) -> None:
         """The tool's own file at ``old`` now at ``new`` (moved whole, its bytes unchanged): still the tool's own there,
@@ -170,6 +174,7 @@ class Written:
         with replacing(self.path) as tmp:
             tmp.write_text(json.dumps({"schema": RECORD_SCHEMA, "files": dict(sorted(self._files.items()))},
                                       ensure_ascii=False, indent=1), encoding="utf-8")
+        self._changed = False
 
 
 _OURS = re.compile(rb"<dc:creator>\s*thidua-xlsx\b")
