@@ -86,3 +86,24 @@ def test_the_department_s_address_typed_as_the_name_of_another_is_another_sender
     assert f"(từ {ADDRESSES['T1']} <{SPOOFER}>" in said and "không phải địa chỉ" in said, said
     codes = {i["code"] for i in json.loads((tmp_path / "bao-cao.json").read_text(encoding="utf-8"))["problems"]}
     assert "file.sender_unknown_used" in codes
+
+
+def test_a_copy_already_filed_from_an_unknown_address_is_not_said_filed(tmp_path):
+    """The same book again from an address its department does not have: nothing is filed (a byte-identical copy is
+    there), and the warning says so rather than "filed all the same"."""
+    books = returned_books(tmp_path / "books")
+    folder = fresh_campaign(books, tmp_path / "truong")
+    saved = tmp_path / "thu"
+    saved.mkdir()
+    (saved / "1.eml").write_bytes(returned_mail(ADDRESSES["T1"], [("To khoi 1.xlsx", books.t1)], message_id="<1@x>"))
+    (saved / "2.eml").write_bytes(returned_mail(SPOOFER, [("To khoi 1 (chuyen tiep).xlsx", books.t1)],
+                                                message_id="<2@x>"))
+
+    collected = CliRunner().invoke(main, ["collect", str(saved), str(folder)])
+
+    said = " ".join(collected.output.split())
+    assert collected.exit_code == 0, said
+    assert f"được gửi từ {SPOOFER}, không phải địa chỉ ghi trong chiến dịch ({ADDRESSES['T1']}); sổ giống hệt đã có " \
+        "trong thư mục nhận về nên không xếp thêm" in said, said
+    assert "Vẫn đã xếp" not in said
+    assert len(list((folder / "inbox").rglob("*.xlsx"))) == 1

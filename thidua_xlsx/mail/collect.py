@@ -185,9 +185,9 @@ def _filed(filed: Filed, label: str, received: Received, addresses: Addresses, d
         done.problems.append((label, _not_filed_yet(label, filed)))
     expected = addresses.expected(filed) if filed.outcome in (FILED, SAME) else ""
     if expected and received.sender and received.sender.lower() != expected:
-        done.problems.append((label, issue("mail.other_sender", WARNING, file=filed.name,
-                                           unit=filed.unit_name or filed.unit, sender=received.sender,
-                                           expected=expected, name=filed.name)))
+        code = "mail.other_sender" if filed.outcome == FILED else "mail.other_sender_same"  # a copy already there
+        done.problems.append((label, issue(code, WARNING, file=filed.name, unit=filed.unit_name or filed.unit,
+                                           sender=received.sender, expected=expected, name=filed.name)))
 
 
 def _not_filed_yet(label: str, filed: Filed) -> Issue:

@@ -151,6 +151,9 @@ MAIL_MESSAGES = {
                             "Outlook và lưu tệp đính kèm, hoặc kéo thư ra ngoài dưới dạng .eml (Tệp → Lưu thành).",
     "mail.other_sender": "Sổ '{name}' của {unit} được gửi từ {sender}, không phải địa chỉ ghi trong chiến dịch "
                          "({expected}). Vẫn đã xếp; hãy kiểm tra đúng người gửi.",
+    "mail.other_sender_same": "Sổ '{name}' của {unit} được gửi từ {sender}, không phải địa chỉ ghi trong chiến dịch "
+                              "({expected}); sổ giống hệt đã có trong thư mục nhận về nên không xếp thêm. Hãy kiểm "
+                              "tra đúng người gửi.",
     "mail.login_failed": "Hộp thư {user}@{host} không nhận mật khẩu ({detail}). Hãy kiểm tra tên đăng nhập và mật "
                          "khẩu (Gmail, Outlook.com: dùng mật khẩu ứng dụng).",
     "mail.unreachable": "Không kết nối được máy chủ thư {host}:{port} ({detail}). Hãy kiểm tra tên máy chủ, cổng "
