@@ -116,6 +116,9 @@ def test_the_head_s_pass_is_kept_with_its_period_applied_again_and_dropped_on_pu
     assert kept.is_file() and "hoi-dong/hieu-truong_thang-9.xlsx" in first
     assert _score(tmp_path / "a.json", "GV04") == 99
 
+    same = _run("merge", here / "inbox" / "thang-9", "--period", "thang-9", "--council", headed, "--force")
+    assert "bản trước chuyển vào" not in same and not (here / "hoi-dong" / "cu").exists()  # the same file: kept once
+
     late = _run("merge", here / "inbox" / "thang-9", "--period", "thang-9", "--force", "--json", tmp_path / "b.json")
     assert "Áp dụng lại lượt duyệt của Hiệu trưởng cho Tháng 9/2025: hoi-dong/hieu-truong_thang-9.xlsx" in late
     assert _score(tmp_path / "b.json", "GV04") == 99  # the head's word stayed

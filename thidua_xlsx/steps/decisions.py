@@ -91,11 +91,16 @@ def keep(folder: Path, round_key: str, source: Path) -> tuple[Path, Path | None]
     """``source`` (the head's or the council's file a merge of round ``round_key`` has just applied) kept as that
     round's — a copy, ``source`` left where it is, but for an upload of the page waiting in ``hoi-dong/cu/``, moved —:
     (the kept file, the earlier one it replaces, moved to ``hoi-dong/cu/``; None when there was none). Nothing when
-    ``source`` is the kept file itself."""
+    ``source`` is the kept file itself, or the same bytes."""
     before = kept(folder, round_key)
+    at = places.Places(folder)
     if before is not None and before.resolve() == source.resolve():
         return before, None
-    at = places.Places(folder)
+    if before is not None and before.suffix.lower() == source.suffix.lower() and \
+            sha256_of(before) == sha256_of(source):  # the very file kept, given again: nothing to set aside
+        if at.is_upload(source):
+            source.unlink()  # the page's copy of it, waiting in hoi-dong/cu/: a second copy of what is kept
+        return before, None
     target = at.decision(kind_of_round(round_key), round_key, source.suffix.lower())
     target.parent.mkdir(parents=True, exist_ok=True)
     moved = set_aside(folder, before) if before is not None else None
