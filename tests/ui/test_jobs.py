@@ -132,3 +132,20 @@ def test_a_run_ending_while_its_page_is_drawn_is_shown_running_then_done_with_wh
     assert 'data-state="running"' in drawn and "tong-hop_cham-diem.xlsx" not in drawn
     monkeypatch.setattr(views, "_results", real_results)
     assert "Xong Tệp đã ghi tong-hop_cham-diem.xlsx" in text(found.get(merged.headers["Location"]))  # asked again
+
+
+def test_a_run_that_fails_on_the_page_says_what_it_warned_in_the_page_s_words(tmp_path):
+    """A merge the machine stops (its summary's place taken by a folder) after opening the sample campaign: the log
+    says the campaign's warning as the page says it (a button to press), never a command line to type."""
+    from tests.ui.pages import returned_school
+
+    folder, _returned = returned_school(tmp_path)
+    (folder / "tong-hop_cham-diem.xlsx").mkdir()  # where the summary goes: a folder, so the run cannot write it
+    _app, found = client(folder)
+    started = found.post("/vong/cham-diem/tong-hop", data={"csrf": form_token(TOKEN)})
+    assert started.status_code == 303, text(started)
+
+    assert wait_job(found, started.headers["Location"])["state"] == ui_jobs.FAILED
+    page = text(found.get(started.headers["Location"]))
+    assert "Chiến dịch này vẫn là trường mẫu" in page and "Sang năm học mới" in page, page
+    assert "thidua-xlsx init" not in page and "--tu" not in page, page

@@ -7,8 +7,12 @@ import datetime as dt
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from thidua_xlsx.model import layout as ly
+
+if TYPE_CHECKING:  # the annotation only
+    from thidua_xlsx.model.issues import Issue
 
 
 @dataclass(frozen=True)
@@ -25,13 +29,15 @@ class Voice:
     say: Callable[[str], None] = lambda _text: None
     warn: Callable[[str], None] = lambda _text: None
     secret: Callable[[str], None] = lambda _text: None
+    problem: Callable[[Issue], None] = lambda _issue: None  # each problem warned, as data: the page words it its way
     reading: Callable[[int], AbstractContextManager[Callable[[str], None]]] = \
         lambda _total: nullcontext(lambda _name: None)
 
 
 def warn_problems(problems, voice: Voice) -> None:
-    """Each problem said as a warning line: its severity, where, what."""
+    """Each problem said as a warning line: its severity, where, what (and handed to the voice as it is)."""
     for problem in problems:
+        voice.problem(problem)
         voice.warn(f"{problem.severity_label}: {problem.render()}")
 
 

@@ -47,6 +47,7 @@ class Job:
     total: int = 0
     lines: list[str] = field(default_factory=list)
     problems: list = field(default_factory=list)  # Issues of what stopped the run before any work
+    warned: list = field(default_factory=list)  # Issues the run warned of as it went (worded as the page says them)
     result: Result | None = None
     message: str = ""
 
@@ -111,7 +112,7 @@ class Jobs:
 
             yield one
 
-        voice = Voice(say=job.lines.append, warn=job.lines.append, reading=reading)
+        voice = Voice(say=job.lines.append, warn=job.lines.append, problem=job.warned.append, reading=reading)
         state = FAILED  # published last: a page that sees the run ended sees what it wrote
         try:
             with contextlib.ExitStack() as held:

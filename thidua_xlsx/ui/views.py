@@ -534,7 +534,7 @@ def _results(job) -> dict:
     reads = bool(result is not None and (result.command in ("merge", "year") or result.report.counts.files))
     titled = decided is not None and decided.decides_titles
     changes = service.council_lines(decided) if decided is not None and decided.council_changes else []
-    said = (*job.problems, *(result.report.issues if result is not None else ()))
+    said = (*job.problems, *job.warned, *(result.report.issues if result is not None else ()))
     worded = page_problems(said)
     log = [page_line(line, folder, worded) for line in job.lines]  # in the page's words, paths relative to the folder
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
