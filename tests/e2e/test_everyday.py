@@ -15,6 +15,7 @@ from tests.samples import school_copy
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.exits import EXIT_USAGE
 from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.service import generate_round, merge_inbox
 
@@ -34,8 +35,9 @@ def test_generate_never_replaces_a_filled_workbook_saved_in_the_outbox(small_fol
     fill(first, first, registration_values(reg, {"GV01": LDTT}))  # a returned file saved over the blank one
     filled = first.read_bytes()
     result = run("generate", small_folder.folder, "--round", "dang-ky", "-o", outbox)
-    assert result.exit_code == EXIT_UNUSABLE
+    assert result.exit_code == EXIT_USAGE  # refused before anything is written, as any output there without --force
     assert "sổ các tổ đã điền" in result.output and first.name in result.output
+    assert "hoặc thêm --force: sổ đã điền được giữ nguyên, sổ mới ghi bên cạnh" in " ".join(result.output.split())
     assert first.read_bytes() == filled
     forced = run("generate", small_folder.folder, "--round", "dang-ky", "-o", outbox, "--force")
     assert forced.exit_code == 0, forced.output
