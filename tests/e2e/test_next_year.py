@@ -330,3 +330,56 @@ def test_last_years_book_under_a_campaign_copied_by_hand_is_refused_for_its_year
     assert (refused.status, refused.reason) == ("rejected", "file.other_year")
     text = refused.issues[0].message if refused.issues else ""
     assert "năm học 2025-2026" in text and "năm học 2026-2027" in text and "--tu" in text
+
+
+SAMPLES = ROOT / "samples"
+CORRECTED = "UBND xã không công nhận CSTĐCS (QĐ 12/QĐ-UBND)"
+
+
+def _corrected(book: Path) -> None:
+    """The secretary's correction, typed by hand after ``history`` added last year: GV017's CSTĐCS of 2025-2026 was
+    not recognised by the commune."""
+    wb = load_workbook(book)
+    ws = wb["Cá nhân"]
+    row = next(r for r in ws.iter_rows(min_row=2) if (r[0].value, r[1].value) == ("2025-2026", "GV017"))
+    row[5].value, row[10].value = "Lao động tiên tiến", CORRECTED
+    wb.save(book)
+
+
+def _history_row(book: Path, year: str, code: str) -> tuple:
+    rows = load_workbook(book, read_only=True)["Cá nhân"].iter_rows(values_only=True)
+    return next(r for r in rows if (r[0], r[1]) == (year, code))
+
+
+def test_init_tu_carries_last_year_s_history_as_she_corrected_it(tmp_path):
+    """Last year is in the history book already (``history`` added it, she corrected a row since): next year's book
+    carries it as it is, never re-added from the summary over her correction."""
+    old, new = tmp_path / "2025-2026", tmp_path / "2026-2027"
+    shutil.copytree(SAMPLES, old, ignore=shutil.ignore_patterns("ca-nam", "cap-xa", "ho-so", "*.lock"))
+    assert run("history", "--book", old / "lich-su.xlsx", old / "tong-hop-cuoi.xlsx").exit_code == 0
+    _corrected(old / "lich-su.xlsx")
+
+    made = run("init", new, "--tu", old)
+
+    assert made.exit_code == 0, made.output
+    row = _history_row(new / "lich-su.xlsx", "2025-2026", "GV017")
+    assert row[5] == "Lao động tiên tiến" and row[10] == CORRECTED
+    assert (new / "lich-su.xlsx").read_bytes() == (old / "lich-su.xlsx").read_bytes()
+
+
+def test_init_tu_leaves_a_history_book_already_in_the_new_folder_as_she_made_it(tmp_path):
+    """A history book she put in the new folder first is hers: init --tu writes nothing over it, and says which years
+    it holds (last year missing: she is told how to add it)."""
+    old, new = tmp_path / "2025-2026", tmp_path / "2026-2027"
+    shutil.copytree(SAMPLES, old, ignore=shutil.ignore_patterns("ca-nam", "cap-xa", "ho-so", "*.lock"))
+    new.mkdir()
+    wb = load_workbook(SAMPLES / "lich-su.xlsx")
+    wb.create_sheet("Ghi chú riêng")["A1"] = "của thư ký"
+    wb.save(new / "lich-su.xlsx")
+    hers = (new / "lich-su.xlsx").read_bytes()
+
+    made = run("init", new, "--tu", old)
+
+    assert made.exit_code == 0, made.output
+    assert (new / "lich-su.xlsx").read_bytes() == hers and not list(new.glob("lich-su.*.xlsx"))
+    assert "chưa có kết quả năm học 2025-2026" in " ".join(made.output.split()), made.output

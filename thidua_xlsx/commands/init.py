@@ -141,22 +141,27 @@ def _history_carried(old: Path, previous: cm.Campaign, directory: Path
                      ) -> tuple[tuple[str, ...] | None, tuple[WrittenFile, ...], tuple[Issue, ...]]:
     """Last year's history book (``lich-su.xlsx`` of ``old``, only read) copied whole into next year's folder
     ``directory``, with last year's final summary added as its year when it is not there yet (a book made for it
-    when last year kept none): the multi-year titles of next year read it there. Returns the years the new book
+    when last year kept none; a year it holds, corrected by hand or not, is carried as it is; a book already in the
+    new folder is hers and left untouched): the multi-year titles of next year read it there. Returns the years the new book
     holds (None: no book), the files written, and why last year could not be added (a draft, a summary before the
     council: the history's own problems, as warnings — next year is made all the same)."""
 
 
     source, target = old / HISTORY_BOOK, directory / HISTORY_BOOK
-    copied = source.is_file() and not target.exists()  # a book already in the new folder is someone's: kept
+    hers = target.exists()  # a book already in the new folder is someone's: kept as it is, never written
+    copied = source.is_file() and not hers
     with out.holding([lock.folder_lock_path(directory)], "init"):
         if copied:
             with replacing(target) as tmp:
                 shutil.copyfile(source, tmp)
+        held_years = _years_in(target) if target.is_file() else None
         final = summary_of(old, YEAR_KEY if previous.periods else ly.SCORING, ly.SCORING, "")
-        done = update_history(target, [old / final]) if final else None
+        # last year added only where the book does not hold it: a year she corrected by hand since is hers
+        add = final and not hers and (held_years is None or previous.school.school_year not in held_years)
+        done = update_history(target, [old / final]) if add else None
     if done is not None and done.backup is not None:  # the copy's own earlier state: last year's book, still there
         done.backup.unlink(missing_ok=True)
-    years = done.years if done is not None and (done.written or target.is_file()) else None
+    years = done.years if done is not None and (done.written or target.is_file()) else held_years
     if years is None and target.is_file():
         years = ()
     written = (WrittenFile(target, rs.HISTORY),) if copied or (done is not None and done.written) else ()
@@ -165,6 +170,14 @@ def _history_carried(old: Path, previous: cm.Campaign, directory: Path
     problems = tuple(replace(p, severity=WARNING) for p in (done.problems if done is not None else ())
                      if not (held and p.code in (YEAR_DRAFT, YEAR_DRAFT_PRE_COUNCIL)))
     return years, written, problems
+
+
+def _years_in(book: Path) -> tuple[str, ...]:
+    """The school years a history book holds (none when it cannot be read: said when a command reads it)."""
+    from thidua_xlsx.read.history import read_history_book  # deferred: python-calamine at start-up
+
+    kept, _history, _found = read_history_book(book)
+    return kept.years if kept is not None else ()
 
 
 def _shown(iso: str) -> str:
