@@ -211,3 +211,22 @@ def test_the_book_records_what_the_year_decided_never_a_form_only_asked_for(tmp_
     assert _column(initiatives, hx.INITIATIVE_HEADERS["name"]) == ["Dạy đọc qua tranh", "Dạy toán bằng trò chơi"]
     assert _column(initiatives, hx.INITIATIVE_HEADERS["used_year"]) == ["2024-2025", None]
     assert _column(initiatives, hx.INITIATIVE_HEADERS["used_for"]) == ["Chiến sĩ thi đua cơ sở", None]
+
+
+def test_another_school_s_summary_is_refused_by_the_school_its_data_names(tmp_path):
+    """A final summary whose properties name no school (saved by a program that drops them) still names its school in
+    its sealed data: the commune sample's Thử Nghiệm is refused from Trực Cường's book, the book left as it was, and
+    Trực Cường's own year is then recorded."""
+    book = tmp_path / "lich-su.xlsx"
+    shutil.copy(SAMPLES / "lich-su.xlsx", book)
+    before = book.read_bytes()
+    other = SAMPLES / "cap-xa" / "inbox" / "TH-Thu-Nghiem_tong-hop-cuoi.xlsx"
+
+    refused = run("history", "--book", book, other)
+
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == EXIT_UNUSABLE, said
+    assert "là bảng tổng hợp của 'Trường Tiểu học Thử Nghiệm', sổ lịch sử 'lich-su.xlsx' là của 'Trường Tiểu học " \
+        "Trực Cường' – không thêm" in said
+    assert book.read_bytes() == before
+    assert run("history", "--book", book, SAMPLES / "tong-hop-cuoi.xlsx").exit_code == EXIT_OK

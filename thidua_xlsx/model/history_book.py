@@ -179,7 +179,7 @@ class SummaryYear:
     sha256: str
     year: str
     campaign_id: str
-    school: str  # the school named in the summary's properties; "" not said
+    school: str  # the school the summary's data names (else its properties); "" not said
     council: bool  # written by the council's pass
     history: History
     starts: Mapping[str, str] = dataclasses.field(default_factory=dict)  # staff code → Ngày vào ngành (ISO)

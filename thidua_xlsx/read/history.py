@@ -405,7 +405,7 @@ def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, 
     if history is None:
         problems.add("history.summary_no_outcomes", file=name, year=meta.school_year)
         return None, problems
-    return SummaryYear(name, opened.sha256, meta.school_year, meta.campaign_id, _school_of(data),
+    return SummaryYear(name, opened.sha256, meta.school_year, meta.campaign_id, meta.school or _school_of(data),
                        bool(meta.council), history, starts, draft_words(meta.draft)), problems
 
 
@@ -464,7 +464,8 @@ def _initiative(year: str, person: hs.PersonYear, name: str, level: str, decisio
 
 
 def _school_of(data: bytes) -> str:
-    """The school a summary names in its properties (the writer sets "Company"); "" when it does not say."""
+    """The school a summary names in its properties (the writer sets "Company"), for a summary whose data names none
+    (written before its schema held the school); "" when it does not say."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             app = fromstring(zf.read("docProps/app.xml"))
