@@ -142,9 +142,9 @@ def _history_carried(old: Path, previous: cm.Campaign, directory: Path
     """Last year's history book (``lich-su.xlsx`` of ``old``, only read) copied whole into next year's folder
     ``directory``, with last year's final summary added as its year when it is not there yet (a book made for it
     when last year kept none; a year it holds, corrected by hand or not, is carried as it is; a book already in the
-    new folder is hers and left untouched): the multi-year titles of next year read it there. Returns the years the new book
-    holds (None: no book), the files written, and why last year could not be added (a draft, a summary before the
-    council: the history's own problems, as warnings — next year is made all the same)."""
+    new folder is hers and left untouched): the multi-year titles of next year read it there. Returns the years the
+    new book holds (None: no book), the files written, and why last year could not be added (a draft, a summary
+    before the council: the history's own problems, as warnings — next year is made all the same)."""
 
 
     source, target = old / HISTORY_BOOK, directory / HISTORY_BOOK
