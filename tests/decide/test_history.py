@@ -18,6 +18,7 @@ from thidua_xlsx.model.history import (
     BK_TINH,
     KNC_GD,
     MATCH_CODE,
+    MATCH_CODE_AND_NAME,
     MATCH_NAME_DOB,
     USED_FOR_FORM,
     USED_FOR_TITLE,
@@ -390,6 +391,32 @@ def test_an_ambiguous_match_is_asked_never_guessed():
     d = only(found, "GV09")
     assert d.pending and not d.granted and d.years == ()
     assert d.reason.startswith("chưa đủ thông tin: lịch sử có nhiều người cùng họ tên và ngày sinh (mã CU-07, CU-08)")
+
+
+def test_earlier_years_under_a_code_changed_since_are_read_with_the_code_s_said():
+    """GV09 this year and last; the year before under CU-07 with its provincial sáng kiến, the same name and birth
+    date (the code changed): CSTĐ cấp tỉnh counts the three years, and the match is said (docs/domain.md §4c: by name
+    and birth date where the code changed)."""
+    history = History(people=(row("2024-2025", code="GV09"), row("2023-2024", code="CU-07")),
+                      initiatives=(initiative("Dạy đọc", "2023-2024", level="Tỉnh", author="CU-07"),))
+    found, issues = decide([result("GV09", registered=CSTD_TINH)], history, staff=[roster("GV09")])
+    assert found.matches["GV09"].how == MATCH_CODE_AND_NAME and found.matches["GV09"].codes == ("GV09", "CU-07")
+    [said] = issues
+    assert said.severity == NOTE and said.message.startswith(
+        "Nguyễn Thị Lan (GV09): lịch sử còn có dòng dưới mã CU-07 cùng họ tên và ngày sinh (02/01/1985); đã tính là "
+        "cùng một người với mã GV09.")
+    d = only(found, "GV09", title=CSTD_TINH)
+    assert d.granted and d.years == ("2023-2024", "2024-2025")
+
+
+def test_a_year_said_otherwise_under_the_person_s_two_codes_waits_never_guessed():
+    """2024-2025 under GV09 says LĐTT only, under the earlier CU-07 LĐTT and CSTĐCS: which row is right is not known,
+    so the Bằng khen waits for the two rows to be made one — never a "no" from the one read first."""
+    history = History(people=(row("2024-2025", code="GV09", titles=(LDTT,)), row("2024-2025", code="CU-07")))
+    found, _issues = decide([result("GV09")], history, staff=[roster("GV09")])
+    d = only(found, "GV09")
+    assert d.pending and not d.granted
+    assert d.reason.startswith("chưa xét xong: năm 2024-2025 của người này có hai dòng ghi khác nhau")
 
 
 @pytest.mark.parametrize("roster_dob, history_dob", [("", "1985-01-02"), ("1985-01-02", "")])

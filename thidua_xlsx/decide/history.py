@@ -97,11 +97,14 @@ def match(staff: Sequence[cm.Person], history: History) -> tuple[dict[str, Match
     found: dict[str, Match] = {}
     problems: list[Issue] = []
     for p in staff:
-        if p.code in known:
-            found[p.code] = Match(p.code, hs.MATCH_CODE, (p.code,))
-            continue
         same_name = namesakes.get(fold(p.name), {})
         same = tuple(sorted(code for code, dobs in same_name.items() if p.dob and p.dob in dobs))
+        if p.code in known:
+            found[p.code] = Match(p.code, hs.MATCH_CODE_AND_NAME if same else hs.MATCH_CODE, (p.code, *same))
+            if same:  # earlier years under a code changed since: read with the code's, said
+                problems.append(issue("history.matched_also_by_name", NOTE, name=p.name, person=p.code,
+                                      old=", ".join(same), dob=day_written(p.dob)))
+            continue
         if len(same) == 1:
             found[p.code] = Match(p.code, hs.MATCH_NAME_DOB, same)
             problems.append(issue("history.matched_by_name", NOTE, name=p.name, person=p.code, old=same[0],
@@ -178,7 +181,8 @@ def past_ratings(staff: Sequence[cm.Person], history: History) -> dict[str, dict
     for row in history.people:
         if row.rating:
             rated.setdefault(row.person, {})[row.year] = row.rating
-    return {code: rated.get(m.codes[0], {}) for code, m in matches.items() if not m.ambiguous}
+    return {code: {y: r for c in reversed(m.codes) for y, r in rated.get(c, {}).items()}  # the roster code's first
+            for code, m in matches.items() if not m.ambiguous}
 
 
 def _acts(summary: Summary, history: History) -> tuple[dict[str, tuple[Reason, ...]], list[Issue]]:

@@ -120,11 +120,13 @@ class PastIndex:
         if found.ambiguous:
             return Past({}, [], None, known=False, unsure=found.codes, unknown=self.unknown)
         rows = [r for code in found.codes for r in self.rows.get(code, ())]
+        twice = _said_twice(rows)  # a year under two of the person's codes, said otherwise: not settled
+        rows = [r for r in rows if r.year not in twice]
         service = next((s for code in found.codes for s in self.service.get(code, ())), None)
         counts_from, cut = _discipline_cut(rows)
         return Past(_years(rows), self._initiatives(found.codes), service, counts_from=counts_from, cut=cut,
                     unknown=self.unknown,
-                    held=frozenset(y for code in found.codes for y in self.held.get(code, ())))
+                    held=frozenset(y for code in found.codes for y in self.held.get(code, ())) | twice)
 
     def _initiatives(self, codes: Iterable[str]) -> list[PastInitiative]:
         """The recognised sáng kiến of the history's ``codes`` (a level and a decision), each once by its name, with
@@ -136,6 +138,15 @@ class PastIndex:
             known = initiatives.setdefault(fold(i.name), PastInitiative(i.name, i.level, _initiative_year(i), []))
             known.uses += [u for u in i.used if u.year < self.year]
         return list(initiatives.values())
+
+
+def _said_twice(rows: list[PersonYear]) -> frozenset[str]:
+    """The school years ``rows`` (one person's, under several codes) give on rows that say different things."""
+    said: dict[str, set[tuple[object, ...]]] = {}
+    for r in rows:
+        said.setdefault(r.year, set()).add((r.rating, frozenset(r.titles), frozenset(r.forms), frozenset(r.special),
+                                            r.discipline, r.discipline_end))
+    return frozenset(year for year, versions in said.items() if len(versions) > 1)
 
 
 def _years(rows: list[PersonYear]) -> dict[str, _Year]:

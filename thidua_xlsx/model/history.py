@@ -35,6 +35,7 @@ ALL_PARTS = (PEOPLE_PART, SERVICE_PART, INITIATIVES_PART, DEPARTMENTS_PART)
 
 # How a roster person was matched to the history (decide.history.match).
 MATCH_CODE, MATCH_NAME_DOB = "ma", "ten-ngay-sinh"
+MATCH_CODE_AND_NAME = "ma-va-ten-ngay-sinh"  # by code, and rows under an earlier code by name and birth date
 
 
 @dataclass(frozen=True, slots=True)  # one per person and year: no __dict__ each
@@ -135,15 +136,16 @@ class History:
 @dataclass(frozen=True, slots=True)
 class Match:
     """How a roster person was found in the history: by code, or by name and birth date where the code
-    changed (said); ``codes``: the history's codes that are this person (several: asked, never guessed)."""
+    changed (said), or both — the code's rows with those of an earlier code (said); ``codes``: the history's codes
+    that are this person (several found by name alone: asked, never guessed)."""
 
     person: str  # roster code
-    how: str  # MATCH_CODE or MATCH_NAME_DOB
+    how: str  # MATCH_CODE, MATCH_NAME_DOB or MATCH_CODE_AND_NAME (the roster code first)
     codes: tuple[str, ...]
 
     @property
     def ambiguous(self) -> bool:
-        return len(self.codes) > 1
+        return len(self.codes) > 1 and self.how == MATCH_NAME_DOB
 
 
 @dataclass(frozen=True)

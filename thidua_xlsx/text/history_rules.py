@@ -136,6 +136,9 @@ HISTORY_MESSAGES = {
     "history.matched_by_name": "{name}: mã {person} của sheet Nhân sự không có trong lịch sử; đã ghép với mã {old} "
                                "của lịch sử vì trùng họ tên và ngày sinh ({dob}). Nếu đó không phải cùng một người, "
                                "hãy sửa mã trong lịch sử rồi chạy lại.",
+    "history.matched_also_by_name": "{name} ({person}): lịch sử còn có dòng dưới mã {old} cùng họ tên và ngày sinh "
+                                    "({dob}); đã tính là cùng một người với mã {person}. Nếu không phải, hãy sửa mã "
+                                    "trong lịch sử rồi chạy lại.",
     "history.ambiguous": "{name} ({person}): mã không có trong lịch sử, và lịch sử có {count} người cùng họ tên và "
                          "ngày sinh (mã {codes}). Chương trình không đoán: coi như chưa có lịch sử của người này. "
                          "Hãy sửa mã trong lịch sử cho đúng người rồi chạy lại.",
