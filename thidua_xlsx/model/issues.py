@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 import string
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -157,9 +156,8 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069
 
 
 def safe_name(text: str) -> str:
-    """A name as a person reads it and that cannot forge a console line: in NFC (a Mac, or a zip made on one, gives
-    files' names decomposed), control, line-breaking and bidi characters escaped."""
-    text = unicodedata.normalize("NFC", text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+    """A name that cannot forge a console line: control, line-breaking and bidi characters escaped."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
