@@ -55,7 +55,7 @@ def test_decisions_made_on_the_page_are_applied_and_counted_by_the_command_line(
     again = lx.OFFICER_AGAIN.split("{")[0].strip()
     assert f"{again} hoi-dong/xa-duyet.xlsx" in merged and f"{again} hoi-dong/xa-duyet.xlsx" in status
     assert [h.proposal for h in _held(commune)] == [h.proposal for h in held[2:]]  # the page counts what it decided
-    summary = load_workbook(commune / "tong-hop-cac-truong.xlsx", read_only=True)
+    summary = load_workbook(commune / "tong-hop-cac-truong.xlsx")
     typed = {v for ws in summary.worksheets for row in ws.iter_rows(values_only=True) for v in row if v}
     assert {ACCEPT, REMOVE} <= typed  # the command line's merge wrote her reasons, as the page's does
     assert f"{len(held) - 2} đề nghị tạm giữ" in merged

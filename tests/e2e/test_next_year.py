@@ -347,7 +347,7 @@ def _corrected(book: Path) -> None:
 
 
 def _history_row(book: Path, year: str, code: str) -> tuple:
-    rows = load_workbook(book, read_only=True)["Cá nhân"].iter_rows(values_only=True)
+    rows = load_workbook(book)["Cá nhân"].iter_rows(values_only=True)
     return next(r for r in rows if (r[0], r[1]) == (year, code))
 
 

@@ -8,12 +8,13 @@ import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from thidua_xlsx.commands.history import YEAR_DRAFT, YEAR_DRAFT_PRE_COUNCIL, update_history
+from thidua_xlsx.commands.history import update_history
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.campaign_book import STAFF_SHEET
 from thidua_xlsx.model.errors import Stopped
+from thidua_xlsx.model.history_book import HistoryUpdate
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Problems, issue
 from thidua_xlsx.model.new_year import moved_away, next_year
 from thidua_xlsx.model.places import CAMPAIGN_FILE, HISTORY_BOOK, INBOX, OUTBOX, YEAR_KEY
@@ -145,8 +146,6 @@ def _history_carried(old: Path, previous: cm.Campaign, directory: Path
     new folder is hers and left untouched): the multi-year titles of next year read it there. Returns the years the
     new book holds (None: no book), the files written, and why last year could not be added (a draft, a summary
     before the council: the history's own problems, as warnings — next year is made all the same)."""
-
-
     source, target = old / HISTORY_BOOK, directory / HISTORY_BOOK
     hers = target.exists()  # a book already in the new folder is someone's: kept as it is, never written
     copied = source.is_file() and not hers
@@ -154,22 +153,22 @@ def _history_carried(old: Path, previous: cm.Campaign, directory: Path
         if copied:
             with replacing(target) as tmp:
                 shutil.copyfile(source, tmp)
-        held_years = _years_in(target) if target.is_file() else None
-        final = summary_of(old, YEAR_KEY if previous.periods else ly.SCORING, ly.SCORING, "")
-        # last year added only where the book does not hold it: a year she corrected by hand since is hers
-        add = final and not hers and (held_years is None or previous.school.school_year not in held_years)
-        done = update_history(target, [old / final]) if add else None
+        held = _years_in(target) if target.is_file() else None
+        done = None if hers or (held and previous.school.school_year in held) else _last_year(old, previous, target)
     if done is not None and done.backup is not None:  # the copy's own earlier state: last year's book, still there
         done.backup.unlink(missing_ok=True)
-    years = done.years if done is not None and (done.written or target.is_file()) else held_years
+    years = done.years if done is not None and (done.written or target.is_file()) else held
     if years is None and target.is_file():
         years = ()
     written = (WrittenFile(target, rs.HISTORY),) if copied or (done is not None and done.written) else ()
-    # a draft year the book already holds (written on purpose, --chinh-thuc) is carried as it is: no refusal said
-    held = years is not None and previous.school.school_year in years
-    problems = tuple(replace(p, severity=WARNING) for p in (done.problems if done is not None else ())
-                     if not (held and p.code in (YEAR_DRAFT, YEAR_DRAFT_PRE_COUNCIL)))
+    problems = tuple(replace(p, severity=WARNING) for p in (done.problems if done is not None else ()))
     return years, written, problems
+
+
+def _last_year(old: Path, previous: cm.Campaign, book: Path) -> HistoryUpdate | None:
+    """Last year's final summary (the one its runs record names) added to ``book``: None when it has none."""
+    final = summary_of(old, YEAR_KEY if previous.periods else ly.SCORING, ly.SCORING, "")
+    return update_history(book, [old / final]) if final else None
 
 
 def _years_in(book: Path) -> tuple[str, ...]:

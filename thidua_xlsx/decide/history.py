@@ -97,28 +97,31 @@ def match(staff: Sequence[cm.Person], history: History) -> tuple[dict[str, Match
     found: dict[str, Match] = {}
     problems: list[Issue] = []
     for p in staff:
-        same_name = namesakes.get(fold(p.name), {})
-        same = tuple(sorted(code for code, dobs in same_name.items() if p.dob and p.dob in dobs))
-        if p.code in known:
-            found[p.code] = Match(p.code, hs.MATCH_CODE_AND_NAME if same else hs.MATCH_CODE, (p.code, *same))
-            if same:  # earlier years under a code changed since: read with the code's, said
-                problems.append(issue("history.matched_also_by_name", NOTE, name=p.name, person=p.code,
-                                      old=", ".join(same), dob=day_written(p.dob)))
-            continue
-        if len(same) == 1:
-            found[p.code] = Match(p.code, hs.MATCH_NAME_DOB, same)
-            problems.append(issue("history.matched_by_name", NOTE, name=p.name, person=p.code, old=same[0],
-                                  dob=day_written(p.dob)))
-        elif same:
-            found[p.code] = Match(p.code, hs.MATCH_NAME_DOB, same)
-            problems.append(issue("history.ambiguous", WARNING, name=p.name, person=p.code, count=len(same),
-                                  codes=same))
-        else:
-            undated = tuple(sorted(code for code, dobs in same_name.items() if not p.dob or "" in dobs))
-            if undated:
-                problems.append(issue("history.name_without_dob", WARNING, name=p.name, person=p.code,
-                                      codes=undated))
+        matched, said = _matched(p, p.code in known, namesakes.get(fold(p.name), {}))
+        if matched is not None:
+            found[p.code] = matched
+        problems.extend(said)
     return found, tuple(problems)
+
+
+def _matched(p: cm.Person, by_code: bool, same_name: dict[str, set[str]]) -> tuple[Match | None, tuple[Issue, ...]]:
+    """Roster person ``p``'s match (``by_code``: the history holds their code; ``same_name``: the history's other
+    codes under their name, with the birth dates each gives) and what is said of it."""
+    same = tuple(sorted(code for code, dobs in same_name.items() if p.dob and p.dob in dobs))
+    if by_code:  # earlier years under a code changed since, by name and birth date: read with the code's, said
+        said = (issue("history.matched_also_by_name", NOTE, name=p.name, person=p.code, old=", ".join(same),
+                      dob=day_written(p.dob)),) if same else ()
+        return Match(p.code, hs.MATCH_CODE_AND_NAME if same else hs.MATCH_CODE, (p.code, *same)), said
+    if len(same) == 1:
+        return Match(p.code, hs.MATCH_NAME_DOB, same), (issue("history.matched_by_name", NOTE, name=p.name,
+                                                              person=p.code, old=same[0], dob=day_written(p.dob)),)
+    if same:
+        return Match(p.code, hs.MATCH_NAME_DOB, same), (issue("history.ambiguous", WARNING, name=p.name,
+                                                              person=p.code, count=len(same), codes=same),)
+    undated = tuple(sorted(code for code, dobs in same_name.items() if not p.dob or "" in dobs))
+    return None, (issue("history.name_without_dob", WARNING, name=p.name, person=p.code, codes=undated),) \
+        if undated else ()
+
 
 def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], departments: Sequence[DepartmentResult],
                    history: History, matches: Mapping[str, Match],
