@@ -88,3 +88,35 @@ def test_her_summary_ticked_in_excel_and_given_to_a_merge_is_kept_for_the_page_a
     assert not (commune / "hoi-dong" / "xa-duyet.xlsx").exists()
     assert [p.name for p in (commune / "hoi-dong" / "cu").iterdir()][0].startswith("xa-duyet_")
     assert len(_held(commune)) == len(held)
+
+
+def test_a_kept_book_that_cannot_be_used_any_more_is_said_and_the_commune_goes_on(commune):
+    """Her kept book damaged since (or sealed with a key renewed since): status and the merge say it cannot be used,
+    with what to do, and go on without it — never a commune stopped by a file of its own folder."""
+    held = _held(commune)
+    kept = commune / "hoi-dong" / "xa-duyet.xlsx"
+    kept.parent.mkdir(exist_ok=True)
+    kept.write_bytes(b"PK\x03\x04 hong")
+
+    status = CliRunner().invoke(main, ["status", str(commune / "inbox")])
+    merged = CliRunner().invoke(main, ["merge", str(commune / "inbox"), "--force"])
+
+    for done in (status, merged):
+        said = " ".join(done.output.split())
+        assert done.exit_code == 0, said
+        assert "Quyết định của công chức đã lưu ở hoi-dong/xa-duyet.xlsx không dùng được nữa" in said
+        assert "tổng hợp lại với --bo-duyet" in said
+    assert f"{len(held)} đề nghị tạm giữ" in " ".join(merged.output.split())
+    assert len(_held(commune)) == len(held)  # the page too
+
+
+def test_the_kept_book_given_again_sets_nothing_aside(commune):
+    kept = commune / "hoi-dong" / "xa-duyet.xlsx"
+    ticked = commune.parent / "xa-da-xem.xlsx"
+    shutil.copy(commune / "tong-hop-cac-truong.xlsx", ticked)
+    _run("merge", commune / "inbox", "--council", ticked, "--force")
+    assert kept.read_bytes() == ticked.read_bytes()
+
+    again = _run("merge", commune / "inbox", "--council", ticked, "--force")
+
+    assert "bản trước chuyển vào" not in again and not (commune / "hoi-dong" / "cu").exists()

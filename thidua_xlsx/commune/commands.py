@@ -124,7 +124,7 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
     held = [] if inside else [lock.folder_lock_path(book.parent)]  # the commune's folder: its officer's book, its runs
     with out.holding([*held, *plan.locks()], "merge", voice):
         officer = r.council_path if inside else officer_pass(book.parent, r.council_path, r.drop_council, voice)
-        campaign, summary, key = read_level_above(r.inbox, book, voice, officer)
+        campaign, summary, key = read_level_above(r.inbox, book, voice, officer, kept=r.council_path is None)
         warn_problems(summary.every_issue(), voice)
         report = level_above_report(summary, r.strict)
         voice.say(ct.LEVEL_ABOVE_DONE.format(sent=report.counts.submitted, schools=report.counts.departments,
@@ -180,7 +180,9 @@ def status(request: StatusRequest, book: Path, voice: Voice = Voice()) -> Result
     _refuse_code_drafts_inside(drafts_dir, book.parent)
     if codes_of is not None:
         return status_codes(book, codes_of, voice, drafts_dir)
-    campaign, summary, key = read_level_above(inbox, book, voice, officer_pass(book.parent, None, False, voice))
+    inside = book.parent.resolve().is_relative_to(inbox.resolve())  # as the merge: its kept book not applied there
+    officer = None if inside else officer_pass(book.parent, None, False, voice)
+    campaign, summary, key = read_level_above(inbox, book, voice, officer, kept=True)
     warn_problems(summary.every_issue(), voice)
     _say_states(campaign, school_states(summary, vietnam_today()), voice)
     voice.say(ct.LEVEL_ABOVE_CODES_HOW.format(inbox=inbox))

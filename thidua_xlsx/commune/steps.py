@@ -24,13 +24,14 @@ from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import commands as ct
 
 
-def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: Path | None = None
-                     ) -> tuple[LevelAbove, LevelAboveSummary, CommuneKey]:
+def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: Path | None = None,
+                     kept: bool = False) -> tuple[LevelAbove, LevelAboveSummary, CommuneKey]:
     """The level above's campaign and what its inbox holds (read only; the merge's and the commune page's one way):
     (LevelAbove, LevelAboveSummary, CommuneKey), with the officer's pass in ``officer`` when given (lines taken off,
     lines held apart accepted, with reasons; its problems among the summary's). Stopped when its book, its key or the
-    officer's book cannot be used. The book used is said; a key made now (a commune folder of a release before 0.8)
-    is said once, among the summary's problems."""
+    officer's book given cannot be used; the book ``kept`` in the commune's folder that cannot be used any more (a key
+    renewed, the file damaged) is said, with what to do, and the run goes on without it. The book used is said; a
+    key made now (a commune folder of a release before 0.8) is said once, among the summary's problems."""
     campaign, key, made = commune_book(book, voice)
     items = scan_inbox(inbox)
     said, marks = Problems(), None
@@ -38,9 +39,13 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
         files, read = read_school_summaries(items, on_file, said)
     said.extend(key_notes(key, made))
     if officer is not None:
-        marks = read_officer(officer, campaign, key, said)
-        if marks is None:
-            raise Stopped(said)
+        why = Problems()
+        marks = read_officer(officer, campaign, key, why)
+        if marks is None and not kept:
+            raise Stopped(Problems([*said, *why]))
+        said.extend(why if marks is not None else
+                    [*(replace(p, severity=WARNING) for p in why),
+                     issue("level_above.officer_kept_unused", WARNING, file=officer.name)])
     summary = level_above_summary(campaign, files, read, key, marks)
     return campaign, replace(summary, issues=(*summary.issues, *said)), key
 

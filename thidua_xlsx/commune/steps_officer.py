@@ -118,10 +118,10 @@ def officer_pass(folder: Path, given: Path | None, drop: bool, voice: Voice) -> 
 
 def keep_officer_book(folder: Path, given: Path, voice: Voice) -> None:
     """The officer's book ``given`` to a merge that has just applied it, copied to hoi-dong/xa-duyet.xlsx (the one kept
-    before moved to hoi-dong/cu/), said; nothing when it is the kept book itself."""
+    before moved to hoi-dong/cu/), said; nothing when it is the kept book itself, or its bytes."""
     kept = Places(folder).officer_book
-    if kept.is_file() and kept.resolve() == given.resolve():
-        return
+    if kept.is_file() and (kept.resolve() == given.resolve() or sha256_of(kept) == sha256_of(given)):
+        return  # the very book kept, given again: nothing to set aside
     aside = set_aside(folder, kept) if kept.is_file() else None
     kept.parent.mkdir(parents=True, exist_ok=True)
     with replacing(kept) as tmp:

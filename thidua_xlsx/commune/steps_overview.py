@@ -41,7 +41,8 @@ def commune_overview(folder: Path, book: Path) -> CommuneView:
     inbox = folder / INBOX
     officer = places.Places(folder).officer_book
     try:
-        campaign, summary, _key = read_level_above(inbox, book, officer=officer if officer.is_file() else None)
+        campaign, summary, _key = read_level_above(inbox, book, officer=officer if officer.is_file() else None,
+                                                   kept=True)
     except Stopped as stop:
         return CommuneView("", "", "", problems=tuple(stop.problems), stopped=stop.message)
     problems = tuple(i for i in summary.every_issue()

@@ -45,6 +45,10 @@ LEVEL_ABOVE_MESSAGES = {
                                "được tạm giữ chờ công chức quyết định. Hãy đề nghị trường cập nhật chương trình, nhập "
                                "mã xã cấp vào sheet Trường của campaign.xlsx, tổng hợp lại cả năm (các sổ vẫn còn "
                                "nguyên) rồi gửi lại bảng tổng hợp.",
+    "level_above.officer_kept_unused": "Quyết định của công chức đã lưu ở hoi-dong/{file} không dùng được nữa (lý do "
+                                       "ở trên): lần này các đề nghị ấy được xét như chưa có quyết định. Hãy tổng "
+                                       "hợp lại với --bo-duyet để bỏ tệp ấy (chuyển vào hoi-dong/cu/, không xóa) "
+                                       "rồi quyết định lại.",
     "level_above.older": "'{file}' (năm học {year}) được ghi bởi phiên bản cũ, chưa mang đủ thông tin cho cấp trên – "
                          "không dùng. Hãy đề nghị trường cập nhật thidua-xlsx và tổng hợp lại (các sổ của tổ vẫn "
                          "còn nguyên).",

@@ -134,8 +134,9 @@ APPLIED_KIND = {"registration": "Đăng ký của các tổ", "head": "Hiệu tr
 ROUND_WORDS = {"dang-ky": "Đăng ký thi đua", "ca-nam": "Cả năm", "cham-diem": "Chấm điểm cuối năm"}
 APPLIED_NONE = "Chưa áp dụng quyết định nào (chưa có bảng đăng ký, lượt Hiệu trưởng duyệt hay kết quả Hội đồng)."
 DROP_HELP = ("Bỏ lượt duyệt của Hiệu trưởng (hay kết quả Hội đồng) đã lưu cho vòng này "
-             "(hoi-dong/hieu-truong_<kỳ>.xlsx, hoi-dong_ca-nam.xlsx): tệp được chuyển vào hoi-dong/cu/, bảng "
-             "tổng hợp ghi lại không có nó. Không dùng cùng --council (tệp mới tự thay tệp cũ).")
+             "(hoi-dong/hieu-truong_<kỳ>.xlsx, hoi-dong_ca-nam.xlsx; ở xã: quyết định của công chức, "
+             "hoi-dong/xa-duyet.xlsx): tệp được chuyển vào hoi-dong/cu/, bảng tổng hợp ghi lại không có nó. Không "
+             "dùng cùng --council (tệp mới tự thay tệp cũ).")
 FINAL_HELP = ("Ghi vào sổ lịch sử cả năm còn DỰ THẢO (còn kỳ chưa tổng hợp hay chưa có lượt Hiệu trưởng duyệt), như "
               "hiện có. Không có tùy chọn này, năm chưa xong không được ghi.")
 REGISTRATION_FOUND = ("Đăng ký thi đua lấy từ bảng tổng hợp đăng ký {file}: phiếu của mỗi người ghi danh hiệu đã "

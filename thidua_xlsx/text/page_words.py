@@ -21,10 +21,15 @@ import re
 import string
 
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import commune as lx
 from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import documents as dw
 
 PAGE_MESSAGES: dict[str, str] = {
+    "level_above.officer_kept_unused": ("Quyết định của công chức đã lưu ở hoi-dong/{file} không dùng được nữa (lý do "
+                                        "ở trên): lần này các đề nghị ấy được xét như chưa có quyết định. Hãy chuyển "
+                                        "tệp ấy vào thư mục hoi-dong/cu/ (không xóa), bấm *Tổng hợp các trường* rồi "
+                                        "quyết định lại trên trang."),
     # the campaign book and its folder: the page is opened on a campaign folder by its launcher or the desktop's icon, a
     # new campaign made by the installer, next year's by the overview's *Năm học sau*
     "campaign.broken": ("Không mở được tệp chiến dịch '{file}': tệp bị hỏng, có mật khẩu hoặc không phải sổ bảng "
@@ -390,6 +395,8 @@ def _page_lines() -> tuple[tuple[str, str], ...]:
                                      "phiếu – danh hiệu thi đua xét một lần cho cả năm (trang *Cả năm (từ các kỳ)*, "
                                      "nút *Tổng hợp cả năm*)."),
         *((dx.APPLIED_AGAIN[kind], dx.APPLIED_AGAIN_PAGE[kind]) for kind in dx.APPLIED_AGAIN),
+        (lx.OFFICER_AGAIN, "Áp dụng lại quyết định của công chức đã lưu: {file} (dấu vân tay {fingerprint}, ghi lúc "
+                           "{saved})."),
         (ct.NOT_FOR_A_PERIOD.format(what=ct.DOCS_WHAT, period="{period}"),
          "Hồ sơ đề nghị không ghi cho kỳ {period}: kỳ đánh giá chỉ chấm điểm và xếp loại, không xét danh hiệu; danh "
          "hiệu thi đua, phiếu bầu và tờ trình là của cả năm – đánh dấu *Ghi cả hồ sơ* trên trang *Cả năm (từ các "

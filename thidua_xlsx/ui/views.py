@@ -361,14 +361,13 @@ def collect():
 
 
 def commune_merge():
-    """The commune's merge (``merge inbox/``), with the officer's decisions typed on the page as its pass when she
-    made some (``--council hoi-dong/xa-duyet.xlsx``), the papers and the province's import files when asked."""
+    """The commune's merge (``merge inbox/``) — the officer's decisions kept in hoi-dong/xa-duyet.xlsx applied by the
+    service, as from the terminal —, the papers and the province's import files when asked."""
     at = page().places
     book = at.folder / LEVEL_ABOVE_BOOK
     if not book.is_file():
         return refused("ui.unknown_round", 404, round=LEVEL_ABOVE_KEY)
-    officer = at.officer_book if at.officer_book.is_file() else None
-    merged = rq.MergeRequest(inbox=at.inbox(""), force=True, campaign_path=book, council_path=officer,
+    merged = rq.MergeRequest(inbox=at.inbox(""), force=True, campaign_path=book,  # her kept book: the service's
                              docs_dir=at.docs if request.form.get("docs") else None,
                              import_dir=at.imports if request.form.get("import") else None)
     return _started("merge", WORDS["merge_commune"], LEVEL_ABOVE_KEY, merged)
@@ -534,7 +533,7 @@ def _results(job) -> dict:
     reads = bool(result is not None and (result.command in ("merge", "year") or result.report.counts.files))
     titled = decided is not None and decided.decides_titles
     changes = service.council_lines(decided) if decided is not None and decided.council_changes else []
-    said = (*job.problems, *job.warned, *(result.report.issues if result is not None else ()))
+    said = (*job.problems, *(result.report.issues if result is not None else job.warned))  # a failed run: its warnings
     worded = page_problems(said)
     log = [page_line(line, folder, worded) for line in job.lines]  # in the page's words, paths relative to the folder
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
