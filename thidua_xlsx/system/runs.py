@@ -104,7 +104,8 @@ def release_before(home: Path, books_say: Callable[[], str | None] = lambda: Non
     if before is None:
         return None
     if before != VERSION:
-        _rewritten(home, lambda: recent(home))
+        with contextlib.suppress(OSError):  # a folder that cannot be written (read-only): said again next time
+            _rewritten(home, lambda: recent(home))
     return before
 
 

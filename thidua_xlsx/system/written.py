@@ -27,6 +27,7 @@ import contextlib
 import json
 import os
 import re
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -38,6 +39,9 @@ from thidua_xlsx.system.files import install, replacing, sha256_of
 
 RECORD_SCHEMA = 1
 BESIDE, BESIDE_N = " (moi)", " (moi {n})"  # the name of a new file written beside a kept one
+
+
+SAVE_EVERY = 0.5  # seconds: how often, at most, the record is saved while a run writes its files
 
 
 def beside_name(path: Path, n: int) -> Path:
@@ -66,6 +70,7 @@ class Written:
         self.beside: list[tuple[Path, Path]] = []
         self._files: dict[str, str] = self._load()
         self._changed = False
+        self._saved_at = -SAVE_EVERY  # the first file written is on the record at once
         self._made: dict[str, Path] = {}  # this run's files, by key, in the order written
         self._replacing: set[str] = set()  # keys of the tool's own files found where this run writes (replaced)
         self._meant: dict[str, Path] = {}  # key of a file written beside a kept one → the path kept
@@ -125,14 +130,16 @@ class Written:
         self._record(path, sha256_of(path))
 
     def _record(self, path: Path, digest: str) -> None:
-        """``path`` recorded as written with ``digest``, the record saved at once: a run killed later (the machine
-        turned off, the process ended from the task manager) leaves its files known as the tool's own, never taken by
-        the next run for files someone changed."""
+        """``path`` recorded as written with ``digest``, the record saved at once (at most twice a second: a run of a
+        thousand files does not rewrite it a thousand times): a run killed later (the machine turned off, the
+        process ended from the task manager) leaves its files known as the tool's own, never taken by the next run for
+        files someone changed."""
         key = self._key(path)
         self._files[key] = digest
         self._changed = True
         self._made.setdefault(key, Path(path))
-        self.save()
+        if time.monotonic() - self._saved_at >= SAVE_EVERY:
+            self.save()
 
     def moved(self, old: Path, new: Path) -> None:
         """The tool's own file at ``old`` now at ``new`` (moved whole, its bytes unchanged): still the tool's own there,
@@ -174,7 +181,7 @@ class Written:
         with replacing(self.path) as tmp:
             tmp.write_text(json.dumps({"schema": RECORD_SCHEMA, "files": dict(sorted(self._files.items()))},
                                       ensure_ascii=False, indent=1), encoding="utf-8")
-        self._changed = False
+        self._changed, self._saved_at = False, time.monotonic()
 
 
 _OURS = re.compile(rb"<dc:creator>\s*thidua-xlsx\b")
