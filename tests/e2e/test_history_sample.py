@@ -4,6 +4,7 @@ README's command: the multi-year decisions of Trường Tiểu học Trực Cư�
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -86,6 +87,9 @@ def test_the_run_says_the_history_it_used_and_the_summary_lists_the_decisions(sa
     assert "2 lần liên tục CSTĐCS (2024-2025, 2025-2026)" in gv017[-1]
     assert "theo quy định của tỉnh/thành phố" in gv017[-1]
     assert any("Trịnh Thị Hải Yến" in r and "Chưa đủ thông tin" in r for r in rows)
+    # one count on the screen and on the sheet: the people's and the departments' (Tổ khối 1's Bằng khen)
+    counted = re.search(r"\((\d+) đề nghị; lịch sử đọc từ", " ".join(str(c) for r in rows[:3] for c in r))[1]
+    assert f"{counted} đề nghị khen thưởng theo thành tích nhiều năm" in sample["output"], sample["output"]
 
 
 def test_the_shipped_final_summary_is_the_one_the_command_writes(sample):

@@ -378,9 +378,8 @@ def _with_history(summary: Summary, path: Path, voice: Voice) -> Summary:
     history, problems = _history_at(path, summary.campaign)
     warn_problems([p for p in problems if p.severity != ERROR], voice)  # the errors: with the report's, once
     summary = with_history(summary, history)
-    decided = summary.history.people if summary.history is not None else {}
     voice.say(ct.HISTORY_USED.format(path=path, years=", ".join(history.years) or "—",
-                                     proposed=sum(d.granted for ds in decided.values() for d in ds)))
+                                     proposed=summary.history.proposed if summary.history is not None else 0))
     return replace(summary, issues=(*summary.issues, *problems))
 
 

@@ -164,3 +164,8 @@ class HistoryResults:
     # award form cannot carry a CSTĐCS (CV 5007/BNV-TĐKT); a discipline whose term runs into this school year (NĐ
     # 152/2025 điều 4 khoản 4)
     withdrawn: Mapping[str, tuple[Decision, ...]] = field(default_factory=dict)
+
+    @property
+    def proposed(self) -> int:
+        """How many multi-year awards are proposed, of people and of departments: one count wherever it is said."""
+        return sum(d.granted for ds in (*self.people.values(), *self.departments.values()) for d in ds)

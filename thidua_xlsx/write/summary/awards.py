@@ -43,9 +43,8 @@ def history_sheet(book: Book, campaign: cm.Campaign, history: HistoryResults) ->
             for p in campaign.staff for d in history.people.get(p.code, ()) if _worth_listing(d)]
     rows += [[sx.SPECIAL_COLLECTIVE.format(name=departments.get(code, code)), "", *_decision_cells(d)]
              for code in departments for d in history.departments.get(code, ())]
-    proposed = sum(d.granted for ds in (*history.people.values(), *history.departments.values()) for d in ds)
     row = book.title(ws, 0, last_col, sx.HISTORY_TITLE.format(year=book.year),
-                     sx.HISTORY_SUBTITLE.format(count=proposed, sources=", ".join(history.sources) or "—"))
+                     sx.HISTORY_SUBTITLE.format(count=history.proposed, sources=", ".join(history.sources) or "—"))
     table = [[n, *r] for n, r in enumerate(rows, start=1)] or [[None, sx.NONE_ROW]]
     book.table(ws, row - 1, sx.HISTORY_HEAD, table, HISTORY_STYLES)
 
