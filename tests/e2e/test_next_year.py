@@ -94,6 +94,8 @@ def test_the_sample_s_year_is_carried_to_the_next_with_its_facts_cleared(old_sam
     assert "Hạn nộp đăng ký 03/10/2025 → 03/10/2026; Hạn nộp chấm điểm 20/05/2026 → 20/05/2027" in out
     assert "Xếp loại viên chức, Số tháng làm việc" in out
     assert "Tên sáng kiến, Cấp công nhận, Số QĐ công nhận (8 người)" in out
+    assert old.school.authority_code and not made.school.authority_code  # issued for one school year: said
+    assert "Mã xác thực do cấp trên cấp (mỗi năm học một mã: xin cấp trên mã của năm học mới" in out
     assert f"Mã chiến dịch mới: {made.id}" in out
     assert "03/10/2026 là thứ Bảy" in out  # a deadline moved onto a weekend
     assert "NĐ 233/2026 điều 3 khoản 5" in out  # no periods, in a year the decree is in force from its first day

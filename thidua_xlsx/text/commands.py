@@ -73,6 +73,8 @@ NEW_YEAR_CLEARED_FACT = "{field} ({count} người)"
 NEW_YEAR_CLEARED_SPECIAL = "Khen đột xuất ({count} dòng)"
 NEW_YEAR_CLEARED_UNIT = "Xếp loại của đơn vị ({rating})"
 NEW_YEAR_CLEARED_RESOLUTION = "Nghị quyết Hội nghị viên chức thông qua tiêu chí ({resolution})"
+NEW_YEAR_CLEARED_CODE = ("Mã xác thực do cấp trên cấp (mỗi năm học một mã: xin cấp trên mã của năm học mới rồi nhập "
+                         "vào sheet Trường trước khi gửi bảng tổng hợp cuối năm)")
 NEW_YEAR_NOTHING_CLEARED = "Chiến dịch năm học {old_year} chưa ghi thông tin xét nào: không có gì phải xóa."
 NEW_YEAR_ID = ("Mã chiến dịch mới: {id} – sổ các tổ của năm học {old_year} lỡ gửi vào inbox/ sẽ bị từ chối là sổ của "
                "chiến dịch khác.")

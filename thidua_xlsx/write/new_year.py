@@ -73,6 +73,8 @@ def _cleared(previous: cm.Campaign) -> str:
     resolution = ", ".join(filter(None, (school.criteria_resolution, day_text(school.criteria_resolution_date))))
     if resolution:
         items.append(ct.NEW_YEAR_CLEARED_RESOLUTION.format(resolution=resolution))
+    if school.authority_code:  # issued for one school year: this year's is asked of the level above
+        items.append(ct.NEW_YEAR_CLEARED_CODE)
     old_year = school.school_year
     return ct.NEW_YEAR_CLEARED.format(old_year=old_year, items="; ".join(items)) if items else \
         ct.NEW_YEAR_NOTHING_CLEARED.format(old_year=old_year)
