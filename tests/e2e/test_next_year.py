@@ -385,3 +385,16 @@ def test_init_tu_leaves_a_history_book_already_in_the_new_folder_as_she_made_it(
     assert made.exit_code == 0, made.output
     assert (new / "lich-su.xlsx").read_bytes() == hers and not list(new.glob("lich-su.*.xlsx"))
     assert "chưa có kết quả năm học 2025-2026" in " ".join(made.output.split()), made.output
+
+
+@pytest.mark.parametrize("wrong", ["tong-hop-cuoi.xlsx", "lich-su.xlsx", "cap-xa/cap-tren.xlsx"])
+def test_init_tu_pointed_at_another_workbook_says_what_to_point_at(tmp_path, wrong):
+    """Last year's final summary, its history book or the commune's book given for last year's campaign: one message
+    saying it is no campaign book, never a sheet missing after another to restore."""
+    made = run("init", tmp_path / "moi", "--tu", SAMPLES / wrong)
+
+    said = " ".join(made.output.split())
+    assert made.exit_code == 1, said
+    assert f"'{Path(wrong).name}' không phải tệp chiến dịch: không có sheet Trường và Nhân sự" in said
+    assert "Hãy chỉ tới tệp campaign.xlsx" in said and "Thiếu sheet" not in said
+    assert not (tmp_path / "moi" / "campaign.xlsx").exists()

@@ -300,6 +300,10 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
     grids = open_grids(Path(path), problems, "campaign.broken", "campaign.no_access")
     if grids is None:
         return None, problems
+    if SCHOOL_SHEET not in grids and STAFF_SHEET not in grids:  # another workbook: one word, not a sheet missing each
+        problems.add("campaign.not_campaign", file=file_name,
+                     sheets=", ".join(s for s in grids if s != ly.META_SHEET) or "—")
+        return None, problems
     read = BookReader(grids, file_name, problems)
     school = read.fields(SCHOOL_SHEET, SCHOOL_FIELDS)
     school_cells = read.cells.get(SCHOOL_SHEET, {})

@@ -39,6 +39,9 @@ CAMPAIGN_MESSAGES = {
                           "campaign-cu…), để mọi lệnh dùng đúng tệp bạn sửa.",
     "campaign.not_found": "Không tìm thấy tệp chiến dịch '{path}'. Hãy chỉ tới thư mục có campaign.xlsx "
                           "hoặc tạo mới bằng 'thidua-xlsx init THƯ_MỤC --level tieu-hoc'.",
+    "campaign.not_campaign": "'{file}' không phải tệp chiến dịch: không có sheet Trường và Nhân sự (tệp có: "
+                             "{sheets}) – có thể là bảng tổng hợp, sổ lịch sử hay sổ của cấp trên. Hãy chỉ tới tệp "
+                             "campaign.xlsx (hoặc thư mục có nó).",
     "campaign.not_found_near": "Không tìm thấy chiến dịch (campaign.xlsx) cho thư mục '{inbox}'. Đã tìm ở: {looked}. "
                                "Hãy chỉ rõ bằng --campaign THƯ_MỤC (thư mục có campaign.xlsx), hoặc để thư mục nhận "
                                "về bên trong thư mục chiến dịch (ví dụ thidua-2025/inbox). Cấp trên (xã/phường, Sở) "
