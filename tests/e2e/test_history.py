@@ -230,3 +230,26 @@ def test_another_school_s_summary_is_refused_by_the_school_its_data_names(tmp_pa
         "Trực Cường' – không thêm" in said
     assert book.read_bytes() == before
     assert run("history", "--book", book, SAMPLES / "tong-hop-cuoi.xlsx").exit_code == EXIT_OK
+
+
+def test_a_year_typed_once_over_its_merged_rows_is_each_row_s_year(tmp_path):
+    """The secretary typed 2022-2023 once and merged it down its block of rows, as a year is often kept by hand: each
+    row of the block is read with that year (never "Ô 'Năm học' đang để trống"), and the updated book keeps the year
+    in each row (the merge itself is not written back; the book before is kept beside)."""
+    book = tmp_path / "lich-su.xlsx"
+    wb = load_workbook(SAMPLES / "lich-su.xlsx")
+    ws = wb["Cá nhân"]
+    block = [r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "2022-2023"]
+    for r in block[1:]:
+        ws.cell(r, 1).value = None
+    ws.merge_cells(start_row=block[0], start_column=1, end_row=block[-1], end_column=1)
+    wb.save(book)
+
+    kept, history, found = read_history_book(book)
+    assert [p for p in found if p.code == "history.required"] == [] and kept is not None
+    assert sum(row.year == "2022-2023" for row in history.people) == len(block)
+
+    done = run("history", "--book", book, SAMPLES / "tong-hop-cuoi.xlsx")
+    assert done.exit_code == EXIT_OK, done.output
+    ws = load_workbook(book)["Cá nhân"]
+    assert [ws.cell(r, 1).value for r in block] == ["2022-2023"] * len(block)

@@ -132,15 +132,34 @@ def open_grids(path: Path, problems: Problems, broken: str, no_access: str) -> d
         return None
 
 
-def read_grids(data: bytes) -> dict[str, Grid]:
-    """Every sheet of a workbook (.xlsx, .ods, …; the format is found from the content, not the name)."""
+def read_grids(data: bytes, columns_merged: bool = False) -> dict[str, Grid]:
+    """Every sheet of a workbook (.xlsx, .ods, …; the format is found from the content, not the name); with
+    ``columns_merged``, the value of cells merged down a column in each cell of it, as the sheet shows it (a book kept
+    by hand: a year typed once over its block of rows)."""
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     grids = {}
     for name in book.sheet_names:
         sheet = book.get_sheet_by_name(name)
         start = sheet.start or (0, 0)
-        grids[name] = Grid((start[0], start[1]), sheet.to_python(skip_empty_area=True))
+        rows = sheet.to_python(skip_empty_area=True)
+        if columns_merged:
+            _down_columns(rows, (start[0], start[1]), sheet.merged_cell_ranges or ())
+        grids[name] = Grid((start[0], start[1]), rows)
     return grids
+
+
+def _down_columns(rows: list[list], start: tuple[int, int], merged) -> None:
+    """Each range of ``merged`` ((first row, column), (last row, column), from A1) that runs down one column given the
+    value of its first cell, in ``rows`` (calamine's, from ``start``)."""
+    for (top, col), (bottom, last_col) in merged:
+        c = col - start[1]
+        if col != last_col or bottom <= top or not 0 <= top - start[0] < len(rows) or c < 0:
+            continue
+        first = rows[top - start[0]]
+        value = first[c] if c < len(first) else None
+        for r in range(top - start[0] + 1, min(bottom - start[0] + 1, len(rows))):
+            if c < len(rows[r]) and rows[r][c] in (None, ""):
+                rows[r][c] = value
 
 
 class BookReader:

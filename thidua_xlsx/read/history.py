@@ -85,7 +85,7 @@ def read_history_book(path: Path, today: dt.date | None = None) -> tuple[History
     if data is None:
         return None, UNKNOWN, problems
     try:
-        grids = read_grids(data)
+        grids = read_grids(data, columns_merged=True)  # a year typed once over its rows: each row's
     except gate.calamine_error():  # a broken, encrypted or foreign file: one message
         problems.add("history.book_broken", file=name)
         return None, UNKNOWN, problems
