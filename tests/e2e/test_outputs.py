@@ -98,8 +98,11 @@ def test_a_nominee_the_council_voted_down_has_no_paper_left_in_the_title_folder(
     ho-so/cu/ (never deleted) and said, so that the title's folder holds the papers of who the Tờ trình proposes
     (QĐ 638/QĐ-BNV: one Báo cáo per person proposed); the other nominee's stays."""
     without_libreoffice(monkeypatch)
+    own = tmp_path / "truong"  # a copy: the council's pass given is kept with the round in its campaign folder
+    shutil.copytree(untouched["folder"].folder, own)
+    inbox = own / "inbox"
     docs = tmp_path / "ho-so"
-    first = run("merge", untouched["inbox"], "-o", tmp_path / "S.xlsx", "--docs", docs)
+    first = run("merge", inbox, "-o", tmp_path / "S.xlsx", "--docs", docs)
     assert first.exit_code == 0, first.output
     folder = docs / "Chien-si-thi-dua-co-so"
     assert sorted(p.name for p in folder.glob("05_*")) == ["05_Bao-cao-thanh-tich_Nguyen-Thi-Lan.docx",
@@ -111,7 +114,7 @@ def test_a_nominee_the_council_voted_down_has_no_paper_left_in_the_title_folder(
     council_types(tmp_path / "S.xlsx", met, {}, tally={"members": 9, "present": 9, "ballots_issued": 9,
                                                        "ballots_returned": 9}, votes=votes)
 
-    second = run("merge", untouched["inbox"], "-o", tmp_path / "S2.xlsx", "--council", met, "--docs", docs, "--force")
+    second = run("merge", inbox, "-o", tmp_path / "S2.xlsx", "--council", met, "--docs", docs, "--force")
 
     assert second.exit_code == 0, second.output
     assert sorted(p.name for p in folder.glob("05_*")) == ["05_Bao-cao-thanh-tich_Tran-Van-Duc.docx"]
@@ -121,7 +124,7 @@ def test_a_nominee_the_council_voted_down_has_no_paper_left_in_the_title_folder(
             f"nghị) – đã chuyển sang {aside} (không xóa)") in " ".join(second.output.split())
     listed = (folder / "Danh-muc-ho-so.txt").read_text("utf-8-sig")
     assert "Tran-Van-Duc" in listed and "Nguyen-Thi-Lan" not in listed
-    again = run("merge", untouched["inbox"], "-o", tmp_path / "S3.xlsx", "--council", met, "--docs", docs, "--force")
+    again = run("merge", inbox, "-o", tmp_path / "S3.xlsx", "--council", met, "--docs", docs, "--force")
     assert again.exit_code == 0 and "đã chuyển sang" not in again.output  # set aside once, left there
     assert aside.is_file() and not list((docs / "cu").rglob("*(moi)*"))
 
