@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -148,7 +149,8 @@ def read_grids(data: bytes, columns_merged: bool = False) -> dict[str, Grid]:
     return grids
 
 
-def _down_columns(rows: list[list], start: tuple[int, int], merged) -> None:
+def _down_columns(rows: list[list], start: tuple[int, int],
+                  merged: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> None:
     """Each range of ``merged`` ((first row, column), (last row, column), from A1) that runs down one column given the
     value of its first cell, in ``rows`` (calamine's, from ``start``)."""
     for (top, col), (bottom, last_col) in merged:
