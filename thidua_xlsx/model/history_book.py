@@ -6,7 +6,7 @@ columns or add her own to the right, and those are kept.
 The book also carries, in a very hidden sheet, which school it is and which of its years the tool added from
 which final summary (:class:`BookMeta`): a year added again from the same campaign is replaced, a year typed
 by hand is never overwritten. Rows are carried between reading and writing as the secretary typed them
-(:class:`TableRows`): a cell the reader could not understand is still written back exactly.
+(:class:`TableRows`): a cell the reader could not understand is still written back, its value as read.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 added from a final summary (:func:`with_year`), and saved (:func:`save_history_book`).
 
 A year is added where it stood (a year the tool added before is replaced, in place), the rows of other years
-and the secretary's own columns written back exactly as read. Saving never loses the secretary's file: the
+and the secretary's own columns written back as read: their values (a formula as the value it shows, a value merged
+down a column in each of its cells); the book's other sheets, its colours, comments and merges are not written
+again. Saving never loses the secretary's file: the
 book is written whole through a temporary file and a rename, the previous version kept beside it as a dated
 copy (``lich-su.2026-06-01.xlsx``), and a book that would come out the same is not touched (running the same
 update twice changes nothing).
