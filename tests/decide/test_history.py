@@ -419,6 +419,23 @@ def test_a_year_said_otherwise_under_the_person_s_two_codes_waits_never_guessed(
     assert d.reason.startswith("chưa xét xong: năm 2024-2025 của người này có hai dòng ghi khác nhau")
 
 
+def test_a_fact_left_blank_under_one_of_the_person_s_codes_says_nothing_against_the_other():
+    """2024-2025 under GV09 rated HTXSNV, the same year under the earlier CU-07 with its rating left blank: the two rows
+    do not disagree (as two rows of one code would not), so the year counts."""
+    history = History(people=(row("2024-2025", code="GV09"), row("2024-2025", code="CU-07", rating=None)))
+    found, _issues = decide([result("GV09")], history, staff=[roster("GV09")])
+    assert only(found, "GV09").granted and only(found, "GV09").years == ("2024-2025",)
+
+
+def test_two_earlier_codes_of_one_name_and_birth_date_are_not_read_as_hers():
+    """GV09 in the history, and two more codes of her name and birth date: which of them, if either, is hers is not
+    known, so neither is read with hers (as a person found by name alone among two is asked about)."""
+    history = History(people=(row("2024-2025", code="GV09"), row("2023-2024", code="CU-07"),
+                              row("2023-2024", code="CU-08")))
+    matches, issues = dh.match([roster("GV09")], history)
+    assert matches["GV09"].how == MATCH_CODE and matches["GV09"].codes == ("GV09",) and issues == ()
+
+
 @pytest.mark.parametrize("roster_dob, history_dob", [("", "1985-01-02"), ("1985-01-02", "")])
 def test_a_name_without_birth_date_is_no_match(roster_dob, history_dob):
     history = History(people=(row("2024-2025", code="CU-07", dob=history_dob),))

@@ -253,3 +253,20 @@ def test_a_year_typed_once_over_its_merged_rows_is_each_row_s_year(tmp_path):
     assert done.exit_code == EXIT_OK, done.output
     ws = load_workbook(book)["Cá nhân"]
     assert [ws.cell(r, 1).value for r in block] == ["2022-2023"] * len(block)
+
+
+def test_headers_merged_down_two_rows_are_no_row_of_values(tmp_path):
+    """Each header of Cá nhân merged over rows 1 and 2, as a hand-kept book often has it: row 2 is read as nothing,
+    never as a row holding the headers' words."""
+    book = tmp_path / "lich-su.xlsx"
+    wb = load_workbook(SAMPLES / "lich-su.xlsx")
+    ws = wb["Cá nhân"]
+    ws.insert_rows(2)
+    for column in range(1, ws.max_column + 1):
+        ws.merge_cells(start_row=1, start_column=column, end_row=2, end_column=column)
+    wb.save(book)
+
+    kept, history, found = read_history_book(book)
+
+    assert kept is not None and list(found) == []
+    assert len(history.people) == len(read_history_book(SAMPLES / "lich-su.xlsx")[1].people)

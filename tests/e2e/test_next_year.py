@@ -398,3 +398,25 @@ def test_init_tu_pointed_at_another_workbook_says_what_to_point_at(tmp_path, wro
     assert f"'{Path(wrong).name}' không phải tệp chiến dịch: không có sheet Trường và Nhân sự" in said
     assert "Hãy chỉ tới tệp campaign.xlsx" in said and "Thiếu sheet" not in said
     assert not (tmp_path / "moi" / "campaign.xlsx").exists()
+
+
+def test_init_tu_adds_last_year_again_when_the_council_met_again_since_the_book_took_it(tmp_path):
+    """``history`` took last year from the final summary; the council met again and a new final summary was written
+    (the runs record names it): the new year's book takes the year again from it, says so, and keeps the book it
+    replaced beside."""
+    old, new = tmp_path / "2025-2026", tmp_path / "2026-2027"
+    shutil.copytree(SAMPLES, old, ignore=shutil.ignore_patterns("ca-nam", "cap-xa", "ho-so", "*.lock"))
+    assert run("history", "--book", old / "lich-su.xlsx", old / "tong-hop-cuoi.xlsx").exit_code == 0
+    taken = _history_row(old / "lich-su.xlsx", "2025-2026", "GV017")
+    again = run("merge", old / "inbox", "--council", old / "hoi-dong.xlsx", "-o", old / "tong-hop-cuoi.xlsx",
+                "--force")  # without the history book this time: another final summary of the same year
+    assert again.exit_code == 0, again.output
+
+    made = run("init", new, "--tu", old)
+
+    said = " ".join(made.output.split())
+    assert made.exit_code == 0, said
+    assert "Năm học 2025-2026 trong sổ lịch sử được thêm từ một bảng tổng hợp trước bảng tổng hợp cuối năm hiện có " \
+        "('tong-hop-cuoi.xlsx'" in said
+    assert list(new.glob("lich-su.*.xlsx")), "the book it replaced, beside"
+    assert _history_row(new / "lich-su.xlsx", "2025-2026", "GV017")[:6] == taken[:6]

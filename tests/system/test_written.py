@@ -107,3 +107,21 @@ def test_a_file_written_is_on_the_record_at_once_so_a_run_killed_later_leaves_it
 
     next_run = Written(tmp_path)
     assert next_run.replaceable(summary) and next_run.name_for(summary) == summary
+
+
+def test_a_run_that_fails_leaves_every_file_it_wrote_on_the_record(tmp_path):
+    """Files written in quick succession are saved to the record at most twice a second; a run that then fails (a full
+    disk on its next paper) still leaves every one of them on it: the next run replaces them as the tool's own."""
+    record = Written(tmp_path)
+    written = [tmp_path / f"van-ban-{n}.docx" for n in range(5)]
+    try:
+        with record.saved_on_failure():
+            for path in written:
+                path.write_bytes(path.name.encode())
+                record.note(path)
+            raise OSError(28, "No space left on device")
+    except OSError:
+        pass
+
+    next_run = Written(tmp_path)
+    assert all(next_run.replaceable(path) for path in written)

@@ -25,7 +25,7 @@ from thidua_xlsx.read.presets import school_preset
 from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.workspace import campaign_books, campaign_file, legal_notices, sample_notices
 from thidua_xlsx.system import lock
-from thidua_xlsx.system.files import replacing
+from thidua_xlsx.system.files import replacing, sha256_of
 from thidua_xlsx.system.runs import summary_of
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.text import commands as ct
@@ -142,10 +142,12 @@ def _history_carried(old: Path, previous: cm.Campaign, directory: Path
                      ) -> tuple[tuple[str, ...] | None, tuple[WrittenFile, ...], tuple[Issue, ...]]:
     """Last year's history book (``lich-su.xlsx`` of ``old``, only read) copied whole into next year's folder
     ``directory``, with last year's final summary added as its year when it is not there yet (a book made for it
-    when last year kept none; a year it holds, corrected by hand or not, is carried as it is; a book already in the
-    new folder is hers and left untouched): the multi-year titles of next year read it there. Returns the years the
-    new book holds (None: no book), the files written, and why last year could not be added (a draft, a summary
-    before the council: the history's own problems, as warnings — next year is made all the same)."""
+    when last year kept none), or added again when the book took it from another summary than the final one (the
+    council met again since: the copy it replaced kept beside, said); a year taken from that very summary, corrected
+    by hand since or not, or typed by hand, is carried as it is, and a book already in the new folder is hers and
+    left untouched: the multi-year titles of next year read it there. Returns the years the new book holds (None: no
+    book), the files written, and why last year could not be added (a draft, a summary before the council: the
+    history's own problems, as warnings — next year is made all the same)."""
     source, target = old / HISTORY_BOOK, directory / HISTORY_BOOK
     hers = target.exists()  # a book already in the new folder is someone's: kept as it is, never written
     copied = source.is_file() and not hers
@@ -153,30 +155,54 @@ def _history_carried(old: Path, previous: cm.Campaign, directory: Path
         if copied:
             with replacing(target) as tmp:
                 shutil.copyfile(source, tmp)
-        held = _years_in(target) if target.is_file() else None
-        done = None if hers or (held and previous.school.school_year in held) else _last_year(old, previous, target)
-    if done is not None and done.backup is not None:  # the copy's own earlier state: last year's book, still there
+        held, done, again = (None, None, False) if hers else _last_year(old, previous, target)
+    if done is not None and done.backup is not None and not again:  # the copy's earlier state: last year's, there
         done.backup.unlink(missing_ok=True)
     years = done.years if done is not None and (done.written or target.is_file()) else held
     if years is None and target.is_file():
         years = ()
     written = (WrittenFile(target, rs.HISTORY),) if copied or (done is not None and done.written) else ()
-    problems = tuple(replace(p, severity=WARNING) for p in (done.problems if done is not None else ()))
-    return years, written, problems
+    return years, written, _history_said(done, again, previous.school.school_year)
 
 
-def _last_year(old: Path, previous: cm.Campaign, book: Path) -> HistoryUpdate | None:
-    """Last year's final summary (the one its runs record names) added to ``book``: None when it has none."""
+def _history_said(done: HistoryUpdate | None, again: bool, year: str) -> tuple[Issue, ...]:
+    """What adding last year said, as warnings (next year is made all the same), and the year added again."""
+    if done is None:
+        return ()
+    problems = tuple(replace(p, severity=WARNING) for p in done.problems)
+    if again and done.written:
+        problems += (issue("history.year_added_again", WARNING, file=HISTORY_BOOK, year=year,
+                           summary=done.added[0].file if done.added else "—",
+                           backup=done.backup.name if done.backup is not None else "—"),)
+    return problems
+
+
+def _last_year(old: Path, previous: cm.Campaign, book: Path
+               ) -> tuple[tuple[str, ...] | None, HistoryUpdate | None, bool]:
+    """The years ``book`` holds, last year's final summary (the one the runs record of ``old`` names) added to it
+    when the book does not hold that year or took it from another summary (None: nothing added), and whether it was
+    added again over a year taken from another summary."""
+    year = previous.school.school_year
+    held, taken_from = _years_in(book, year) if book.is_file() else (None, None)
     final = summary_of(old, YEAR_KEY if previous.periods else ly.SCORING, ly.SCORING, "")
-    return update_history(book, [old / final]) if final else None
+    if not final:
+        return held, None, False
+    again = taken_from is not None and taken_from != sha256_of(old / final)
+    if held and year in held and not again:
+        return held, None, False
+    return held, update_history(book, [old / final]), again
 
 
-def _years_in(book: Path) -> tuple[str, ...]:
-    """The school years a history book holds (none when it cannot be read: said when a command reads it)."""
+def _years_in(book: Path, year: str) -> tuple[tuple[str, ...], str | None]:
+    """The school years a history book holds (none when it cannot be read: said when a command reads it), and the
+    digest of the final summary it took ``year`` from (None: typed by hand, or not there)."""
     from thidua_xlsx.read.history import read_history_book  # deferred: python-calamine at start-up
 
     kept, _history, _found = read_history_book(book)
-    return kept.years if kept is not None else ()
+    if kept is None:
+        return (), None
+    taken = kept.meta.source_of(year)
+    return kept.years, taken.sha256 if taken is not None else None
 
 
 def _shown(iso: str) -> str:

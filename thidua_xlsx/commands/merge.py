@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -69,12 +68,8 @@ def _merged(request: MergeRequest, voice: Voice, read: _Reader, command: str) ->
     with out.holding([*out.campaign_lock(folder, r.inbox), *plan.locks()], command, voice), \
             started_early(r.docs_dir is not None):
         written = out.record_of(folder, r.inbox)
-        try:
+        with written.saved_on_failure():
             report, summary, plan, council = _merge(r, folder, plan, written, voice, read)
-        except BaseException:
-            with contextlib.suppress(OSError):  # the fault said is the first one (a full disk, say)
-                written.save()
-            raise
         written.save()
     key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
     return Result(command, report, written.made(plan.kind_of), key, folder.folder,

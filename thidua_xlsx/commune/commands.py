@@ -143,18 +143,19 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
                 written.save()
             return Result("merge", report, written.made(plan.kind_of), places.LEVEL_ABOVE_KEY, home)
         plan.check_papers(written)  # the papers it replaces or removes, before anything is written
-        _write_outputs(summary, key, report, r, output, imports, written, voice)
-        if r.council_path is not None and not inside:  # her word kept: every later merge and status applies it
-            keep_officer_book(home, r.council_path, voice)
-        if r.docs_dir is not None:
-            from thidua_xlsx.commune.papers import write_level_above_papers  # deferred: xlsxwriter at start-up
+        with written.saved_on_failure():
+            _write_outputs(summary, key, report, r, output, imports, written, voice)
+            if r.council_path is not None and not inside:  # her word kept: every later merge and status applies it
+                keep_officer_book(home, r.council_path, voice)
+            if r.docs_dir is not None:
+                from thidua_xlsx.commune.papers import write_level_above_papers  # deferred: xlsxwriter at start-up
 
-            made = write_level_above_papers(summary, r.docs_dir, written=written)
-            voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
-        if r.drafts_dir is not None:  # --thu: the commune's file to the level above it, as an e-mail draft
-            from thidua_xlsx.commune.write_drafts import level_above_drafts  # deferred: email, xlsxwriter at start-up
+                made = write_level_above_papers(summary, r.docs_dir, written=written)
+                voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
+            if r.drafts_dir is not None:  # --thu: the commune's file to the level above it, as an e-mail draft
+                from thidua_xlsx.commune.write_drafts import level_above_drafts  # deferred: email, xlsxwriter
 
-            level_above_drafts(summary, key, output, r.docs_dir, r.import_dir, r.drafts_dir, written, voice)
+                level_above_drafts(summary, key, output, r.docs_dir, r.import_dir, r.drafts_dir, written, voice)
         written.save()
         Kept(written, voice)()
     if report.exit_code == EXIT_STRICT:

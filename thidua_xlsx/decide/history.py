@@ -97,7 +97,10 @@ def match(staff: Sequence[cm.Person], history: History) -> tuple[dict[str, Match
     found: dict[str, Match] = {}
     problems: list[Issue] = []
     for p in staff:
-        matched, said = _matched(p, p.code in known, namesakes.get(fold(p.name), {}))
+        same_name = namesakes.get(fold(p.name), {})
+        if p.code in known and sum(bool(p.dob) and p.dob in dobs for dobs in same_name.values()) != 1:
+            same_name = {}  # an earlier code joins the code's only when it is the one of that name and birth date
+        matched, said = _matched(p, p.code in known, same_name)
         if matched is not None:
             found[p.code] = matched
         problems.extend(said)
@@ -106,7 +109,8 @@ def match(staff: Sequence[cm.Person], history: History) -> tuple[dict[str, Match
 
 def _matched(p: cm.Person, by_code: bool, same_name: dict[str, set[str]]) -> tuple[Match | None, tuple[Issue, ...]]:
     """Roster person ``p``'s match (``by_code``: the history holds their code; ``same_name``: the history's other
-    codes under their name, with the birth dates each gives) and what is said of it."""
+    codes under their name, with the birth dates each gives — for a person found by code, only an earlier code of
+    theirs) and what is said of it."""
     same = tuple(sorted(code for code, dobs in same_name.items() if p.dob and p.dob in dobs))
     if by_code:  # earlier years under a code changed since, by name and birth date: read with the code's, said
         said = (issue("history.matched_also_by_name", NOTE, name=p.name, person=p.code, old=", ".join(same),

@@ -141,12 +141,21 @@ class PastIndex:
 
 
 def _said_twice(rows: list[PersonYear]) -> frozenset[str]:
-    """The school years ``rows`` (one person's, under several codes) give on rows that say different things."""
-    said: dict[str, set[tuple[object, ...]]] = {}
+    """The school years ``rows`` (one person's, under several codes) give on rows that say different things: a fact
+    given in both and not the same (a fact blank in one says nothing against the other, as the reader holds two rows
+    of one code)."""
+    by_year: dict[str, list[PersonYear]] = {}
     for r in rows:
-        said.setdefault(r.year, set()).add((r.rating, frozenset(r.titles), frozenset(r.forms), frozenset(r.special),
-                                            r.discipline, r.discipline_end))
-    return frozenset(year for year, versions in said.items() if len(versions) > 1)
+        by_year.setdefault(r.year, []).append(r)
+    return frozenset(year for year, same in by_year.items()
+                     if any(_otherwise(a, b) for i, a in enumerate(same) for b in same[i + 1:]))
+
+
+def _otherwise(a: PersonYear, b: PersonYear) -> bool:
+    facts = ((a.rating, b.rating), (frozenset(a.titles), frozenset(b.titles)), (frozenset(a.forms), frozenset(b.forms)),
+             (frozenset(a.special), frozenset(b.special)), (a.discipline, b.discipline),
+             (a.discipline_end, b.discipline_end))
+    return any(x != y for x, y in facts if x not in (None, "", frozenset()) and y not in (None, "", frozenset()))
 
 
 def _years(rows: list[PersonYear]) -> dict[str, _Year]:

@@ -151,12 +151,12 @@ def read_grids(data: bytes, columns_merged: bool = False) -> dict[str, Grid]:
 
 def _down_columns(rows: list[list], start: tuple[int, int],
                   merged: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> None:
-    """Each range of ``merged`` ((first row, column), (last row, column), from A1) that runs down one column given the
-    value of its first cell, in ``rows`` (calamine's, from ``start``)."""
+    """Each range of ``merged`` ((first row, column), (last row, column), from A1) that runs down one column below the
+    headers' row given the value of its first cell, in ``rows`` (calamine's, from ``start``)."""
     for (top, col), (bottom, last_col) in merged:
         c = col - start[1]
-        if col != last_col or bottom <= top or not 0 <= top - start[0] < len(rows) or c < 0:
-            continue
+        if top == 0 or col != last_col or bottom <= top or not 0 <= top - start[0] < len(rows) or c < 0:
+            continue  # row 1 holds the headers: a header merged down is no value of the rows below
         first = rows[top - start[0]]
         value = first[c] if c < len(first) else None
         for r in range(top - start[0] + 1, min(bottom - start[0] + 1, len(rows))):

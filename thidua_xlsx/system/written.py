@@ -30,7 +30,7 @@ import re
 import time
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from thidua_xlsx.model.places import OUTPUTS_RECORD
@@ -173,6 +173,17 @@ class Written:
         if os.path.lexists(path) and self.replaceable(path):
             Path(path).unlink()
         self._changed |= self._files.pop(self._key(path), None) is not None
+
+    @contextlib.contextmanager
+    def saved_on_failure(self) -> Iterator[None]:
+        """The block run; should it fail (a full disk, Ctrl-C), the record saved before the failure goes on, with
+        every file written so far (the first fault said is the block's)."""
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(OSError):
+                self.save()
+            raise
 
     def save(self) -> None:
         """Write the record whole, when it changed (never without a folder)."""

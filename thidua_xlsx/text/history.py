@@ -94,6 +94,10 @@ HISTORY_MESSAGES = {
                               "khác giữ). Hãy đóng tệp trong Excel/LibreOffice, kiểm tra quyền đọc rồi chạy lại.",
     "history.book_open": "Sổ lịch sử '{file}' đang mở trong Excel hoặc LibreOffice. Hãy lưu, đóng tệp rồi chạy lại "
                          "(chương trình không ghi vào tệp đang mở, để không mất phần đang sửa).",
+    "history.year_added_again": "Năm học {year} trong sổ lịch sử được thêm từ một bảng tổng hợp trước bảng tổng hợp "
+                                "cuối năm hiện có ('{summary}', Hội đồng đã họp lại?): đã thêm lại năm ấy từ "
+                                "'{summary}'; sổ trước đó giữ bên cạnh ({backup}). Dòng nào của năm ấy đã sửa tay "
+                                "thì hãy xem lại.",
     "history.book_other_school": "'{summary}' là bảng tổng hợp của '{school}', sổ lịch sử '{file}' là của "
                                  "'{book_school}' – không thêm. Hãy dùng sổ lịch sử của đúng trường.",
     "history.book_is_campaign": "'{file}' là tệp chiến dịch (có sheet Trường và Nhân sự), " + NOT_A_BOOK,
