@@ -51,8 +51,11 @@ def test_the_officer_accepts_and_rejects_held_proposals_on_the_page(tmp_path):
     assert {"Đã kiểm tra biên bản họp", "Không đủ minh chứng"} <= typed
 
     _app, again = client(folder)  # the page started anew, the commune merged again: her word still holds
-    _merged(again, again.post("/xa/tong-hop", data=CSRF))
+    merged = again.post("/xa/tong-hop", data=CSRF)
+    _merged(again, merged)
     assert _held(again) == held[2:]
+    log = text(again.get(merged.headers["Location"]))  # said in the page's words: no option to type
+    assert "Áp dụng lại quyết định của công chức đã lưu: hoi-dong/xa-duyet.xlsx" in log and "--bo-duyet" not in log
 
 
 def test_the_officer_accepts_a_whole_school_s_file_with_one_mark(tmp_path):
