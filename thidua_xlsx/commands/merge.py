@@ -16,6 +16,7 @@ from thidua_xlsx.model.commune_key import is_legacy_code
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.history import History
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, Problems, issue
+from thidua_xlsx.model.places import shown
 from thidua_xlsx.model.report import Report, report_of
 from thidua_xlsx.model.requests import MergeRequest
 from thidua_xlsx.model.result import Result
@@ -151,7 +152,7 @@ def _passes_waiting(folder: Path, campaign: cm.Campaign, periods: Mapping[str, e
     labels = {p.code: p.label for p in campaign.periods}
     at = places.Places(folder)
     return tuple(issue("year.pass_not_applied", WARNING, file=summary.file, period=labels.get(code, code),
-                       kept=_shown(found, folder), inbox=_shown(at.inbox(ly.SCORING, code), folder), period_code=code)
+                       kept=shown(found, folder), inbox=shown(at.inbox(ly.SCORING, code), folder), period_code=code)
                  for code, summary in periods.items()
                  if not summary.council and (found := kept(folder, code)) is not None)
 
@@ -339,8 +340,8 @@ def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary: Summary
             voice.say(dx.NOTHING_TO_DROP.format(round=label))
             return None
         aside = set_aside(folder.folder, found)
-        voice.say(dx.DROPPED.format(file=_shown(found, folder.folder), round=label,
-                                    aside=_shown(aside, folder.folder)))
+        voice.say(dx.DROPPED.format(file=shown(found, folder.folder), round=label,
+                                    aside=shown(aside, folder.folder)))
         return None
     return found
 
@@ -348,20 +349,13 @@ def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary: Summary
 def _keep_pass(folder: Path, key: str, council: Path, summary: Summary, voice: Voice) -> None:
     """The pass given to this merge kept with its round (the one it replaces moved aside), said."""
     target, replaced = keep(folder, key, council)
-    voice.say(dx.KEPT.format(file=_shown(target, folder), round=_round_words(summary),
-                             replaced=dx.KEPT_REPLACED.format(aside=_shown(replaced, folder)) if replaced else ""))
+    voice.say(dx.KEPT.format(file=shown(target, folder), round=_round_words(summary),
+                             replaced=dx.KEPT_REPLACED.format(aside=shown(replaced, folder)) if replaced else ""))
 
 
 def _round_words(summary: Summary) -> str:
     return WORDS["year_round"] if summary.year else summary.period_label or WORDS["scoring"]
 
-
-def _shown(path: Path, folder: Path) -> str:
-    """``path`` as the secretary finds it: relative to the campaign folder."""
-    try:
-        return path.relative_to(folder).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _with_history(summary: Summary, path: Path, voice: Voice) -> Summary:

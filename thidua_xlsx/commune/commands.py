@@ -120,7 +120,7 @@ def merge(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Result:
     output = r.output or book.parent / places.LEVEL_ABOVE_SUMMARY  # in the commune's folder
     imports = _import_mapping(r, output)  # refused before any work when it cannot be used
     plan = out.merge_plan(r, output, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
-    inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
+    inside = _in_inbox(book, r.inbox)  # the inbox is never written
     held = [] if inside else [lock.folder_lock_path(book.parent)]  # the commune's folder: its officer's book, its runs
     with out.holding([*held, *plan.locks()], "merge", voice):
         officer = r.council_path if inside else officer_pass(book.parent, r.council_path, r.drop_council, voice)
@@ -181,7 +181,7 @@ def status(request: StatusRequest, book: Path, voice: Voice = Voice()) -> Result
     _refuse_code_drafts_inside(drafts_dir, book.parent)
     if codes_of is not None:
         return status_codes(book, codes_of, voice, drafts_dir)
-    inside = book.parent.resolve().is_relative_to(inbox.resolve())  # as the merge: its kept book not applied there
+    inside = _in_inbox(book, inbox)  # as the merge: its kept book not applied there
     officer = None if inside else officer_pass(book.parent, None, False, voice)
     campaign, summary, key = read_level_above(inbox, book, voice, officer, kept=True)
     warn_problems(summary.every_issue(), voice)
@@ -189,6 +189,12 @@ def status(request: StatusRequest, book: Path, voice: Voice = Voice()) -> Result
     voice.say(ct.LEVEL_ABOVE_CODES_HOW.format(inbox=inbox))
     files = _code_drafts(campaign, key, campaign.schools, book, drafts_dir, voice) if drafts_dir is not None else ()
     return Result("status", level_above_report(summary, strict), files, places.LEVEL_ABOVE_KEY, book.parent)
+
+
+def _in_inbox(book: Path, inbox: Path) -> bool:
+    """Whether the commune's folder (its book ``book``'s) lies inside ``inbox``: nothing is written there, its kept
+    officer's book not applied."""
+    return book.parent.resolve().is_relative_to(inbox.resolve())
 
 
 def status_codes(book: Path, asked: str, voice: Voice = Voice(), drafts_dir: Path | None = None) -> Result:

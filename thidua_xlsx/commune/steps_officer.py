@@ -28,7 +28,7 @@ from thidua_xlsx.model.commune import REASON_LIMIT, DecisionKey
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems
-from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
+from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places, shown
 from thidua_xlsx.model.typed import typed_text
 from thidua_xlsx.steps.decisions import saved_time, set_aside
 from thidua_xlsx.system.files import replacing, sha256_of
@@ -105,13 +105,13 @@ def officer_pass(folder: Path, given: Path | None, drop: bool, voice: Voice) -> 
     if drop:
         if kept.is_file():
             aside = set_aside(folder, kept)
-            voice.say(lx.OFFICER_DROPPED.format(file=_shown(kept, folder), aside=_shown(aside, folder)))
+            voice.say(lx.OFFICER_DROPPED.format(file=shown(kept, folder), aside=shown(aside, folder)))
         else:
             voice.say(lx.OFFICER_NOTHING_TO_DROP)
         return None
     if not kept.is_file():
         return None
-    voice.say(lx.OFFICER_AGAIN.format(file=_shown(kept, folder), fingerprint=sha256_of(kept)[:12],
+    voice.say(lx.OFFICER_AGAIN.format(file=shown(kept, folder), fingerprint=sha256_of(kept)[:12],
                                       saved=dx.saved_words(saved_time(kept))))
     return kept
 
@@ -126,12 +126,8 @@ def keep_officer_book(folder: Path, given: Path, voice: Voice) -> None:
     kept.parent.mkdir(parents=True, exist_ok=True)
     with replacing(kept) as tmp:
         tmp.write_bytes(given.read_bytes())
-    voice.say(lx.OFFICER_KEPT.format(file=_shown(kept, folder), replaced=lx.OFFICER_KEPT_REPLACED.format(
-        aside=_shown(aside, folder)) if aside is not None else ""))
-
-
-def _shown(path: Path, folder: Path) -> str:
-    return path.relative_to(folder).as_posix()
+    voice.say(lx.OFFICER_KEPT.format(file=shown(kept, folder), replaced=lx.OFFICER_KEPT_REPLACED.format(
+        aside=shown(aside, folder)) if aside is not None else ""))
 
 
 def _typed(decisions: dict[DecisionKey, tuple[bool, str]]

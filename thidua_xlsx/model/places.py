@@ -155,6 +155,15 @@ WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} |
                             {f"{kind}{digit}" for kind in ("COM", "LPT") for digit in "123456789\u00b9\u00b2\u00b3"})
 
 
+def shown(path: Path, folder: Path) -> str:
+    """``path`` as the secretary finds it: relative to the campaign folder ``folder`` ("hoi-dong/xa-duyet.xlsx"), as it
+    is when outside it."""
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def windows_device(name: str) -> bool:
     """Whether Windows reads the file name ``name`` as a device's (its part before the first dot, trailing spaces
     aside, is one of :data:`WINDOWS_DEVICES`, in any case): ``nul .xlsx``, ``con.ban.xlsx``, ``COM¹``."""

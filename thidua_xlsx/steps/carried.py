@@ -21,6 +21,7 @@ from thidua_xlsx.model import decisions as dc
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
+from thidua_xlsx.model.places import shown
 from thidua_xlsx.model.result import SUMMARY
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import Title
@@ -46,12 +47,12 @@ def periods_found(folder: Path, campaign: cm.Campaign, written: Written, voice: 
         if not old.is_file():
             continue
         if new.exists():
-            voice.warn(dx.PERIOD_LEFT.format(file=old.name, period=period.label, used=_shown(new, folder)))
+            voice.warn(dx.PERIOD_LEFT.format(file=old.name, period=period.label, used=shown(new, folder)))
             continue
         new.parent.mkdir(parents=True, exist_ok=True)
         os.replace(old, new)
         written.moved(old, new)
-        voice.say(dx.PERIOD_MOVED.format(file=old.name, period=period.label, moved=_shown(new, folder)))
+        voice.say(dx.PERIOD_MOVED.format(file=old.name, period=period.label, moved=shown(new, folder)))
 
 
 def pass_inside(folder: Path, key: str, summary_path: Path, voice: Voice) -> Path | None:
@@ -69,7 +70,7 @@ def pass_inside(folder: Path, key: str, summary_path: Path, voice: Voice) -> Pat
             continue
         target, _replaced = keep(folder, key, path)
         voice.say(dx.PASS_CARRIED[dc.HEAD if key not in (places.YEAR_KEY, ly.SCORING) else dc.COUNCIL].format(
-            file=_shown(path, folder), kept=_shown(target, folder), release=_release(meta)))
+            file=shown(path, folder), kept=shown(target, folder), release=_release(meta)))
         return target
     return None
 
@@ -100,13 +101,6 @@ def _summary_there(path: Path) -> Opened | None:
 def _release(meta: ly.SummaryMeta) -> str:
     """The release that wrote a summary, as the notes name it."""
     return f"{ly.APP_ID} {meta.release}" if meta.release else dx.EARLIER_RELEASE
-
-
-def _shown(path: Path, folder: Path) -> str:
-    try:
-        return path.relative_to(folder).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def rules_changed(path: Path, summary: Summary, campaign_book: Path | None) -> tuple[Issue, ...]:
