@@ -104,10 +104,25 @@ def test_a_kept_book_that_cannot_be_used_any_more_is_said_and_the_commune_goes_o
     for done in (status, merged):
         said = " ".join(done.output.split())
         assert done.exit_code == 0, said
-        assert "Quyết định của công chức đã lưu ở hoi-dong/xa-duyet.xlsx không dùng được nữa" in said
-        assert "tổng hợp lại với --bo-duyet" in said
+        assert ("Quyết định của công chức đã lưu ở hoi-dong/xa-duyet.xlsx không dùng được nữa (tệp bị hỏng, hoặc "
+                "không phải sổ duyệt của chiến dịch năm nay)") in said
+        assert "Hãy chỉ tới bảng tổng hợp" not in said  # the advice for a book given to --council
     assert f"{len(held)} đề nghị tạm giữ" in " ".join(merged.output.split())
     assert len(_held(commune)) == len(held)  # the page too
+
+
+def test_a_kept_book_whose_sheet_she_renamed_says_which_sheet_and_only_the_kept_book_s_advice(commune):
+    held = _held(commune)
+    kept, _said = service.officer_decisions(commune, {decision_key(held[0]): (True, ACCEPT)})
+    book = load_workbook(kept)
+    book[lx.S_HELD].title = "Da xem"
+    book.save(kept)
+
+    said = _run("merge", commune / "inbox", "--force")
+
+    assert f"không dùng được nữa (sổ không còn sheet '{lx.S_HELD}' chương trình đã ghi)" in said
+    assert "Hãy đặt lại đúng tên sheet" not in said  # the advice for a book given to --council
+    assert f"{len(held)} đề nghị tạm giữ" in said
 
 
 def test_the_kept_book_given_again_sets_nothing_aside(commune):

@@ -55,7 +55,8 @@ def test_the_officer_accepts_and_rejects_held_proposals_on_the_page(tmp_path):
     _merged(again, merged)
     assert _held(again) == held[2:]
     log = text(again.get(merged.headers["Location"]))  # said in the page's words: no option to type
-    assert "Áp dụng lại quyết định của công chức đã lưu: hoi-dong/xa-duyet.xlsx" in log and "--bo-duyet" not in log
+    assert "Đọc quyết định của công chức đã lưu để áp dụng lại: hoi-dong/xa-duyet.xlsx" in log
+    assert "--bo-duyet" not in log
 
 
 def test_the_officer_accepts_a_whole_school_s_file_with_one_mark(tmp_path):

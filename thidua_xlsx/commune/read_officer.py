@@ -37,7 +37,7 @@ from thidua_xlsx.model.commune import (
     shown_digest,
 )
 from thidua_xlsx.model.commune_key import CommuneKey, legacy_officer_seal_of
-from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.model.issues import WARNING, Problems, Reason, reason
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.own_summary import open_book
 
@@ -52,6 +52,11 @@ Grid = Sequence[Sequence[object]]  # a sheet's cells as calamine reads them
 SEAL_OLD, RECORD_OLD = "level_above.officer_seal_old", "level_above.officer_record_old"
 ASKED_AGAIN = (SEAL_OLD, RECORD_OLD)
 NOT_SEALED, SENT, RECORD_UNKNOWN = "level_above.officer_seal", "level_above.officer_sent", "level_above.officer_record"
+# Why her kept book (hoi-dong/xa-duyet.xlsx) is refused, by the refusal's code, worded without the advice meant for a
+# book given (level_above.officer_kept_unused says what to do); any other refusal: the file itself is damaged.
+_KEPT_WHY = {"level_above.council_other": "level_above.kept_other",
+             "level_above.officer_sheet": "level_above.kept_sheet", NOT_SEALED: "level_above.kept_seal",
+             SENT: "level_above.kept_sent", RECORD_UNKNOWN: "level_above.kept_record"}
 
 
 class _Line(NamedTuple):
@@ -106,6 +111,14 @@ def read_officer(path: Path, campaign: LevelAbove, key: CommuneKey, problems: Pr
     except _NoSheet as missing:
         problems.add("level_above.officer_sheet", file=name, sheet=missing.sheet)
     return None
+
+
+def kept_unusable(why: Problems) -> Reason:
+    """Why the kept book :func:`read_officer` refused (its refusal in ``why``) cannot be used any more."""
+    refused = next((p for p in why if p.code in _KEPT_WHY), None)
+    if refused is None:
+        return reason("level_above.kept_damaged")
+    return reason(_KEPT_WHY[refused.code], **({"sheet": refused.sheet} if refused.code.endswith("_sheet") else {}))
 
 
 def _officer_pass(book: CalamineWorkbook, name: str, campaign: LevelAbove, key: CommuneKey, problems: Problems

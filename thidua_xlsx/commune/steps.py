@@ -11,7 +11,7 @@ from pathlib import Path
 from thidua_xlsx.commune.decide import level_above_summary
 from thidua_xlsx.commune.read_book import load_level_above_book
 from thidua_xlsx.commune.read_inbox import read_school_summaries
-from thidua_xlsx.commune.read_officer import read_officer
+from thidua_xlsx.commune.read_officer import kept_unusable, read_officer
 from thidua_xlsx.commune.system_key import commune_key
 from thidua_xlsx.model.commune import LevelAbove, LevelAboveSummary
 from thidua_xlsx.model.commune_key import CommuneKey
@@ -44,8 +44,7 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
         if marks is None and not kept:
             raise Stopped(Problems([*said, *why]))
         said.extend(why if marks is not None else
-                    [*(replace(p, severity=WARNING) for p in why),
-                     issue("level_above.officer_kept_unused", WARNING, file=officer.name)])
+                    [issue("level_above.officer_kept_unused", WARNING, file=officer.name, why=kept_unusable(why))])
     summary = level_above_summary(campaign, files, read, key, marks)
     return campaign, replace(summary, issues=(*summary.issues, *said)), key
 

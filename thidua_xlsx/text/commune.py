@@ -45,8 +45,8 @@ LEVEL_ABOVE_MESSAGES = {
                                "được tạm giữ chờ công chức quyết định. Hãy đề nghị trường cập nhật chương trình, nhập "
                                "mã xã cấp vào sheet Trường của campaign.xlsx, tổng hợp lại cả năm (các sổ vẫn còn "
                                "nguyên) rồi gửi lại bảng tổng hợp.",
-    "level_above.officer_kept_unused": "Quyết định của công chức đã lưu ở hoi-dong/{file} không dùng được nữa (lý do "
-                                       "ở trên): lần này các đề nghị ấy được xét như chưa có quyết định. Hãy tổng "
+    "level_above.officer_kept_unused": "Quyết định của công chức đã lưu ở hoi-dong/{file} không dùng được nữa "
+                                       "({why}): lần này các đề nghị ấy được xét như chưa có quyết định. Hãy tổng "
                                        "hợp lại với --bo-duyet để bỏ tệp ấy (chuyển vào hoi-dong/cu/, không xóa) "
                                        "rồi quyết định lại.",
     "level_above.older": "'{file}' (năm học {year}) được ghi bởi phiên bản cũ, chưa mang đủ thông tin cho cấp trên – "
@@ -55,6 +55,15 @@ LEVEL_ABOVE_MESSAGES = {
 }
 LEVEL_ABOVE_REASONS = {
     "level_above.grounds_initiative": "sáng kiến '{initiative}' cấp {level} (QĐ {decision})",
+    # why the officer's kept book (hoi-dong/xa-duyet.xlsx) cannot be used any more (level_above.officer_kept_unused)
+    "level_above.kept_damaged": "tệp bị hỏng hoặc không còn là sổ bảng tính",
+    "level_above.kept_other": "tệp bị hỏng, hoặc không phải sổ duyệt của chiến dịch năm nay",
+    "level_above.kept_sheet": "sổ không còn sheet '{sheet}' chương trình đã ghi",
+    "level_above.kept_seal": "dấu của xã trong sổ không còn đúng: phần ghi ẩn bị sửa, hoặc khóa của xã đã được làm "
+                             "mới sau khi sổ được lưu",
+    "level_above.kept_sent": "tệp ở đó là bản gửi đi kèm thư, không phải sổ duyệt",
+    "level_above.kept_record": "phần ghi ẩn do một phiên bản khác của chương trình ghi; nếu máy đã quay về bản cũ, "
+                               "hãy cập nhật lại trước",
 }
 
 LEVEL_ABOVE_MESSAGES |= {
@@ -287,8 +296,8 @@ LIST_TITLE_LINE = "{n}. Danh hiệu {title} ({count})"
 LIST_LINE = "{n}. {line}"
 PAPERS_DONE = "Đã ghi tờ trình và dự thảo quyết định vào {folder}: {names}"
 # The officer's decisions kept in the commune's folder (hoi-dong/xa-duyet.xlsx), applied by every later merge and status
-OFFICER_AGAIN = ("Áp dụng lại quyết định của công chức đã lưu: {file} (dấu vân tay {fingerprint}, ghi lúc {saved}). "
-                 "Muốn bỏ các quyết định này: tổng hợp lại với --bo-duyet.")
+OFFICER_AGAIN = ("Đọc quyết định của công chức đã lưu để áp dụng lại: {file} (dấu vân tay {fingerprint}, ghi lúc "
+                 "{saved}). Muốn bỏ các quyết định này: tổng hợp lại với --bo-duyet.")
 OFFICER_KEPT = "Đã lưu {file} để các lần tổng hợp sau của xã (dòng lệnh hay trang) tự áp dụng lại{replaced}."
 OFFICER_KEPT_REPLACED = " (bản trước chuyển vào {aside})"
 OFFICER_DROPPED = ("Đã bỏ {file} theo yêu cầu (chuyển vào {aside}, không xóa): bảng tổng hợp này không có quyết định "

@@ -26,8 +26,8 @@ from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import documents as dw
 
 PAGE_MESSAGES: dict[str, str] = {
-    "level_above.officer_kept_unused": ("Quyết định của công chức đã lưu ở hoi-dong/{file} không dùng được nữa (lý do "
-                                        "ở trên): lần này các đề nghị ấy được xét như chưa có quyết định. Hãy chuyển "
+    "level_above.officer_kept_unused": ("Quyết định của công chức đã lưu ở hoi-dong/{file} không dùng được nữa "
+                                        "({why}): lần này các đề nghị ấy được xét như chưa có quyết định. Hãy chuyển "
                                         "tệp ấy vào thư mục hoi-dong/cu/ (không xóa), bấm *Tổng hợp các trường* rồi "
                                         "quyết định lại trên trang."),
     # the campaign book and its folder: the page is opened on a campaign folder by its launcher or the desktop's icon, a
@@ -395,8 +395,8 @@ def _page_lines() -> tuple[tuple[str, str], ...]:
                                      "phiếu – danh hiệu thi đua xét một lần cho cả năm (trang *Cả năm (từ các kỳ)*, "
                                      "nút *Tổng hợp cả năm*)."),
         *((dx.APPLIED_AGAIN[kind], dx.APPLIED_AGAIN_PAGE[kind]) for kind in dx.APPLIED_AGAIN),
-        (lx.OFFICER_AGAIN, "Áp dụng lại quyết định của công chức đã lưu: {file} (dấu vân tay {fingerprint}, ghi lúc "
-                           "{saved})."),
+        (lx.OFFICER_AGAIN, "Đọc quyết định của công chức đã lưu để áp dụng lại: {file} (dấu vân tay {fingerprint}, "
+                           "ghi lúc {saved})."),
         (ct.NOT_FOR_A_PERIOD.format(what=ct.DOCS_WHAT, period="{period}"),
          "Hồ sơ đề nghị không ghi cho kỳ {period}: kỳ đánh giá chỉ chấm điểm và xếp loại, không xét danh hiệu; danh "
          "hiệu thi đua, phiếu bầu và tờ trình là của cả năm – đánh dấu *Ghi cả hồ sơ* trên trang *Cả năm (từ các "
