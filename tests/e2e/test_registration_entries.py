@@ -6,6 +6,7 @@ in the registration round and in the scoring round."""
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 import datetime as dt
 from pathlib import Path
 
@@ -161,3 +162,57 @@ def test_an_unregistered_newcomers_scoring_warning_goes_once_added_to_the_roster
     assert "đã có ở sheet Nhân sự (mã GV09): điểm được tính cho người này" in said.message
     (mine,) = [p for p in after.people if p.code == "GV09"]
     assert mine.final == 83 and mine.proposed == ""  # scored, not considered: no registration, no title
+
+
+# --- a newcomer typed twice in one workbook: one person, said -----------------------------------------------
+
+def test_a_newcomer_typed_on_two_spare_rows_is_one_person_the_second_row_said_unused(issued, tmp_path):
+    """A spare row pasted twice (the copy in Unicode tổ hợp with a space after): one newcomer, not two people who
+    would each get a form next round and count twice in the department."""
+    found = layout(issued["t1"])
+    reg = sheet(found, ly.RegistrationSheet)
+    values = {}
+    for row, name in zip(reg.spare_rows[:2], (NEWCOMER, unicodedata.normalize("NFD", NEWCOMER) + " ")):
+        values |= {(reg.name, f"{reg.name_column}{row}"): name, (reg.name, f"{reg.position_column}{row}"): "Giáo viên",
+                   (reg.name, f"{reg.title_column}{row}"): "Lao động tiên tiến"}
+    inbox = tmp_path / "inbox"
+    fill(issued["t1"], inbox / issued["t1"].name, values)
+
+    summary = merge_inbox(inbox, issued["folder"])
+
+    assert [p.name for p in summary.people if p.newcomer] == [NEWCOMER]
+    (said,) = _codes(summary, "person.newcomer_twice")
+    assert (said.cell, said.severity) == (f"{reg.name_column}{reg.spare_rows[1]}", "warning")
+    assert f"(mã {next(p.code for p in summary.people if p.newcomer)})" in said.message
+    assert len(_codes(summary, "person.newcomer")) == 1
+
+
+def test_a_spare_form_filled_twice_or_for_a_registered_newcomer_counts_nobody_twice(tmp_path):
+    """The scoring round: a spare form filled as a copy of another, or for the newcomer registered in the spring whose
+    own form the book carries — one person each: ranks and the department's head count unmoved."""
+    folder = make_folder(tmp_path / "campaign", cm.from_dict(campaign_dict()))
+    registered = "Đỗ Thị Xuân"
+    summary = register(folder, TITLES, tmp_path / "dk", newcomers={"T1": (registered, "Giáo viên", LDTT)})
+    t1, t2 = generate_round(folder, ly.SCORING, tmp_path / "outbox", summary).paths
+    first, second = forms(t1, spare=True)[:2]
+    scores = {"I.1": 9, "I.2": 9, "II.1": 40, "II.2": 25}
+    inbox = tmp_path / "inbox"
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED, extra={
+        **person_values(first, scores, name=NEWCOMER, position="Giáo viên"),
+        **person_values(second, scores, name=NEWCOMER.upper(), position="Giáo viên")})
+    copied = merge_inbox(inbox, folder)
+
+    (said,) = _codes(copied, "person.newcomer_twice")
+    assert (said.sheet, said.cell) == (second.name, second.name_cell)
+    assert [p.name for p in copied.people if p.name.casefold() == NEWCOMER.casefold()] == [NEWCOMER]
+
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED, extra=person_values(
+        first, scores, name=registered, position="Giáo viên"))
+    again = merge_inbox(inbox, folder)
+
+    (said,) = _codes(again, "person.newcomer_twice")
+    (hers,) = [p for p in again.people if p.name == registered]
+    assert f"(mã {hers.code})" in said.message and hers.registered == LDTT
+    assert not _codes(again, "person.newcomer_unregistered")  # never "chưa đăng ký": she did

@@ -97,9 +97,11 @@ def _registrations(check: _Checker, campaign: cm.Campaign, sub: Submission, file
             continue
         if not check.text(row.name):
             continue
-        spare_n += 1
         name = check.name(row.name)
-        check.newcomer("person.newcomer", row.name, name, dept, sub.issued.people)
+        if not check.newcomer("person.newcomer", row.name, name, dept, sub.issued.people,
+                              newcomer_code(dept, spare_n + 1)):
+            continue
+        spare_n += 1
         entries.append(Entry(code=newcomer_code(dept, spare_n), name=name, department=dept, role="",
                              position=check.text(row.position), newcomer=True, file=file,
                              sheet=row.name.sheet, registered=values.registered, form=values.form,
@@ -117,13 +119,14 @@ def _scorings(check: _Checker, campaign: cm.Campaign, sub: Submission, file: str
         if form.spare:
             if not check.text(form.name) and not _any_score(form):
                 continue  # an unused spare form
-            spare_n += 1
             name = check.name(form.name) if form.name else ""
-            e = Entry(code=f"{NEWCOMER_PREFIX}-{dept}-P{spare_n}",
+            e = Entry(code=f"{NEWCOMER_PREFIX}-{dept}-P{spare_n + 1}",
                       name=name or wx.SPARE_UNNAMED.format(sheet=form.sheet), department=dept,
                       role=form.person.role, position=check.text(form.position), newcomer=True, file=file,
                       sheet=form.sheet)
-            check.newcomer("person.newcomer_unregistered", form.name, e.name, dept, sub.issued.people)
+            if not check.newcomer("person.newcomer_unregistered", form.name, e.name, dept, sub.issued.people, e.code):
+                continue
+            spare_n += 1
         else:
             e = issued_entry(form.person, form.sheet, registered=form.person.registered)
         check.person = form.person.code
@@ -185,6 +188,7 @@ class _Checker:
         self.issues: list[Issue] = []
         self.person = ""  # the roster code of the row or form being read: its errors name it (status's follow-up)
         self._roster: dict[tuple[str, str], cm.Person] | None = None
+        self._newcomers: dict[str, str] = {}  # the names typed on its spare rows or forms so far → their codes
         self._converted: set[tuple[str, str]] = set()  # cells whose legacy text was already noted
         self._said: set[tuple[str, str]] = set()  # cells whose unknown value or hidden characters were said
 
@@ -194,20 +198,28 @@ class _Checker:
             params.setdefault("person", self.person)
         self.issues.append(issue(code, severity, file=self.file, **where, **params))
 
-    def newcomer(self, code: str, raw: Cell | None, name: str, department: str,
-                 issued: tuple[IssuedPerson, ...]) -> None:
-        """A name typed on a spare row or form (``code``: what is said while it is not in the roster). Once the
-        secretary has added it to sheet Nhân sự (same department, same name: how the merge matches it), that is
-        said instead; the same name as someone this workbook already carries is not used at all (said)."""
+    def newcomer(self, code: str, raw: Cell | None, name: str, department: str, issued: tuple[IssuedPerson, ...],
+                 made: str) -> bool:
+        """A name typed on a spare row or form (``code``: what is said while it is not in the roster; ``made``: the
+        newcomer's code it is given). Once the secretary has added it to sheet Nhân sự (same department, same name:
+        how the merge matches it), that is said instead. The same name as someone this workbook already carries —
+        issued to it, or typed on an earlier spare row or form of it (a row pasted twice) — is not used at all
+        (said): False then."""
         if self._roster is None:
             self._roster = {(p.department, name_key(p.name)): p for p in self.campaign.staff}
         person = self._roster.get((department, name_key(name))) if name else None
-        if person is None:
+        carried = {name_key(p.name): p.code for p in issued} | self._newcomers
+        if person is None and name_key(name) not in carried:
+            self._newcomers[name_key(name)] = made
             self.add(code, WARNING, raw, name=name)
-        elif person.code in {p.code for p in issued}:
-            self.add("person.newcomer_twice", WARNING, raw, name=name, person=person.code)
+        elif person is None or person.code in carried.values():
+            self.add("person.newcomer_twice", WARNING, raw, name=name,
+                     person=person.code if person is not None else carried[name_key(name)])
+            return False
         else:
+            self._newcomers[name_key(name)] = person.code
             self.add(f"{code}_in_roster", NOTE, raw, name=name, person=person.code)
+        return True
 
     def text(self, raw: Cell | None) -> str:
         if raw is None or raw.value is None or self.unknown(raw):
