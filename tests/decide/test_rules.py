@@ -93,6 +93,25 @@ def test_cstdcs(condition, changes, granted, reason_part):
     assert reason_part in decision.reason
 
 
+@pytest.mark.parametrize("level", ["", "Cấp xã"])  # blank, or unreadable: the checker keeps neither
+@pytest.mark.parametrize("condition, rating, pending, reason_part", [
+    ("hoặc", "HTTNV", True, "chờ xét: sáng kiến 'Rèn đọc lớp 1' (QĐ 12/QĐ-TH) chưa rõ cấp công nhận"),
+    ("hoặc", "HTXSNV", False, "HTXSNV"),  # granted on the rating: the sáng kiến decides nothing
+    ("và", "HTXSNV", True, "chưa rõ cấp công nhận"),
+    ("và", "HTTNV", False, "không HTXSNV"),  # refused on the rating, the sáng kiến not said missing
+])
+def test_a_sang_kien_whose_level_is_not_known_waits_where_it_would_decide(level, condition, rating, pending,
+                                                                          reason_part):
+    """A sáng kiến named with its decision, its level blank or unreadable: its recognition is not known — never taken
+    as "chưa có quyết định công nhận" while the decision is on the same row."""
+    c = candidate(registered=CSTDCS, rating=rating, **{**INITIATIVE, "initiative_level": level})
+    r = cm.Rules(cstdcs_condition=condition)
+    decision = rules.decide_cstdcs(c, rules.decide_ldtt(c, r, LEVELS), r)
+    assert decision.pending is pending and reason_part in decision.reason
+    assert "chưa có quyết định công nhận" not in decision.reason
+    assert decision.granted is (rating == "HTXSNV" and condition == "hoặc")
+
+
 def test_cstdcs_needs_registration_for_it():
     c = candidate(registered=LDTT, rating="HTXSNV", **INITIATIVE)
     assert rules.decide_cstdcs(c, rules.decide_ldtt(c, RULES, LEVELS), RULES) is None

@@ -312,6 +312,12 @@ def recognised_initiative(c: Candidate) -> bool:
     return bool(c.initiative and c.initiative_decision and c.initiative_level in _RECOGNISED_LEVELS)
 
 
+def _initiative_level_unknown(c: Candidate) -> bool:
+    """A sáng kiến named with its recognition's decision whose level is blank or was unreadable ("Cấp xã", a legacy
+    font's letters): its recognition is not known, never taken as none."""
+    return bool(c.initiative and c.initiative_decision and c.initiative_level not in _RECOGNISED_LEVELS)
+
+
 def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | None:
     """CSTĐCS — Luật TĐKT 2022 art. 23: LĐTT and (HTXSNV or a recognised sáng kiến); "và" for both.
 
@@ -327,14 +333,18 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
     if rset.CSTDCS in rules.unanswered:
         return _bare(CSTDCS)
     excellent = c.rating == "HTXSNV"
-    initiative = recognised_initiative(c)
+    initiative, level_unknown = recognised_initiative(c), _initiative_level_unknown(c)
     need_both = rules.cstdcs_condition == "và"
     if not ldtt.granted:
-        resting_on_ldtt = _cstdcs_without_ldtt(c, ldtt, excellent, initiative, need_both, basis)
+        resting_on_ldtt = _cstdcs_without_ldtt(c, ldtt, excellent, initiative or level_unknown, need_both, basis)
         if resting_on_ldtt is not None:
             return resting_on_ldtt
     if (excellent and initiative) if need_both else (excellent or initiative):
         return _cstdcs_granted(c, excellent, initiative, basis)
+    if level_unknown and (excellent or not need_both):  # the sáng kiến's recognition would decide: it waits
+        return Decision(CSTDCS, False, (reason("cstdcs.initiative_level_unknown", initiative=c.initiative,
+                                               decision=c.initiative_decision, levels=", ".join(cm.INITIATIVE_LEVELS)),
+                                        *_provisional(c), *basis), pending=True)
     return _school_cited(_cstdcs_refused(c, excellent, initiative, need_both, basis), rules,
                          school_only=excellent or initiative)  # the Law's "or" met, the school's "và" not
 
@@ -372,7 +382,7 @@ def _cstdcs_refused(c: Candidate, excellent: bool, initiative: bool, need_both: 
     missing = []
     if not excellent and c.rating is not None:  # a rating not known yet is not said "không HTXSNV"
         missing.append(reason("cstdcs.not_excellent"))
-    if not initiative:
+    if not initiative and not _initiative_level_unknown(c):  # one whose level is not known is not said missing
         missing.append(reason("cstdcs.no_initiative") if not c.initiative else
                        reason("cstdcs.initiative_unrecognised", initiative=c.initiative))
     second = reason("join.or" if need_both else "join.and", part=missing[1]) if len(missing) > 1 else None

@@ -39,6 +39,9 @@ TITLE_REASONS = {
     "cstdcs.not_excellent": "không HTXSNV",
     "cstdcs.no_initiative": "không có sáng kiến được công nhận",
     "cstdcs.initiative_unrecognised": "sáng kiến '{initiative}' chưa có quyết định công nhận",
+    "cstdcs.initiative_level_unknown": "chờ xét: sáng kiến '{initiative}' (QĐ {decision}) chưa rõ cấp công nhận – ô "
+                                       "Cấp công nhận để trống hoặc không đọc được; hãy điền đúng một cấp "
+                                       "({levels}) rồi tổng hợp lại",
     "cstdcs.refused": "{first}{second}",
     "join.and": " và {part}",
     "join.or": " hoặc {part}",
