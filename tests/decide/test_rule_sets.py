@@ -14,7 +14,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import rule_set as rset
 from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.model.titles import CSTDCS, TTLDTT, TTLDXS
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.read.rule_sets import national_source, province_source
 from thidua_xlsx.text.rule_sets import SCHOOL_RULES_CITATION
 
@@ -93,6 +93,21 @@ def test_each_title_reason_ends_with_its_citation():
     assert cstdcs.reasons[0].code == "cstdcs.granted" and cstdcs.reason.endswith(f"căn cứ {amended} điều 23")
     refused = rules.decide_ldtt(dataclasses.replace(c, registered=""), r, ())
     assert refused.reason == f"không đăng ký thi đua đầu năm nên không được xét; căn cứ {amended} điều 24"
+
+
+def test_a_refusal_under_disciplinary_review_cites_the_decree_that_says_it():
+    """The title's article (Luật TĐKT 2022 điều 24, a province's LĐTT article) says nothing of a review: the refusal
+    names NĐ 152/2025 điều 4, the rule set's text for it."""
+    r = rules_of(day=dt.date(2026, 5, 20))
+    c = rules.Candidate(registered=LDTT, rating="HTTNV", months=12, maternity_months=0, days_off=0,
+                        discipline="Không", under_review=True, initiative="", initiative_level="",
+                        initiative_decision="", classification="", total=80)
+
+    refused = rules.decide_ldtt(c, r, ())
+    assert not refused.granted and not refused.pending
+    assert refused.reason.startswith(f"đang bị xem xét kỷ luật ({r.cite(rset.UNDER_REVIEW)}: chưa khen thưởng")
+    assert "NĐ 152/2025" in r.cite(rset.UNDER_REVIEW)
+    assert rules.decide_ldtt(c, cm.Rules(), ()).reason == "đang bị xem xét kỷ luật"  # no rule set: nothing cited
 
 
 def test_a_campaign_without_a_rule_set_cites_nothing():

@@ -6,8 +6,8 @@ in the registration round and in the scoring round."""
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import pytest

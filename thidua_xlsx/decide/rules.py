@@ -237,8 +237,9 @@ def _conduct(c: Candidate, rules: cm.Rules) -> list[Reason]:
         found.append(reason("ldtt.days_off", days=c.days_off, max=rules.ldtt_max_days_off))
     if c.discipline and c.discipline != cm.DISCIPLINES[0]:
         found.append(reason("ldtt.disciplined", discipline=c.discipline.lower()))
-    if c.under_review:
-        found.append(reason("ldtt.under_review"))
+    if c.under_review:  # its own text (NĐ 152/2025 điều 4), not the title's article the decision ends with
+        cited = rules.cite(rset.UNDER_REVIEW)
+        found.append(reason("ldtt.under_review_cited", citation=cited) if cited else reason("ldtt.under_review"))
     return found
 
 

@@ -19,6 +19,7 @@ TITLE_REASONS = {
     "ldtt.days_off": "nghỉ {days} ngày (tối đa {max})",
     "ldtt.disciplined": "bị kỷ luật {discipline} trong năm",
     "ldtt.under_review": "đang bị xem xét kỷ luật",
+    "ldtt.under_review_cited": "đang bị xem xét kỷ luật ({citation}: chưa khen thưởng khi đang xem xét kỷ luật)",
     "ldtt.classification": "xếp loại thi đua {got} (cần từ {needed})",
     "ldtt.maternity": " (kể cả {months} tháng nghỉ thai sản)",
     "ldtt.course": " (kể cả {months} tháng được cử đi học, bồi dưỡng)",
