@@ -170,6 +170,20 @@ def test_htxsnv_years_with_one_initiative_are_not_enough():
             "(cần 2)") in d.reason
 
 
+def test_a_sang_kien_with_no_year_typed_may_be_in_the_run_the_bang_khen_waits():
+    """A sáng kiến of the registry with neither its school year nor its decision's date: not known to be outside the
+    HTXSNV run, so never counted out — the Bằng khen waits for its year, said."""
+    history = History(people=(row("2024-2025", titles=(LDTT,)), row("2023-2024", titles=(LDTT,), rating="HTTNV")),
+                      initiatives=(initiative("Dạy đọc", "2024-2025"), initiative("Dạy viết", "")))
+    d = only(decide([result(registered=LDTT)], history)[0])
+    assert d.pending and not d.granted
+    assert "chưa rõ năm công nhận của sáng kiến Dạy viết" in d.reason and "chỉ có 1 sáng kiến" not in d.reason
+
+    typed = History(people=history.people, initiatives=(initiative("Dạy đọc", "2024-2025"),
+                                                        initiative("Dạy viết", "2022-2023")))
+    assert "chỉ có 1 sáng kiến dùng được" in only(decide([result(registered=LDTT)], typed)[0]).reason
+
+
 def test_an_unknown_rating_leaves_the_htxsnv_run_unknown():
     history = History(people=(row("2024-2025", titles=(LDTT,), rating=None),))
     d = only(decide([result(registered=LDTT)], history)[0])

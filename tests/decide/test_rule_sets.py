@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from thidua_xlsx.decide import rules
+from thidua_xlsx.decide import quota, rules
 from thidua_xlsx.decide.evaluation import _band, rate_year
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
@@ -122,11 +122,11 @@ CANDIDATES = [("a", 95), ("b", 90), ("c", 90)]  # 14 LĐTT × 15 % = 2 slots: b 
 
 def test_a_woman_and_a_man_tied_for_the_last_slot_the_woman_is_proposed():
     r = rules_of(school=cm.Rules(cstdcs_quota_percent=15))
-    result = rules.apply_quota(CANDIDATES, 14, 15, {"a": "Nam", "b": "Nam", "c": "Nữ"}, r)
+    result = quota.apply_quota(CANDIDATES, 14, 15, {"a": "Nam", "b": "Nam", "c": "Nữ"}, r)
 
     assert (result["a"], result["c"].code, result["b"].code) == (None, "quota.women_first", "quota.women_first_out")
     granted = rules.Decision(CSTDCS, True, (rules.reason("cstdcs.excellent"),))
-    woman, man = rules.after_quota(granted, result["c"], r), rules.after_quota(granted, result["b"], r)
+    woman, man = quota.after_quota(granted, result["c"], r), quota.after_quota(granted, result["b"], r)
     assert woman.granted and not man.granted and not man.pending
     assert "ưu tiên cá nhân nữ (NĐ 152/2025 điều 4 khoản 6)" in woman.reason
     assert "suất dành cho cá nhân nữ cùng điểm (NĐ 152/2025 điều 4 khoản 6)" in man.reason
@@ -139,7 +139,7 @@ def test_a_woman_and_a_man_tied_for_the_last_slot_the_woman_is_proposed():
     ({"b": "Nam", "c": "Nam"}, {"b", "c"}, "không ai là nữ nên không phân định được"),
 ])
 def test_a_tie_the_women_first_rule_cannot_settle_stays_with_the_council(genders, pending, detail):
-    result = rules.apply_quota(CANDIDATES, 14, 15, {"a": "Nam", **genders}, rules_of())
+    result = quota.apply_quota(CANDIDATES, 14, 15, {"a": "Nam", **genders}, rules_of())
 
     assert {code for code, why in result.items() if why is not None and why.code == "quota.tie"} == pending
     assert "Hội đồng bỏ phiếu chọn" in result["b"].text and detail in result["b"].text
@@ -148,7 +148,7 @@ def test_a_tie_the_women_first_rule_cannot_settle_stays_with_the_council(genders
 
 def test_fewer_women_than_slots_the_men_tied_share_what_is_left():
     tied = [("a", 90), ("b", 90), ("c", 90), ("d", 90)]  # 20 LĐTT × 15 % = 3 slots for 4 tied
-    result = rules.apply_quota(tied, 20, 15, {"a": "Nữ", "b": "Nam", "c": "Nam", "d": "Nam"}, rules_of())
+    result = quota.apply_quota(tied, 20, 15, {"a": "Nữ", "b": "Nam", "c": "Nam", "d": "Nam"}, rules_of())
 
     assert result["a"].code == "quota.women_first"
     assert {result[c].code for c in "bcd"} == {"quota.tie"} and dict(result["b"].params)["left"] == 2
@@ -156,7 +156,7 @@ def test_fewer_women_than_slots_the_men_tied_share_what_is_left():
 
 
 def test_before_nd_152_a_tie_goes_to_the_council_as_before():
-    result = rules.apply_quota(CANDIDATES, 14, 15, {"b": "Nam", "c": "Nữ"}, rules_of(day=dt.date(2025, 5, 20)))
+    result = quota.apply_quota(CANDIDATES, 14, 15, {"b": "Nam", "c": "Nữ"}, rules_of(day=dt.date(2025, 5, 20)))
     assert result["b"].code == result["c"].code == "quota.tie"
 
 

@@ -8,7 +8,7 @@ import inspect
 import pytest
 
 from tests.decisions import is_provisional
-from thidua_xlsx.decide import rules
+from thidua_xlsx.decide import quota, rules
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import rule_set as rset
@@ -127,12 +127,12 @@ def test_cstdcs_needs_registration_for_it():
     ([("a", 95), ("b", 90)], 6, 15, set()),  # 0 slots
 ])
 def test_quota(scores, ldtt_count, percent, kept):
-    result = rules.apply_quota(scores, ldtt_count, percent)
+    result = quota.apply_quota(scores, ldtt_count, percent)
     assert {code for code, reason in result.items() if reason is None} == kept
 
 
 def test_quota_tie_reason_leaves_it_to_the_council():
-    result = rules.apply_quota([("a", 95), ("b", 90), ("c", 90)], 14, 15)
+    result = quota.apply_quota([("a", 95), ("b", 90), ("c", 90)], 14, 15)
     assert result["b"].code == "quota.tie" and result["b"] == result["c"]
     assert "Hội đồng bỏ phiếu chọn" in result["b"].text
 

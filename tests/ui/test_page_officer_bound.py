@@ -159,7 +159,8 @@ def test_her_book_is_sealed_and_each_line_checked_against_its_name(tmp_path):
 
     rewrite_meta(book, book, repoint, by_hand=True)
     refused = text(found.get("/"))
-    assert "'xa-duyet.xlsx' không còn đúng dấu của xã" in refused and "không quyết định gì theo sổ này" in refused
+    assert ("hoi-dong/xa-duyet.xlsx không dùng được nữa (dấu của xã trong sổ không còn đúng: phần ghi ẩn bị sửa"
+            in refused and "được xét như chưa có quyết định" in refused)
     said = _cli_merge(folder)
     assert "'xa-duyet.xlsx' không còn đúng dấu của xã" in said and not (folder / "cli.xlsx").exists()
 

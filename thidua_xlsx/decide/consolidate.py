@@ -18,7 +18,7 @@ import dataclasses
 from collections.abc import Callable, Collection, Iterable
 from typing import NamedTuple, cast
 
-from thidua_xlsx.decide import rules
+from thidua_xlsx.decide import quota, rules
 from thidua_xlsx.decide.followup import untouched_files
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -417,13 +417,13 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
                      if p.status != STATUS_DEPT_MISSING and decisions[0].granted)
     winners = [(p.code, p.final) for p, decisions in zip(people, proposals) if is_granted(decisions, CSTDCS)]
     genders = {p.code: p.gender for p in campaign.staff}  # NĐ 152/2025 điều 4 khoản 6: women first on a tie
-    missed = rules.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent, genders, r)
+    missed = quota.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent, genders, r)
     not_registered = reason("flag.not_registered")
     result = []
     for i, (p, decisions) in enumerate(zip(people, proposals)):
         why = missed.get(p.code) if is_granted(decisions, CSTDCS) else None
         if why is not None:
-            decisions = tuple(rules.after_quota(d, why, r) if d.title == CSTDCS else d for d in decisions)
+            decisions = tuple(quota.after_quota(d, why, r) if d.title == CSTDCS else d for d in decisions)
         flags = p.flags
         if p.status != STATUS_DEPT_MISSING and not p.has_registered and not_registered not in flags and \
                 not any(flag.code == REGISTRATION_UNSENT for flag in flags):  # chose nothing: the book never came
@@ -469,12 +469,12 @@ def quota_again(people: list[PersonResult], campaign: cm.Campaign, spent: Collec
     before, winners = _kept_out(people, campaign, spent)
     ldtt_count = sum(1 for p in people if p.status != STATUS_DEPT_MISSING and is_granted(p.decisions, LDTT))
     genders = {p.code: p.gender for p in campaign.staff}
-    missed = rules.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent, genders, r)
+    missed = quota.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent, genders, r)
     freed = reason("quota.freed", names=", ".join(p.name for p in people if p.code in spent))
     result, given = [], []
     for p in people:
         if p.code in before:
-            decision = rules.after_quota(before[p.code], missed.get(p.code), r)
+            decision = quota.after_quota(before[p.code], missed.get(p.code), r)
             if decision.granted:
                 given.append(p.name)
                 decision = Decision(CSTDCS, not voted, (*decision.reasons, freed,

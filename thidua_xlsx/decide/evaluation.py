@@ -443,7 +443,7 @@ class _Cap:
         A tie that straddles the last slot is not broken by the tool: keeping all of them would exceed the
         cap ("không vượt quá"), choosing some is the authority's decision (điều 13 khoản 3), and the decree
         gives no tie-break. NĐ 152/2025 điều 4 khoản 6 (women first) is not applied here: it breaks ties for
-        khen thưởng, and a rating is not one (the CSTĐCS quota applies it: decide.rules.apply_quota). All those
+        khen thưởng, and a rating is not one (the CSTĐCS quota applies it: decide.quota.apply_quota). All those
         tied are rated HTTNV, the reason saying how many slots are left for them; the authority enters its choice
         in Nhân sự and it wins. A member whose year is pending (a period unreadable) may change the count: said.
         """

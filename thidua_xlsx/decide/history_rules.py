@@ -257,6 +257,9 @@ def _few_initiatives(past: Past, window: list[str], inside: list[PastInitiative]
     if unknown and earlier_free:  # the year not known may join the run to a sáng kiến before it
         return Run(tuple(window), pending=(ended,))
     free = [i for i in inside if not i.uses]
+    undated = tuple(i.name for i in past.initiatives if not i.uses and not i.year)
+    if undated and len(free) + len(undated) >= rules.bk_initiatives:  # a year nobody typed may be in the run
+        return Run(tuple(window), pending=(reason("initiatives.year_unknown", initiatives=", ".join(undated)),))
     spent = tuple(_spent(i) for i in inside if i.uses)
     return Run(tuple(window), (reason("bk.few_initiatives", count=len(window), years=tuple(window),
                                       found=len(free), needed=rules.bk_initiatives), *spent))

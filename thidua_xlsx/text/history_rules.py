@@ -70,6 +70,9 @@ HISTORY_REASONS = {
     "cstd_tinh.no_initiative": "chưa có sáng kiến được công nhận cấp tỉnh trở lên (trong lịch sử và năm nay)",
     "initiatives.unknown": "chưa đủ thông tin: sáng kiến các năm trước và việc đã dùng (sheet Sáng kiến của sổ lịch "
                            "sử) không đọc được, xem sheet Kiểm tra",
+    "initiatives.year_unknown": "chưa đủ thông tin: chưa rõ năm công nhận của sáng kiến {initiatives} (sheet Sáng "
+                                "kiến của sổ lịch sử: cột năm học và ngày quyết định đều trống) – hãy ghi năm rồi xét "
+                                "lại",
     # Bằng khen of the provincial chair
     "bk.granted_cstdcs": "đủ điều kiện: {count} lần liên tục CSTĐCS ({years}) ({basis})",
     "bk.granted_excellent": "đủ điều kiện: liên tục {count} năm HTXSNV ({years}), trong thời gian đó có {found} "
