@@ -797,7 +797,7 @@ def test_only_write_xlsx_uses_xlsxwriter_s_insides(tmp_path):
 # --- one map of the campaign folder ---------------------------------------------------------------------
 
 #: A value of another module that is one of model/places.py's names by chance, not a place: (module, value), why.
-NOT_A_PLACE = {("thidua_xlsx.mail.collect", "thu"): "VIA, the door a received book came by (mail), in its record"}
+NOT_A_PLACE = {("thidua_xlsx.model.received", "thu"): "BY_MAIL, the door a received book came by, in its record"}
 
 
 def test_the_campaign_folder_is_named_in_one_module():

@@ -21,6 +21,7 @@ from pathlib import Path
 
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 USER, PASSWORD = "thuky", "mat-khau-thu"
+VIETNAMESE_USER, VIETNAMESE_PASSWORD = "hieupho", "Mật-khẩu-Hà-Nội-2026"  # a password typed with its accents
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def _config(folder: Path, port: int, cert: Path, key: Path, starttls_port: int) 
     for name in ("run", "state", "home"):
         (folder / name).mkdir()
     (folder / "home").chmod(0o777)  # the mail user writes its Maildir there
-    (folder / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n", encoding="utf-8")
+    (folder / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n"
+                                   f"{VIETNAMESE_USER}:{{PLAIN}}{VIETNAMESE_PASSWORD}::::::\n", encoding="utf-8")
     config = folder / "dovecot.conf"
     config.write_text(f"""
 base_dir = {folder}/run

@@ -228,6 +228,24 @@ def test_one_saved_message_given_alone(books, tmp_path):
     assert (campaign / "inbox" / VIETNAMESE).read_bytes() == books.t1
 
 
+def test_a_book_attached_twice_to_one_message_under_two_names_is_said_of_both(books, tmp_path):
+    """Every attachment has its outcome: the second copy, byte for byte, is said to be already there (as the page
+    and a ZIP say it), counted — never skipped as if an earlier run had settled it."""
+    message = tmp_path / "hai-ban.eml"
+    message.write_bytes(returned_mail(HEAD_T1, [("To khoi 1.xlsx", books.t1), ("To khoi 1 - ban sua.xlsx", books.t1)]))
+    campaign = fresh_campaign(books, tmp_path / "campaign")
+
+    result = run("collect", message, campaign)
+
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, result.output
+    assert "2 tệp đính kèm: 1 sổ đã xếp vào thư mục nhận sổ, 1 đã có sẵn" in said
+    assert "To khoi 1 - ban sua.xlsx" in said
+    assert [p.name for p in (campaign / "inbox").rglob("*.xlsx")] == ["To khoi 1.xlsx"]
+    again = " ".join(run("collect", message, campaign).output.split())
+    assert "0 tệp đính kèm" in again  # both settled: the next run looks at neither
+
+
 def test_a_collect_while_a_merge_holds_the_campaign_waits_for_nothing_and_files_nothing(books, tmp_path):
     message = tmp_path / "a.eml"
     message.write_bytes(returned_mail(HEAD_T1, [(VIETNAMESE, books.t1)]))

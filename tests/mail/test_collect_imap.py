@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
-from tests.mail.dovecot import PASSWORD, free_port
+from tests.mail.dovecot import PASSWORD, USER, VIETNAMESE_PASSWORD, VIETNAMESE_USER, free_port
 from thidua_xlsx.cli import main
 from thidua_xlsx.commands.collect import open_intake
 from thidua_xlsx.mail.collect import MAX_ATTACHMENTS, MAX_MESSAGE_BYTES, collect_imap, parse_mailbox
@@ -163,6 +163,22 @@ def test_a_wrong_password_is_said(books, dovecot, tmp_path):
     assert result.exit_code == 1
     assert "Hộp thư thuky@localhost không nhận mật khẩu" in result.output
     assert "khong-dung" not in result.output
+
+
+def test_a_password_typed_with_vietnamese_letters_logs_in_and_a_wrong_one_is_said(books, dovecot, tmp_path):
+    """LOGIN carries ASCII only: a password with its accents goes by SASL PLAIN (UTF-8) — never "Lỗi nội bộ" showing
+    one of its letters."""
+    campaign = fresh_campaign(books, tmp_path / "c")
+    url = dovecot.url("INBOX").replace(f"{USER}@", f"{VIETNAMESE_USER}@")
+
+    logged_in = run("collect", url, campaign, "--cafile", dovecot.cafile, password=VIETNAMESE_PASSWORD)
+    assert logged_in.exit_code == 0, logged_in.output
+    assert "Đã xem 0 thư" in logged_in.output
+
+    wrong = run("collect", url, campaign, "--cafile", dovecot.cafile, password="Mật-khẩu-sai")
+    assert wrong.exit_code == 1
+    assert f"Hộp thư {VIETNAMESE_USER}@localhost không nhận mật khẩu" in wrong.output
+    assert "Lỗi nội bộ" not in wrong.output and "khẩu-sai" not in wrong.output and "\\u" not in wrong.output
 
 
 def test_a_certificate_not_trusted_or_not_of_the_name_is_refused(books, dovecot, tmp_path):

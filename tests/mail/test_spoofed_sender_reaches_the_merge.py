@@ -107,3 +107,26 @@ def test_a_copy_already_filed_from_an_unknown_address_is_not_said_filed(tmp_path
         "trong thư mục nhận về nên không xếp thêm" in said, said
     assert "Vẫn đã xếp" not in said
     assert len(list((folder / "inbox").rglob("*.xlsx"))) == 1
+
+
+def test_a_message_naming_no_sender_is_not_the_department_s_own(tmp_path):
+    """A mail without its From line (or with an empty one, and no Date either) is no mail from the department's
+    address: collect and the merge say it as they say another address — a book the secretary put there by hand
+    (no mail at all) says nothing."""
+    books = returned_books(tmp_path / "books")
+    folder = fresh_campaign(books, tmp_path / "truong")
+    saved = tmp_path / "thu"
+    saved.mkdir()
+    mail = returned_mail(ADDRESSES["T1"], [("To khoi 1.xlsx", books.t1)], message_id="<1@x>")
+    head, _, body = mail.partition(b"\r\n\r\n")
+    kept = [h for h in head.split(b"\r\n") if not h.lower().startswith((b"from:", b"date:"))]
+    (saved / "1.eml").write_bytes(b"\r\n".join(kept) + b"\r\n\r\n" + body)
+
+    collected = CliRunner().invoke(main, ["collect", str(saved), str(folder)])
+    assert collected.exit_code == 0, collected.output
+    assert "được gửi từ (thư không ghi địa chỉ người gửi), không phải địa chỉ ghi trong chiến dịch" \
+        in " ".join(collected.output.split())
+    merged = CliRunner().invoke(main, ["merge", str(folder / "inbox"), "-o", str(tmp_path / "tong-hop.xlsx")])
+    assert merged.exit_code == 0, merged.output
+    assert (f"Sổ của Tổ khối 1 được dùng gửi đến từ địa chỉ (thư không ghi địa chỉ người gửi), không "
+            f"phải địa chỉ của tổ trong campaign.xlsx ({ADDRESSES['T1']})") in " ".join(merged.output.split())

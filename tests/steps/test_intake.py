@@ -4,6 +4,7 @@ refused or left alone with its reason — and what was filed is what the merge t
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import zipfile
@@ -13,6 +14,7 @@ import pytest
 
 from tests.corpus import zipped
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.read.containment import returned_book, scan_inbox
 from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.steps.intake import (
     FILED,
@@ -186,9 +188,37 @@ def test_a_book_under_a_lock_files_name_in_any_case_is_not_filed_as_the_merge_wo
     ("con.xlsx", "_con.xlsx"),
     ("To: 1?.xlsx. ", "To_ 1_.xlsx"),
     ("To\u0300an.xlsx", "Tòan.xlsx"),  # combining marks composed (NFC), as Windows shows them
+    ("..xlsx", "tep.xlsx"), ("....xlsx", "tep.xlsx"),  # only dots before the suffix: a hidden file, and no name
 ])
 def test_a_received_name_is_never_a_path_and_always_a_name_windows_accepts(received, shown):
     assert display_name(received) == shown
+
+
+def test_a_book_sent_again_under_a_name_of_dots_is_filed_where_the_merge_reads_it(tmp_path):
+    """Two versions both named "..xlsx": each filed under a name the merge reads as a book — the second's "(2)"
+    before the suffix, never "..xlsx (2)", which no reader takes for a workbook."""
+    folder = _school(tmp_path)
+    book = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-1.xlsx").read_bytes()
+    intake = open_school_intake(folder)
+
+    first, = intake.file("..xlsx", book)
+    second, = intake.file("..xlsx", _commented(book))  # the same book saved again: other bytes, the same cells
+
+    assert (first.outcome, Path(first.path).name) == (FILED, "tep.xlsx")
+    assert (second.outcome, Path(second.path).name) == (FILED, "tep (2).xlsx")
+    filed = scan_inbox(folder / Path(first.path).parent)
+    assert sorted(item.path.name for item in filed if returned_book(item)) == ["tep (2).xlsx", "tep.xlsx"]
+
+
+def _commented(book: bytes) -> bytes:
+    """``book`` with a comment in its ZIP directory: other bytes, nothing else changed."""
+    with zipfile.ZipFile(io.BytesIO(book)) as source:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in source.infolist():
+                copy.writestr(info, source.read(info))
+            copy.comment = b"saved again"
+    return out.getvalue()
 
 
 def test_a_folder_that_is_no_campaign_is_said(tmp_path):

@@ -46,6 +46,7 @@ from thidua_xlsx.mail.imap import parse_mailbox as parse_mailbox  # the address 
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
 from thidua_xlsx.model.received import (
     ATTACHMENT_TYPES,
+    BY_MAIL,
     FILED,
     LOCK_PREFIXES,
     MAX_FILE_BYTES,
@@ -66,7 +67,6 @@ from thidua_xlsx.text import mail as tm
 
 MAX_ATTACHMENTS = 20  # of one message: a department sends one book, a school a few; more is a mistake or spam
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # not downloaded above this (a book is a few hundred KB)
-VIA = "thu"  # the door the books came by, in the received record
 TNEF_TYPES = ("application/ms-tnef", "application/vnd.ms-tnef")
 FETCH_BATCH = 200  # message sizes and ids asked per command
 STRUCTURE_DEFECTS = (errors.StartBoundaryNotFoundDefect, errors.CloseBoundaryNotFoundDefect,
@@ -143,7 +143,7 @@ def collect_message(data: bytes, label: str, intake: Filing, addresses: Addresse
             done.attachments += 1
             continue
         key = hashlib.sha256(payload).hexdigest()
-        if key in kept:  # settled by an earlier run: never filed twice
+        if key in record.settled:  # settled by an earlier run: never filed twice (a copy in this message is said)
             continue
         done.attachments += 1
         outcomes = intake.file(name, payload, received)
@@ -184,10 +184,12 @@ def _filed(filed: Filed, label: str, received: Received, addresses: Addresses, d
     if not settled(filed):
         done.problems.append((label, _not_filed_yet(label, filed)))
     expected = addresses.expected(filed) if filed.outcome in (FILED, SAME) else ""
-    if expected and received.sender and received.sender.lower() != expected:
+    mailed = received.via == BY_MAIL  # a message naming no sender is not the unit's own either
+    if expected and (received.sender or mailed) and received.sender.lower() != expected:
         code = "mail.other_sender" if filed.outcome == FILED else "mail.other_sender_same"  # a copy already there
         done.problems.append((label, issue(code, WARNING, file=filed.name, unit=filed.unit_name or filed.unit,
-                                           sender=received.sender, expected=expected, name=filed.name)))
+                                           sender=received.sender or tm.NO_SENDER, expected=expected,
+                                           name=filed.name)))
 
 
 def _not_filed_yet(label: str, filed: Filed) -> Issue:
@@ -211,7 +213,7 @@ def _received(message: EmailMessage) -> Received:
     for name, value in message.raw_items():  # the first line of each name, unfolded
         lines.setdefault(name.lower(), " ".join(str(value).split()))
     return Received(sender=_sender(lines.get("from", "")), date=_date(lines.get("date", "")),
-                    message_id=lines.get("message-id", ""), via=VIA)
+                    message_id=lines.get("message-id", ""), via=BY_MAIL)
 
 
 def _sender(line: str) -> str:

@@ -177,9 +177,15 @@ def _speaks_tls(box: Mailbox, context: ssl.SSLContext, timeout: float) -> bool:
 
 
 def login(client: imaplib.IMAP4, box: Mailbox, password: str) -> None:
-    """Logged in (the connection is encrypted by now); a refusal said with the server's words."""
+    """Logged in (the connection is encrypted by now); a refusal said with the server's words. A user name or
+    password with a letter outside ASCII ("mật-khẩu") goes by SASL PLAIN, which carries UTF-8 (RFC 4616): imaplib's
+    LOGIN sends ASCII only, and its encoding error would show a letter of the password."""
     try:
-        client.login(box.user, password)
+        if (box.user + password).isascii():
+            client.login(box.user, password)
+        else:
+            credentials = f"\0{box.user}\0{password}".encode()
+            client.authenticate("PLAIN", lambda _challenge: credentials)
     except imaplib.IMAP4.abort:
         raise
     except imaplib.IMAP4.error as exc:

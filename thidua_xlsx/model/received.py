@@ -32,6 +32,9 @@ ATTACHMENT_TYPES = {  # the attachment types written (mimetypes depends on the m
 }
 
 
+BY_MAIL = "thu"  # Received.via of a book taken from e-mail (collect): its sender is the message's From
+
+
 @dataclass(frozen=True)
 class Received:
     """Where a file came from: the sender's address, the message's date (ISO) and id, and the door ("trang": the

@@ -267,7 +267,8 @@ class Intake(ABC):
         """``staged`` moved whole into ``inbox`` under ``name``, or ``name (2)``, ``(3)``… — the first no file has
         (:func:`~thidua_xlsx.system.files.place_new`), tried from the last this intake gave that name (a department
         sending its book again and again is not tried from (2) each time)."""
-        stem, suffix = os.path.splitext(name)
+        suffix = PurePosixPath(name).suffix
+        stem = name[:len(name) - len(suffix)]
         for n in range(self._versions.get((inbox, name), 1), MAX_VERSIONS + 1):
             target = inbox / (name if n == 1 else f"{stem} ({n}){suffix}")
             try:
@@ -371,7 +372,9 @@ def display_name(name: str) -> str:
     most :data:`MAX_NAME_CHARS` characters and :data:`MAX_NAME_BYTES` bytes (the suffix kept)."""
     base = PureWindowsPath(PurePosixPath(unicodedata.normalize("NFC", name or "")).name).name
     base = _FORBIDDEN.sub("_", base).strip().rstrip(". ")
-    stem, suffix = os.path.splitext(base)
+    suffix = PurePosixPath(base).suffix  # as the intake and the merge tell a book: "..xlsx" is one
+    stem = base[:len(base) - len(suffix)]
+    stem = stem if stem.strip(". ") else ""  # "..xlsx": no name but dots, a hidden file to the folder
     if windows_device(base) or not stem:  # "nul .xlsx", "con.ban.xlsx": the device, to Windows
         stem = f"_{stem}" if stem else "tep"
     suffix = suffix[:12]

@@ -12,6 +12,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
+from thidua_xlsx.model.received import BY_MAIL
 from thidua_xlsx.model.report import Report, report_of
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.read.containment import InboxItem, scan_inbox
@@ -20,6 +21,7 @@ from thidua_xlsx.steps.workspace import CampaignFolder
 from thidua_xlsx.system.received import received_by_digest
 from thidua_xlsx.system.voice import Voice, warn_problems
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import mail as tm
 
 if TYPE_CHECKING:  # for the annotations only: the CLI starts without the readers
     from thidua_xlsx.read.registry import IssuedRegistry
@@ -81,10 +83,12 @@ def unknown_senders(campaign: cm.Campaign, files: Sequence[InboxFile]) -> list[I
     for f, department in books:
         sent = came.get(f.sha256)
         address = sent.sender.strip().lower() if sent is not None else ""
+        mailed = sent is not None and sent.via == BY_MAIL  # a message naming no sender is not the department's own
         expected = known[department]
-        if address and address != expected:
+        if (address or mailed) and address != expected:
             found.append(issue("file.sender_unknown_used" if f.status == ACCEPTED else "file.sender_unknown", WARNING,
-                               file=f.name, department=f.department_name, sender=address, known=expected))
+                               file=f.name, department=f.department_name, sender=address or tm.NO_SENDER,
+                               known=expected))
     return found
 
 

@@ -43,6 +43,6 @@ def received_by_digest(paths: list[Path]) -> dict[str, Came]:
                     continue
                 data = json.loads(record.read_text(encoding="utf-8"))
                 digest, sender = str(data.get("sha256", "")), str(data.get("sender", ""))
-                if digest and (sender or data.get("date")):
+                if digest and (sender or data.get("date") or data.get("via")):
                     found.setdefault(digest, Came(sender, str(data.get("date", "")), str(data.get("via", ""))))
     return found
