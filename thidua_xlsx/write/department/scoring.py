@@ -15,7 +15,8 @@ from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook, he
 from thidua_xlsx.write.department.repeat import once_a_workbook
 
 LAST_COL = 5
-WIDTHS = (11, 50, 8, 9, 9, 22)
+WIDTHS = (11, 48, 8, 11, 11, 20)  # the two score columns hold "Hoàn thành" on one line
+CLASS_ROW_HEIGHT = 33  # points: "Không hoàn / thành" on two lines, its accents inside the row
 _SIDES = {3: "self", 4: "dept"}  # the score columns, as the merge keys their formulas
 
 
@@ -188,6 +189,7 @@ def _write_totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtota
     ws.write_string(total_row, 1, wx.L_TOTAL, f["total"])
     ws.write_number(total_row, 2, rubric.total, f["total_num"])
     book.lock(f"{key}|total|max", rubric.total)
+    ws.set_row(class_row, CLASS_ROW_HEIGHT)
     ws.write_string(class_row, 0, "", f["total"])
     ws.write_string(class_row, 1, wx.L_CLASS, f["total"])
     ws.write_blank(class_row, 2, None, f["total"])
