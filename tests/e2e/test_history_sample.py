@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.documents import docx_text
 from tests.no_office import no_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.history import BK_TINH, KNC_GD
@@ -147,3 +148,17 @@ def test_a_new_history_book_takes_each_persons_ngay_vao_nganh_from_the_campaign(
     folder, _problems = open_campaign(sample["copy"] / "campaign.xlsx")
     campaign = {p.code: p.start for p in folder.campaign.staff if p.start}
     assert campaign and all(starts.get(code) == day for code, day in campaign.items())
+
+
+def test_the_minutes_say_who_passed_the_vote_and_is_not_on_the_list_and_in_few_words_why(sample):
+    """8/8 passed the secret ballot, 6 are proposed: the Biên bản (Word and the summary's sheet) names the other two
+    beside the count — GV007's sáng kiến spent on a Giấy khen (found by the history), GV008 the tie the council did
+    not choose — in its own few words: no tool's reason, no council's note on a paper sent up."""
+    said = ("đạt tỷ lệ phiếu nhưng không có trong danh sách đề nghị Chiến sĩ thi đua cơ sở: Ngô Thị Phương Thảo (sáng "
+            "kiến đã dùng cho khen thưởng khác); Đặng Thị Thu Hà (theo quyết định của Hội đồng, mục 4)")
+    minutes = " ".join(docx_text(sample["out"] / "ho-so" / "02_Bien-ban-hop-binh-xet.docx").split())
+    assert "8/8 trường hợp đạt" in minutes and said[0].upper() + said[1:] + "." in minutes
+    assert "CV 5007" not in minutes  # the tool's reason stays in the summary
+    sheet = " ".join(str(c) for row in load_workbook(sample["out"] / "cuoi.xlsx", read_only=True)[sx.S_MINUTES]
+                     .iter_rows(values_only=True) for c in row if c)
+    assert f"8/8 trường hợp đạt (chi tiết ở sheet Kiểm phiếu); {said}" in " ".join(sheet.split())

@@ -175,6 +175,16 @@ def provisional(summary: Summary) -> Provisional:
     return Provisional(people, units)
 
 
+def passed_not_proposed(summary: Summary, title: str) -> list[tuple[PersonResult, Decision]]:
+    """Those the secret ballot passed for ``title`` whom the summary does not propose for it, each with its decision
+    (a sáng kiến already spent, a tie the council settled, the quota): the minutes say why beside the count."""
+    if summary.tally is None:
+        return []
+    passed = {r.code for r in summary.tally.results if r.title == title and r.passed}
+    return [(p, d) for p in summary.people if p.code in passed
+            for d in p.decisions if d.title == title and not d.granted]
+
+
 def away(p: PersonResult, period: str) -> bool:
     """``p`` is marked in sheet Nhân sự as wholly on leave for ``period`` (NĐ 233/2026 điều 14 khoản 2): a period
     away, not a score missing — nobody asks the department for it."""

@@ -11,7 +11,7 @@ from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.papers.letter import proposed_counts
 from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
-from thidua_xlsx.write.summary.content import criteria_line
+from thidua_xlsx.write.summary.content import criteria_line, passed_not_proposed_text
 from thidua_xlsx.write.summary.council import change_words
 
 
@@ -79,4 +79,6 @@ def _ballot(doc: Paper, s: Facts, title: str, chosen) -> None:
     rows = [s.vote_row(c, title) for c in chosen]
     doc.table(dw.VOTE_HEAD, numbered(rows), (14, 51, 36, 20, 24, 20), aligns="cllccc",
               row_height_mm=s.vote_rows_mm(rows))
-    doc.para("", space_after=0)
+    dropped = passed_not_proposed_text(s.s, title)
+    doc.para(f"{dropped[:1].upper()}{dropped[1:]}." if dropped else "", space_after=0)
+

@@ -11,10 +11,19 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.evaluation import YearRating
-from thidua_xlsx.model.results import SOURCE_COUNCIL, STATUS_SUBMITTED, Decision, PersonResult, Score, Summary
+from thidua_xlsx.model.results import (
+    SOURCE_COUNCIL,
+    STATUS_SUBMITTED,
+    Decision,
+    PersonResult,
+    Score,
+    Summary,
+    passed_not_proposed,
+)
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import appraisal as atx
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.messages import REASONS
 from thidua_xlsx.text.rule_sets import DAY_SOURCES
@@ -171,3 +180,17 @@ def head_said(year: ev.YearResults, person: str, period: str) -> str:
                                                 note=head.note.rstrip(". ") or atx.HEAD_NO_NOTE)
     words = atx.PERIODS_FORMER_SCHOOL if head.kind == ev.HEAD_FORMER_SCHOOL else atx.PERIODS_HEAD_ENTERED
     return words.format(periods=label)
+
+
+def passed_not_proposed_text(summary: Summary, title: str) -> str:
+    """Who passed the vote for ``title`` and is not proposed, with why ("" when nobody): the count "8/8 đạt" is
+    the vote's, the lists hold 6 — the minutes say the difference."""
+    dropped = passed_not_proposed(summary, title)
+    return dw.MINUTES_PASSED_NOT_PROPOSED.format(title=title_name(title), names="; ".join(
+        dw.MINUTES_PASSED_NOT_PROPOSED_ONE.format(name=p.name, why=_dropped_why(d)) for p, d in dropped)) \
+        if dropped else ""
+
+
+def _dropped_why(d: Decision) -> str:
+    code = d.reasons[0].code if d.reasons else ""
+    return next(why for start, why in dw.MINUTES_DROPPED_WHY.items() if code.startswith(start))

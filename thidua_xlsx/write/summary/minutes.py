@@ -18,6 +18,7 @@ from thidua_xlsx.write.summary.content import (
     COLLECTIVE_ORDER,
     INDIVIDUAL_ORDER,
     criteria_line,
+    passed_not_proposed_text,
     refusals,
     titles_in_order,
     waits,
@@ -68,7 +69,9 @@ def _vote(s: Summary, title: str) -> str:
     results = [r for r in s.tally.results if r.title == title and r.passed is not None]
     if not results:
         return sx.MINUTES_VOTE_BLANK
-    return sx.MINUTES_VOTE_COUNTED.format(passed=sum(r.passed is True for r in results), voted=len(results))
+    dropped = passed_not_proposed_text(s, title)
+    return sx.MINUTES_VOTE_COUNTED.format(passed=sum(r.passed is True for r in results), voted=len(results)) + \
+        (f"; {dropped}" if dropped else "")
 
 
 def _names(names: list[str]) -> str:
