@@ -159,6 +159,24 @@ def test_the_minutes_say_who_passed_the_vote_and_is_not_on_the_list_and_in_few_w
     minutes = " ".join(docx_text(sample["out"] / "ho-so" / "02_Bien-ban-hop-binh-xet.docx").split())
     assert "8/8 trường hợp đạt" in minutes and said[0].upper() + said[1:] + "." in minutes
     assert "CV 5007" not in minutes  # the tool's reason stays in the summary
-    sheet = " ".join(str(c) for row in load_workbook(sample["out"] / "cuoi.xlsx", read_only=True)[sx.S_MINUTES]
-                     .iter_rows(values_only=True) for c in row if c)
-    assert f"8/8 trường hợp đạt (chi tiết ở sheet Kiểm phiếu); {said}" in " ".join(sheet.split())
+    assert f"8/8 trường hợp đạt (chi tiết ở sheet Kiểm phiếu); {said}" in _sheet_text(sample, sx.S_MINUTES)
+
+
+def test_the_to_trinh_sheet_asks_for_the_multi_year_awards_as_its_word_paper_does(sample):
+    """The two Tờ trình of one run say the same: the Word paper's third part (4 Bằng khen, 3 Kỷ niệm chương) is a line
+    of the summary's sheet too, pointing at the sheet that lists them."""
+    letter = " ".join(docx_text(sample["out"] / "ho-so" / "01_To-trinh.docx").split())
+    assert "- Bằng khen của Chủ tịch UBND tỉnh: 4 trường hợp;" in letter
+    assert '- Kỷ niệm chương "Vì sự nghiệp giáo dục": 3 trường hợp;' in letter
+    line = (f"- Khen thưởng theo thành tích nhiều năm (danh sách ở sheet {sx.S_HISTORY}): Bằng khen của Chủ tịch UBND "
+            'tỉnh 4 trường hợp, Kỷ niệm chương "Vì sự nghiệp giáo dục" 3 trường hợp;')
+    assert line in _sheet_text(sample, sx.S_LETTER)
+
+
+def _sheet_text(sample, name: str) -> str:
+    """The words of the final summary's sheet ``name``, its spaces made one."""
+    book = load_workbook(sample["out"] / "cuoi.xlsx", read_only=True)
+    try:
+        return " ".join(" ".join(str(c) for row in book[name].iter_rows(values_only=True) for c in row if c).split())
+    finally:
+        book.close()

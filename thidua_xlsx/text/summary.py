@@ -314,6 +314,8 @@ LETTER_REQUEST = ("{school} kính đề nghị {recipient} xem xét, công nhậ
                   "các cá nhân và tập thể sau:")
 LETTER_INDIVIDUAL = "- Danh hiệu {title}: {count} cá nhân{listed};"
 LETTER_COLLECTIVE = "- Danh hiệu {title}: {count} tập thể{names};"
+LETTER_AWARDS = "- Khen thưởng theo thành tích nhiều năm (danh sách ở sheet {sheet}): {awards};"
+LETTER_AWARD = "{award} {count} trường hợp"
 LETTER_ATTACHED = "(có danh sách kèm theo)"
 LETTER_CLOSE = "Kính trình {recipient} xem xét, quyết định./."
 RECEIVERS_HEAD = "Nơi nhận:"

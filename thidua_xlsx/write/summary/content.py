@@ -11,6 +11,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.evaluation import YearRating
+from thidua_xlsx.model.history import BK_TINH, KNC_GD
 from thidua_xlsx.model.results import (
     SOURCE_COUNCIL,
     STATUS_SUBMITTED,
@@ -28,6 +29,8 @@ from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.messages import REASONS
 from thidua_xlsx.text.rule_sets import DAY_SOURCES
 from thidua_xlsx.text.wording import day_text
+
+MULTI_YEAR_AWARDS = (BK_TINH, KNC_GD)  # the forms proposed on earlier years' achievements, highest first
 
 VN_TIME = ly.VIETNAM_UTC_OFFSET  # inputs are naive UTC
 INDIVIDUAL_ORDER = (CSTD_TINH, CSTDCS, LDTT)  # highest first, as the lists are read
@@ -194,3 +197,14 @@ def passed_not_proposed_text(summary: Summary, title: str) -> str:
 def _dropped_why(d: Decision) -> str:
     code = d.reasons[0].code if d.reasons else ""
     return next(why for start, why in dw.MINUTES_DROPPED_WHY.items() if code.startswith(start))
+
+
+def multi_year_counts(summary: Summary) -> dict[str, int]:
+    """Bằng khen, Kỷ niệm chương → how many the history's decisions propose (people and departments), those proposed
+    only, highest first: the Tờ trình's third part, as its Word paper says it."""
+    history = summary.history
+    if history is None:
+        return {}
+    granted = [d.title for p in summary.people for d in history.people.get(p.code, ()) if d.granted]
+    granted += [d.title for u in summary.departments for d in history.departments.get(u.code, ()) if d.granted]
+    return {award: granted.count(award) for award in MULTI_YEAR_AWARDS if award in granted}

@@ -18,6 +18,7 @@ from thidua_xlsx.write.summary.content import (
     COLLECTIVE_ORDER,
     INDIVIDUAL_ORDER,
     criteria_line,
+    multi_year_counts,
     passed_not_proposed_text,
     refusals,
     titles_in_order,
@@ -171,6 +172,10 @@ def letter_sheet(book: Book, summary: Summary) -> None:
               for t, names in individual.items()]
     lines += [("body", sx.LETTER_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names)))
               for t, names in collective.items()]
+    awards = multi_year_counts(summary)
+    if awards:  # one line: a heading alone at a page's foot is what a line never is
+        lines.append(("body", sx.LETTER_AWARDS.format(sheet=sx.S_HISTORY, awards=", ".join(
+            sx.LETTER_AWARD.format(award=title_name(a), count=n) for a, n in awards.items()))))
     lines += _provisional(summary)
     if attached and any(individual.values()):
         lines.append(("note", sx.LETTER_ATTACHED))
