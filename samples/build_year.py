@@ -37,7 +37,7 @@ HERE = Path(__file__).resolve().parent / "ca-nam"
 sys.path.insert(0, str(HERE.parent.parent))
 
 from samples.build_samples import record_outputs  # noqa: E402
-from tests.filling import fill, layout, person_values, register, stamp_saved_time  # noqa: E402
+from tests.filling import REGISTERED_ON, fill, layout, person_values, register, stamp_saved_time  # noqa: E402
 from tests.head_pass import head_scores  # noqa: E402
 from thidua_xlsx.commands.merge import merge, year  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
@@ -79,7 +79,8 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
     folder = start(here, shift, authority_code)
     campaign = folder.campaign
     registrations = register(folder, registered_titles(), here,
-                             collective={d.code: TTLDTT for d in campaign.departments})
+                             collective={d.code: TTLDTT for d in campaign.departments},
+                             saved=REGISTERED_ON.replace(year=REGISTERED_ON.year + shift))
     shutil.rmtree(here / "outbox-dang-ky")
     for k, period in enumerate(campaign.periods):
         made = generate_round(folder, ly.SCORING, here / "outbox" / period.code, registrations, today=period.start,

@@ -115,8 +115,12 @@ def stamp_saved_time(path: Path, when) -> None:
             zf.writestr(fixed, data)
 
 
+REGISTERED_ON = dt.datetime(2025, 9, 26, 8, 30)  # when the departments saved their registration books
+
+
 def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, collective: dict[str, str] | None = None,
-             skip_departments: tuple[str, ...] = (), newcomers: dict[str, tuple[str, str, str]] | None = None) -> Path:
+             skip_departments: tuple[str, ...] = (), newcomers: dict[str, tuple[str, str, str]] | None = None,
+             saved: dt.datetime = REGISTERED_ON) -> Path:
     """Run the registration round: generate, fill ``titles`` by person code, merge, write the summary.
 
     ``newcomers``: department code → (name, position, title) typed on the first spare row. Titles are typed
@@ -129,14 +133,15 @@ def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, coll
     inbox = work / "inbox-dang-ky"
     for path in paths:
         if layout(path).department_code not in skip_departments:
-            registered_book(path, inbox / path.name, titles, collective=collective, newcomers=newcomers)
+            registered_book(path, inbox / path.name, titles, collective=collective, newcomers=newcomers, saved=saved)
     target = work / "tong-hop_dang-ky.xlsx"  # the registration round's summary as the folder map names it
     write_summary(merge_inbox(inbox, folder), target)
     return target
 
 
 def registered_book(path: Path, dst: Path, titles: dict[str, str], *, collective: dict[str, str] | None = None,
-                    newcomers: dict[str, tuple[str, str, str]] | None = None) -> None:
+                    newcomers: dict[str, tuple[str, str, str]] | None = None, saved: dt.datetime = REGISTERED_ON
+                    ) -> None:
     """A department's registration book as it sends it back (``register``'s arguments, one book)."""
     found = layout(path)
     reg = sheet(found, ly.RegistrationSheet)
@@ -150,7 +155,7 @@ def registered_book(path: Path, dst: Path, titles: dict[str, str], *, collective
     if collective and found.department_code in collective:
         values[(unit.name, unit.cell)] = title_name(collective[found.department_code])
     fill(path, dst, values)
-    stamp_saved_time(dst, dt.datetime(2025, 9, 26, 8, 30))
+    stamp_saved_time(dst, saved)
 
 
 def submission(path: Path, folder: CampaignFolder):
