@@ -364,6 +364,13 @@ class _Checker:
         return self.title(raw, (*self.campaign.titles.individual, NOT_REGISTERED), wx.V_TITLE_TITLE)
 
     def facts(self, raws: dict[str, Cell]) -> cm.Facts:
+        """The facts a department typed at the head of a form; one LĐTT needs left blank is said at its cell (the
+        department fills it; the title waits meanwhile), as a required score left blank is."""
+        blank = [raws[key] for key in _NEEDED_FACTS if key in raws and not raws[key].mark
+                 and raws[key].value in (None, "")]
+        if blank:  # once a form, at its first blank cell: a block left wholly blank is one thing to fill
+            fields = ", ".join(f"'{_FACT_LABELS[k]}'" for k in _NEEDED_FACTS if raws.get(k) in blank)
+            self.add("facts.blank_cell", WARNING, blank[0], fields=fields)
         numbers: dict[str, float | None] = {}
         for key in ("months", "maternity_months", "days_off"):
             raw = raws.get(key)
@@ -381,6 +388,10 @@ class _Checker:
                         initiative_decision=self.text(raws.get("initiative_decision")))
 
 
+
+
+_NEEDED_FACTS = ("rating", "months", "discipline", "under_review")  # what LĐTT waits for when blank (decide.rules)
+_FACT_LABELS = {key: label for key, label, _kind in wx.FACT_FIELDS}
 
 
 # Characters nobody sees: C0 and C1 controls (tab and line breaks are spaces to clean_text), bidi marks,

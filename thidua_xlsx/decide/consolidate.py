@@ -404,7 +404,8 @@ def _candidate(p: PersonResult, campaign: cm.Campaign) -> rules.Candidate:
                            rating_pending=rating_waits(p), course_months=rules.course_months(f, campaign.periods),
                            moved_to=(f.moved_to or "—") if f.moved_on else None,
                            registration_unsent=any(flag.code == REGISTRATION_UNSENT for flag in p.flags),
-                           not_rated=any(flag.code == YEAR_NOT_RATED for flag in p.flags))
+                           not_rated=any(flag.code == YEAR_NOT_RATED for flag in p.flags),
+                           facts_on_form=campaign.settings.facts_source == cm.FACTS_FROM_DEPARTMENT and bool(p.sheet))
 
 
 def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:

@@ -25,6 +25,7 @@ from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS, is_registered
 from thidua_xlsx.text.messages.title_reasons import RATINGS_OR
 
 _RECOGNISED_LEVELS = set(cm.INITIATIVE_LEVELS)
+FACTS_MISSING = {False: "facts.missing", True: "facts.missing_form"}  # where the facts are typed: the roster, the form
 
 
 def score(rubric: cm.Rubric, values: Mapping[str, float | None]) -> Score:
@@ -97,6 +98,7 @@ class Candidate:
     registration_unsent: bool = False  # nothing registered because the department never sent its registration book
     moved_to: str | None = None  # moved to another school during the year (sheet Nhân sự): the school; None: stays
     not_rated: bool = False  # the decree rates no year of under six months worked: no rating is missing, none comes
+    facts_on_form: bool = False  # its facts typed by its department at the head of its form (Tổ nhập), not the roster's
 
 
 def course_months(facts: cm.Facts, periods: tuple[cm.Period, ...]) -> float:
@@ -154,7 +156,7 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     waiting = reason("ldtt.rating_pending", why=c.rating_pending) \
         if c.rating is None and c.rating_pending else None
     unknown = _unknown_facts(c, rules, waiting)
-    failed = [reason("facts.missing", fields=unknown)] if unknown else []
+    failed = [reason(FACTS_MISSING[c.facts_on_form], fields=unknown)] if unknown else []
     if c.rating is not None and c.rating not in rules.ldtt_ratings:
         failed.append(reason("ldtt.rating", rating=c.rating, needed=RATINGS_OR.join(rules.ldtt_ratings)))
     if c.not_rated:  # a known outcome, not a fact to type: refused on it
@@ -249,7 +251,7 @@ def _total_unknown(c: Candidate, rules: cm.Rules, failed: list[Reason], waiting:
     else the title waits."""
     unknown_total = reason("ldtt.score_pending", needed=rules.ldtt_min_classification) if c.total_pending else \
         waiting or reason("ldtt.no_scores", needed=rules.ldtt_min_classification)
-    known = [r for r in failed if r.code != "facts.missing"]
+    known = [r for r in failed if r.code not in FACTS_MISSING.values()]
     said = (judged,) if judged is not None else ()
     return Decision(LDTT, False, (*failed, unknown_total, *said, *basis) if known else
                     (unknown_total, *failed, *said, *basis), pending=not known)
@@ -275,7 +277,7 @@ def _ldtt_outcome(c: Candidate, failed: list[Reason], waiting: Reason | None, ju
     if failed:
         rated = any(r.code == "ldtt.rating" for r in failed)
         waited = (waiting,) if waiting is not None else ()
-        known = any(r.code != "facts.missing" for r in failed)  # a fact nobody entered refuses no one: it waits
+        known = any(r.code not in FACTS_MISSING.values() for r in failed)  # a fact nobody entered: it waits
         return Decision(LDTT, False, (*failed, *waited, *said, *(_provisional(c) if rated else ()), *basis),
                         pending=not known)
     if waiting is not None:

@@ -25,6 +25,8 @@ SCORE_MESSAGES = {
     "value.decimal_comma": "Điểm '{value}' được ghi dạng chữ; đã hiểu là {number}. Không cần sửa.",
     "value.required_blank": "Ô điểm bắt buộc '{item}' ({column}) còn trống: tổng điểm {column} chưa tính được "
                             "(không tính ô trống là 0). Hãy nhờ tổ điền đủ rồi gửi lại.",
+    "facts.blank_cell": "Thông tin xét danh hiệu ở đầu phiếu còn trống: {fields}. Danh hiệu của người này chờ đến "
+                        "khi có (ô trống không được coi là \"không\" hay là đạt). Hãy nhờ tổ điền rồi gửi lại sổ.",
     "value.bad_choice": "'{value}' không có trong danh sách ({field}). Hãy chọn một trong: {choices}.",
     "value.fuzzy_choice": "'{value}' được hiểu là '{choice}' ({field}). Nếu hiểu sai, hãy sửa ô này.",
     "value.title_abbreviation": "'{value}' là chữ viết tắt của '{choice}' ({field}); đã hiểu là '{choice}'. Không "

@@ -13,6 +13,8 @@ TITLE_REASONS = {
                        "loại năm và xét danh hiệu, trường gửi kết quả các kỳ tại trường (NĐ 233/2026 điều 15 khoản 1 "
                        "điểm a)",
     "facts.missing": "chưa đủ thông tin: {fields} (hãy nhập ở sheet Nhân sự của campaign.xlsx)",
+    "facts.missing_form": "chưa đủ thông tin: {fields} (ô ở đầu phiếu của người này trong sổ của tổ còn trống hoặc "
+                          "ghi sai – hãy nhờ tổ điền rồi gửi lại sổ)",
     "ldtt.rating": "xếp loại viên chức {rating} (cần {needed})",
     "ldtt.not_rated": "không xếp loại viên chức năm nay (làm việc dưới 6 tháng: NĐ 233/2026 điều 14 khoản 1)",
     "ldtt.months_short": "chỉ làm việc {worked} tháng (cần từ {needed})",
