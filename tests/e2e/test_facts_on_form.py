@@ -52,3 +52,28 @@ def test_a_fact_left_blank_on_the_form_waits_and_its_reason_points_at_the_form(t
     untyped = forms(t2, spare=False)[0]  # Tổ 2 typed no fact at all: said once a form, every field named
     assert "'Số tháng làm việc trong năm (không kể nghỉ thai sản)', 'Hình thức kỷ luật trong năm'" in \
         said[untyped.name].message
+
+
+def test_the_rating_in_its_words_and_a_level_said_with_cap_are_read_with_a_note(tmp_path):
+    """"Hoàn thành xuất sắc nhiệm vụ" is HTXSNV, "Cấp xã" the level Xã: read as meant, said, never refused."""
+    base = cm.from_dict(campaign_dict())
+    campaign = dataclasses.replace(base, settings=dataclasses.replace(base.settings,
+                                                                      facts_source=cm.FACTS_FROM_DEPARTMENT))
+    folder = make_folder(tmp_path / "campaign", campaign)
+    t1, t2 = generate_round(folder, ly.SCORING, tmp_path / "outbox", register(folder, TITLES, tmp_path / "dk")).paths
+    first = forms(t1, spare=False)[0]
+    words = {**FACTS, "rating": "Hoàn thành xuất sắc nhiệm vụ", "initiative": "Dạy đọc lớp 1",
+             "initiative_level": "Cấp xã", "initiative_decision": "12/QĐ-UBND"}
+    inbox = tmp_path / "inbox"
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED,
+                    extra=person_values(first, {}, facts={k: v for k, v in words.items() if k in dict(first.facts)}))
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+
+    summary = merge_inbox(inbox, folder)
+
+    person = next(p for p in summary.people if p.sheet == first.name)
+    assert (person.facts.rating, person.facts.initiative_level) == ("HTXSNV", "Xã")
+    notes = {i.cell: i for i in summary.issues if i.code == "value.fuzzy_choice" and i.sheet == first.name}
+    assert "được hiểu là 'HTXSNV'" in notes[dict(first.facts)["rating"]].message
+    assert "được hiểu là 'Xã'" in notes[dict(first.facts)["initiative_level"]].message
+    assert not [i for i in summary.issues if i.severity == "error" and i.sheet == first.name]

@@ -71,6 +71,17 @@ def test_a_title_typed_as_its_abbreviation_is_that_title_with_a_note(issued, tmp
                             f"'{name}'. Không cần sửa.")
 
 
+@pytest.mark.parametrize("typed, title", [("Chiến sỹ thi đua cơ sở", CSTDCS), ("Lao động tiên tiến.", LDTT),
+                                          ("chiến sỹ thi đua cơ sở;", CSTDCS)])
+def test_a_title_spelled_another_right_way_is_that_title_with_a_note(issued, tmp_path, typed, title):
+    """"sỹ" and "sĩ" are one word's two spellings; a full stop typed after the name is no other title."""
+    summary = merge_inbox(_typed(issued, tmp_path, {"GV01": typed}), issued["folder"])
+
+    assert next(p for p in summary.people if p.code == "GV01").registered == title
+    (note,) = _codes(summary, "value.fuzzy_choice")
+    assert note.severity == "note" and not [i for i in summary.issues if i.severity == "error"]
+
+
 @pytest.mark.parametrize("typed, title", [("TTLĐTT", TTLDTT), ("ttldxs", TTLDXS)])
 def test_a_collective_title_typed_as_its_abbreviation_is_that_title(issued, tmp_path, typed, title):
     summary = merge_inbox(_typed(issued, tmp_path, {"GV01": "LĐTT"}, collective=typed), issued["folder"])

@@ -37,6 +37,7 @@ from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
 from thidua_xlsx.model.titles import NOT_REGISTERED
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.legacy_text import detect_and_convert
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.messages import shortened
@@ -341,10 +342,13 @@ class _Checker:
         text = self.text(raw)
         if not text or text in choices:
             return text
-        folded = {fold(c): c for c in choices}
-        if fold(text) in folded:
-            self.add("value.fuzzy_choice", NOTE, raw, value=shortened(text), choice=folded[fold(text)], field=label)
-            return folded[fold(text)]
+        folded = {_spelling(c): c for c in choices} | {_spelling(dw.RATING_WORDS[c]): c for c in choices
+                                                         if c in dw.RATING_WORDS}  # the rating in its words
+        key = _spelling(text)
+        key = key if key in folded or not key.startswith(_LEVEL_WORD) else key.removeprefix(_LEVEL_WORD)  # "Cấp xã"
+        if key in folded:
+            self.add("value.fuzzy_choice", NOTE, raw, value=shortened(text), choice=folded[key], field=label)
+            return folded[key]
         self.add("value.bad_choice", ERROR, raw, value=shortened(text), field=label, choices=", ".join(choices))
         return ""
 
@@ -404,6 +408,15 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\
 # A score as people write it: digits, and a decimal comma or point (Python's float() also takes "1e2", "nan",
 # "inf", "1_0" and other scripts' digits — none of them a score anyone types).
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+
+
+_LEVEL_WORD = "cap "  # "Cấp xã", "cấp trường": a sáng kiến's level said with its word, folded
+
+
+def _spelling(text: str) -> str:
+    """A choice as compared: folded (case, accents, spacing), a final full stop or semicolon dropped, y read as i
+    ("Chiến sỹ" and "Chiến sĩ", "kỹ" and "kĩ" are one word's two spellings)."""
+    return fold(text).rstrip(" .;,").replace("y", "i")
 
 
 def _letters(text: str) -> str:
