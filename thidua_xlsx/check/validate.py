@@ -389,7 +389,17 @@ class _Checker:
                         days_off=numbers["days_off"], discipline=discipline,
                         under_review=None if not review else review == wx.YES, initiative=initiative,
                         initiative_level=initiative_level,
-                        initiative_decision=self.text(raws.get("initiative_decision")))
+                        initiative_decision=self.decision_number(raws.get("initiative_decision")))
+
+    def decision_number(self, raw: Cell | None) -> str:
+        """The recognising decision's number as typed; a date there (Excel turns "15/3/2026" into one) is kept as
+        the decision of that day ("ngày 15/03/2026", never "2026-03-15 00:00:00" on the list sent up), its number
+        asked for."""
+        if raw is not None and isinstance(raw.value, (dt.date, dt.datetime)):
+            day = f"{raw.value:%d/%m/%Y}"
+            self.add("facts.decision_is_date", WARNING, raw, day=day)
+            return wx.DECISION_OF_DAY.format(day=day)
+        return self.text(raw)
 
 
 

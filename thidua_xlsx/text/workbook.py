@@ -49,6 +49,7 @@ TOTAL_INCOMPLETE = "chưa đủ"  # a form's total while a required score is bla
 L_CLASS = "XẾP LOẠI THI ĐUA"
 L_MISSING = "Số ô điểm bắt buộc còn trống"
 NOT_CLASSIFIED = "Không xếp loại"
+DECISION_OF_DAY = "ngày {day}"  # a recognising decision typed as its date: "QĐ ngày 15/03/2026" on the lists
 FACTS_HEADING = "THÔNG TIN XÉT DANH HIỆU (tổ trưởng điền)"
 FACT_FIELDS = (  # key, label, kind
     ("rating", "Xếp loại viên chức năm học", "rating"),

@@ -27,6 +27,9 @@ SCORE_MESSAGES = {
                             "(không tính ô trống là 0). Hãy nhờ tổ điền đủ rồi gửi lại.",
     "facts.blank_cell": "Thông tin xét danh hiệu ở đầu phiếu còn trống: {fields}. Danh hiệu của người này chờ đến "
                         "khi có (ô trống không được coi là \"không\" hay là đạt). Hãy nhờ tổ điền rồi gửi lại sổ.",
+    "facts.decision_is_date": "Ô 'Số quyết định công nhận' chứa ngày {day}, không phải số quyết định: danh sách đề "
+                              "nghị ghi \"QĐ ngày {day}\". Hãy nhờ tổ ghi số quyết định (ví dụ 45/QĐ-THTC) rồi gửi "
+                              "lại sổ.",
     "value.bad_choice": "'{value}' không có trong danh sách ({field}). Hãy chọn một trong: {choices}.",
     "value.fuzzy_choice": "'{value}' được hiểu là '{choice}' ({field}). Nếu hiểu sai, hãy sửa ô này.",
     "value.title_abbreviation": "'{value}' là chữ viết tắt của '{choice}' ({field}); đã hiểu là '{choice}'. Không "
