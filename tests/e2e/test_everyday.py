@@ -171,6 +171,20 @@ def test_an_ordinary_department_raises_no_signal(tmp_path):
     assert not [code for code in found if code.startswith("signal.") or code == "department.dept_column_blank"]
 
 
+def test_one_form_whose_department_column_is_blank_where_the_others_were_scored_is_said_at_it(tmp_path):
+    """Tổ khối 1 scored GV01 and GV02 and left GV03's column blank: GV03 is ranked on her own score, as the book's
+    own formula does — said at her form, since a column forgotten or emptied looks like one left on purpose."""
+    from tests.scoring_round import T1_SCORES, T2_SCORES
+
+    summary = _signals_inbox(tmp_path, T1_SCORES, T2_SCORES)
+
+    gv03 = next(p for p in summary.people if p.code == "GV03")
+    said, = _by_code(summary)["person.dept_column_blank"]
+    assert (said.file, said.sheet, said.severity) == (gv03.file, gv03.sheet, "warning")
+    assert said.message.startswith(f"{gv03.name}: cột 'Tổ chấm' để trống cả phiếu, trong khi tổ đã chấm 2 người khác")
+    assert gv03.final_source == "self"
+
+
 # --- deadlines and reminders ---
 
 def _round_with(tmp_path, t1_saved=None, t2_saved=None, t1_blank=False):

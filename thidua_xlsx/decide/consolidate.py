@@ -329,6 +329,9 @@ def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: 
         if len(self_only) == len(scored):
             found.append(issue("department.dept_column_blank", WARNING, file=sub.file, department=dept.name,
                                count=len(scored)))
+        else:  # the department scored the others: one form's column left blank may be forgotten, or emptied
+            found += [issue("person.dept_column_blank", WARNING, file=p.file, sheet=p.sheet, name=p.name,
+                            others=len(scored) - len(self_only)) for p in self_only]
         if len(scored) >= 2 and all(p.final is not None and p.final >= rubric(p.role).total for p in scored):
             found.append(issue("signal.all_max", NOTE, department=dept.name, count=len(scored)))
         found += _equal_columns(dept, scored)

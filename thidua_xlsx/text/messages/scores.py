@@ -55,6 +55,9 @@ SCORE_MESSAGES = {
     "department.missing": "{department} chưa nộp sổ. Hãy nhắc tổ trưởng gửi.",
     "department.dept_column_blank": "{department}: cột 'Tổ chấm' để trống ở cả {count} phiếu; đang dùng điểm tự "
                                     "chấm. Hãy nhờ tổ chấm rồi gửi lại sổ.",
+    "person.dept_column_blank": "{name}: cột 'Tổ chấm' để trống cả phiếu, trong khi tổ đã chấm {others} người khác; "
+                                "điểm xét đang lấy điểm tự chấm. Nếu tổ quên chấm người này, hãy nhờ tổ chấm rồi "
+                                "gửi lại sổ.",
     "rubric.changed": "Bộ tiêu chí '{role}' đã thay đổi sau khi phát sổ cho {department}: sổ phát theo phiên bản "
                       "{issued}, chiến dịch hiện là phiên bản {current} ({changes}). Điểm được tính theo phiên bản "
                       "hiện tại; nếu thay đổi là thật, hãy phát lại sổ cho tổ (generate) để mọi người chấm theo cùng "
