@@ -135,6 +135,18 @@ def test_each_such_fact_is_said_with_what_the_law_says_and_what_to_do():
         "sơ ở sheet Trường (hoặc ngày các kỳ ở sheet Kỳ đánh giá) rồi chạy lại.")
 
 
+def test_a_year_before_the_decree_banded_by_its_province_says_which_marks_and_what_stays_the_decree_s():
+    """Hải Phòng's 2025-26 (QĐ 212/2025 in force): the reference rating takes the city's marks — said as the city's,
+    never "NĐ 233's" — while the six months, long leave and the HTXSNV share are still the decree's (said)."""
+    campaign = school(2025, 9, province="Hải Phòng")
+    summary = run(campaign, summaries(campaign), today=dt.date(2026, 6, 10))
+
+    message = said(summary, "year.before_decree_scale").message
+    assert "mốc điểm theo QĐ 212/2025/QĐ-UBND thành phố Hải Phòng điều 6" in message
+    assert "còn các điều khác (dưới 6 tháng, nghỉ dài ngày, tỷ lệ HTXSNV) vẫn theo NĐ 233/2026" in message
+    assert "year.before_decree" not in codes(summary)
+
+
 def test_periods_of_a_year_partly_before_the_decree_are_named():
     campaign = school(2026)
     june = cm.Period("thang-6", "Tháng 6/2026", dt.date(2026, 6, 1), dt.date(2026, 6, 30))

@@ -62,7 +62,8 @@ HEAD_POSITIONS = ("hieu truong", "giam doc")  # the head of the unit (NĐ 233/20
 # What the year says on screen as it closes (the console lists these problems, the others are counted).
 SAID_ON_SCREEN = frozenset({
     "year.period_missing", "year.person_not_in_roster", "year.department_period_missing", "year.period_future",
-    "year.period_future_used", "year.before_decree", "year.periods_before_decree", "year.transition",
+    "year.period_future_used", "year.before_decree", "year.before_decree_scale", "year.periods_before_decree",
+    "year.transition",
     "year.filed_before_end", "year.rating_typed", "year.head_rated_above", "year.cap_unit_default",
     "year.small_groups", "year.score_not_number", "year.score_out_of_range", "year.meta_broken",
     "year.person_periods_missing", "year.part_not_number", "year.part_out_of_range",
@@ -317,8 +318,11 @@ def year_law(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], today:
     if decree is not None:
         name, since = decree
         before = [p.label for p in campaign.periods if p.end < since]
+        scale = campaign.rules.cite(rset.RATING) if campaign.rules.rating_bands else ""  # a province's, cited
         if len(before) == len(campaign.periods):
-            found.append(issue("year.before_decree", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),
+            found.append(issue("year.before_decree_scale", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),
+                               since=_day(since), decree=name, scale=scale) if scale else
+                         issue("year.before_decree", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),
                                since=_day(since), decree=name))
         elif before:
             found.append(issue("year.periods_before_decree", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),

@@ -84,6 +84,11 @@ YEAR_MESSAGES = {
                           "năm trong bảng chỉ để tham khảo (theo các mốc điểm của {decree}, không phải của văn bản "
                           "cũ); hãy nhập xếp loại cấp có thẩm quyền đã quyết định ở sheet Nhân sự, hoặc sửa bảng kỳ "
                           "nếu ngày các kỳ bị sai.",
+    "year.before_decree_scale": "Mọi kỳ đánh giá ({periods}) kết thúc trước {since}, ngày {decree} có hiệu lực: năm "
+                                "này chưa xếp loại theo {decree}. Xếp loại năm trong bảng chỉ để tham khảo: mốc điểm "
+                                "theo {scale}, còn các điều khác (dưới 6 tháng, nghỉ dài ngày, tỷ lệ HTXSNV) vẫn "
+                                "theo {decree}, không theo văn bản ấy; hãy nhập xếp loại cấp có thẩm quyền đã quyết "
+                                "định ở sheet Nhân sự, hoặc sửa bảng kỳ nếu ngày các kỳ bị sai.",
     "year.periods_before_decree": "Các kỳ {periods} kết thúc trước {since}, ngày {decree} có hiệu lực: không phải kỳ "
                                   "đánh giá theo {decree}; điểm các kỳ này vẫn được tính vào điểm năm như điểm chấm "
                                   "theo quy chế của trường – Hội đồng xem lại. Nếu quy chế không tính các kỳ này, hãy "
