@@ -63,13 +63,12 @@ HEAD_POSITIONS = ("hieu truong", "giam doc")  # the head of the unit (NĐ 233/20
 SAID_ON_SCREEN = frozenset({
     "year.period_missing", "year.person_not_in_roster", "year.department_period_missing", "year.period_future",
     "year.period_future_used", "year.before_decree", "year.before_decree_scale", "year.periods_before_decree",
-    "year.transition",
-    "year.filed_before_end", "year.rating_typed", "year.head_rated_above", "year.cap_unit_default",
+    "year.transition", "year.filed_before_end", "year.rating_typed", "year.head_rated_above", "year.cap_unit_default",
     "year.small_groups", "year.score_not_number", "year.score_out_of_range", "year.meta_broken",
-    "year.person_periods_missing", "year.part_not_number", "year.part_out_of_range",
-    "year.parts_not_total", "year.parts_old", "year.score_typed_over", "year.council_score_unapplied",
-    "year.person_unfinished", "year.discipline_scope_missing", "year.registration_missing",
-    "year.registration_used", "year.registration_from_periods", "year.draft"})
+    "year.person_periods_missing", "year.part_not_number", "year.part_out_of_range", "year.parts_not_total",
+    "year.parts_old", "year.score_typed_over", "year.council_score_unapplied", "year.person_unfinished",
+    "year.discipline_scope_missing", "year.registration_missing", "year.registration_used",
+    "year.registration_from_periods", "year.draft"})
 # Not said as the periods are read: the count of provisional proposals ("year.provisional") is the run's last word,
 # counted once its council's pass and its history have decided (:func:`with_provisional`), and said with its report.
 # A file of the folder refused for these reasons was a period's summary the year could not use: a period with no
@@ -310,23 +309,20 @@ def year_law(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], today:
     """What the year rests on, said: periods before NĐ 233/2026 (the decree of the campaign's rule set: none
     without one), the transition of its điều 20 khoản 1 for a year rated at the end of 2026, periods not over by
     ``today``, a filing date ("Ngày gửi hồ sơ") before the last period ends."""
-    found: list[Issue] = []
     if not campaign.periods:
-        return found
+        return []
+    found: list[Issue] = []
     end = max(p.end for p in campaign.periods)
     decree = _decree(campaign)
     if decree is not None:
         name, since = decree
         before = [p.label for p in campaign.periods if p.end < since]
-        scale = campaign.rules.cite(rset.RATING) if campaign.rules.rating_bands else ""  # a province's, cited
-        if len(before) == len(campaign.periods):
-            found.append(issue("year.before_decree_scale", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),
-                               since=_day(since), decree=name, scale=scale) if scale else
-                         issue("year.before_decree", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),
-                               since=_day(since), decree=name))
-        elif before:
-            found.append(issue("year.periods_before_decree", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),
-                               since=_day(since), decree=name))
+        scale = {"scale": campaign.rules.cite(rset.RATING)} if campaign.rules.rating_bands else {}  # a province's
+        whole = len(before) == len(campaign.periods)
+        if before:
+            found.append(issue(("year.before_decree" + ("_scale" if scale else "")) if whole else
+                               "year.periods_before_decree", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),
+                               since=_day(since), decree=name, **(scale if whole else {})))
         if since <= end <= dt.date(since.year, 12, 31):  # art. 20.1: "cuối năm 2026", the decree's first year
             found.append(issue("year.transition", WARNING, sheet=PERIODS_SHEET, end=_day(end), decree=name))
     if today is not None:
