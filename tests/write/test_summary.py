@@ -126,6 +126,9 @@ def test_ranking_is_by_school_rank(wb):
     ranking = _table(wb["Xếp hạng"], "Hạng toàn trường")
     assert [(r["Họ và tên"], r["Hạng trong tổ"]) for r in ranking][:2] == [("Nguyễn Thị Lan", 1), ("Đỗ Văn Anh", 1)]
     assert ranking[-1]["Hạng toàn trường"] is None  # no score, last
+    unranked = [r for r in ranking if r["Hạng toàn trường"] is None]
+    assert unranked and all(r["Chưa xếp hạng vì"] for r in unranked)  # why, never a bare blank row
+    assert not any(r["Chưa xếp hạng vì"] for r in ranking if r["Hạng toàn trường"] is not None)
 
 
 def test_proposal_lists_each_title_with_short_notes_and_refusals_apart(wb):

@@ -223,7 +223,7 @@ GROUP_KIND_SUFFIX = {"thưởng": " (thưởng)", "trừ": " (trừ)"}
 # --- Xếp hạng ---
 RANK_TITLE = "BẢNG XẾP HẠNG THI ĐUA NĂM HỌC {year}"
 RANK_TITLE_PERIOD = "BẢNG XẾP HẠNG – {period} – NĂM HỌC {year}"
-RANK_HEAD = ("Hạng toàn trường", "Hạng trong tổ", "Họ và tên", "Tổ", "Điểm xét", "Xếp loại")
+RANK_HEAD = ("Hạng toàn trường", "Hạng trong tổ", "Họ và tên", "Tổ", "Điểm xét", "Xếp loại", "Chưa xếp hạng vì")
 
 # --- Đề nghị khen thưởng ---
 PROPOSAL_TITLE = "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {title} NĂM HỌC {year}"

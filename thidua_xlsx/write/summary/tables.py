@@ -181,16 +181,22 @@ def council_inputs(ws, first: int, last: int, score_col: int, decision_col: int 
 
 # --- Xếp hạng and Tập thể -----------------------------------------------------------------
 
+# why a person has no final score, as their flags say it (the status is said by remarks)
+_UNSCORED_FLAGS = frozenset({"flag.no_scores", "flag.total_pending", "flag.score_unknown", "flag.away"})
+
+
 def ranking_sheet(book: Book, people: Sequence[PersonResult], period: str = "") -> None:
-    widths = (10, 10, 26, engine.name_width(20, [p.department_name for p in people]), 9, 14)
+    """Everyone by rank; who is not ranked (no final score) last, with why — never a bare blank row."""
+    widths = (10, 10, 26, engine.name_width(20, [p.department_name for p in people]), 9, 14, 30)
     ws = book.sheet(sx.S_RANKING, widths)
     title = sx.RANK_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
         sx.RANK_TITLE.format(year=book.year)
     row = book.title(ws, 0, len(widths) - 1, title, book.school.name)
     ordered = sorted(people, key=lambda p: (p.rank_school is None, p.rank_school or 0, name_key(p.name), p.code))
-    rows = ([p.rank_school, p.rank_department, p.name, p.department_name, score_cell(p.final), p.classification]
+    rows = ([p.rank_school, p.rank_department, p.name, p.department_name, score_cell(p.final), p.classification,
+             remarks(p, *(f.text for f in p.flags if f.code in _UNSCORED_FLAGS)) if p.final is None else ""]
             for p in ordered)
-    book.table(ws, row, sx.RANK_HEAD, rows, ["num", "num", "text", "text", "num", "center"])
+    book.table(ws, row, sx.RANK_HEAD, rows, ["num", "num", "text", "text", "num", "center", "small"])
 
 
 def collective_sheet(book: Book, departments: Sequence[DepartmentResult], scoring: bool) -> None:
