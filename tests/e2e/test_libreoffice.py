@@ -1138,6 +1138,31 @@ def test_total_shown_equals_the_merge_with_blank_cells_too(books, lo_runs, tmp_p
 
 
 
+def test_a_form_holding_what_the_merge_will_not_take_shows_its_total_as_not_known(books, tmp_path):
+    """A score pasted past the list's check (60 in a row of at most 50) or a word ("chín"): the form LibreOffice
+    computes says its total is not known, as the merge says it — never 117 on the sheet the head signs while the
+    school has none."""
+    t1 = books["t1"]
+    gv01, gv02, gv03 = (t1.form(code) for code in ("GV01", "GV02", "GV03"))
+    pasted = tmp_path / "dan.xlsx"
+    values = {(rec.name, f"{column}{item_row(rec, item)}"): v for rec, column, item, v in (
+        (gv02, gv02.dept_column, "II.1", 60), (gv03, gv03.self_column, "I.1", "chín"))}
+    for rec, scores in ((gv01, SCORES["GV01"][0]), (gv02, SCORES["GV02"][1]), (gv03, SCORES["GV03"][0])):
+        column = rec.dept_column if rec is gv02 else rec.self_column
+        values |= {(rec.name, f"{column}{item_row(rec, item)}"): v for item, v in scores.items()
+                   if (rec.name, f"{column}{item_row(rec, item)}") not in values}
+    openpyxl_fill(t1.path, pasted, values)
+    totals = {"GV01": (gv01.name, f"{gv01.self_column}{gv01.total_row}"),
+              "GV02": (gv02.name, f"{gv02.dept_column}{gv02.total_row}"),
+              "GV03": (gv03.name, f"{gv03.self_column}{gv03.total_row}")}
+
+    report = lo_fill(pasted, [], [{"sheet": s, "cell": c} for s, c in totals.values()])
+
+    shown = {code: _shown(report, *where) for code, where in totals.items()}
+    assert shown["GV01"] == pytest.approx(expected_total(SCORES["GV01"][0]))
+    assert shown["GV02"] == shown["GV03"] == wx.TOTAL_INCOMPLETE
+
+
 def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypatch):
     """The machine has LibreOffice; pretend it has not, to read the secretary's instructions."""
     from click.testing import CliRunner

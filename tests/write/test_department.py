@@ -535,7 +535,11 @@ def test_person_sheets_total_and_classify_by_formula(books):
                 for group in rubric.groups:
                     sign = "-" if group.kind == cm.DEDUCTION else ""  # a group nobody scored counts as none: N()
                     assert f"{sign}N({col}{item_row(rec, group.items[0].code) - 1})" in total
-                assert f'IF({col}{missing_row}>0,"{wx.TOTAL_INCOMPLETE}"' in total  # a blank required score: no sum
+                assert f'IF({col}{missing_row}+SUMPRODUCT(' in total and f'>0,"{wx.TOTAL_INCOMPLETE}"' in total
+                for group in rubric.groups:  # a blank required score, or text or a number out of 0 – max: no sum
+                    first, last = item_row(rec, group.items[0].code), item_row(rec, group.items[-1].code)
+                    cells = f"{col}{first}:{col}{last}"
+                    assert f"NOT(ISNUMBER({cells}))" in total and f"({cells}>C{first}:C{last})" in total
                 classify = formula(ws, f"{col}{class_row}")
                 assert f"{col}{rec.total_row}" in classify
                 assert all(f'"{name}"' in classify for name in levels), classify

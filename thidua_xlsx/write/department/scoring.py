@@ -178,6 +178,13 @@ def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dic
     return dict(cells)
 
 
+def _not_scores(scores: str, maxima: str) -> str:
+    """How many cells of the range ``scores`` hold what is no score: text, or a number outside 0 – its row's maximum
+    (``maxima``, column C)."""
+    return (f'SUMPRODUCT(({scores}<>"")*((NOT(ISNUMBER({scores}))+ISNUMBER({scores})*(({scores}<0)+'
+            f'({scores}>{maxima})))>0))')
+
+
 def _write_totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dict[str, int],
                   required: list[tuple[int, int]], all_items: list[tuple[int, int]], key: str):
     """:func:`_totals`' rows, cell by cell: (their cells, the row of the count of blank cells), the row after."""
@@ -206,11 +213,13 @@ def _write_totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtota
             cell = f"{letter}{subtotal[group.code] + 1}"
             parts.append(("-" if group.kind == cm.DEDUCTION else "+") + f"N({cell})")
         total = "".join(parts).lstrip("+")
-        # a required score still blank leaves the total unknown, as the merge says: never summed as 0, so never
-        # classified nor ranked on the department's sheet (its rank column takes numbers only)
+        # a required score still blank, or a score the merge will not take (text, out of its row's 0 – max), leaves
+        # the total unknown, as the merge says: never summed as 0 or as typed, so never classified nor ranked on the
+        # department's sheet (its rank column takes numbers only) — the sheet its head signs says what the school will
         missing = f"{letter}{miss_row + 1}"
-        ws.write_formula(total_row, col, f'=IF({entered}=0,"",IF({missing}>0,"{wx.TOTAL_INCOMPLETE}",{total}))',
-                         f["total_num"], "")
+        bad = "+".join(_not_scores(f"{letter}{a + 1}:{letter}{b + 1}", f"C{a + 1}:C{b + 1}") for a, b in all_items)
+        ws.write_formula(total_row, col, f'=IF({entered}+{bad}=0,"",IF({missing}+{bad}>0,"{wx.TOTAL_INCOMPLETE}",'
+                                         f'{total}))', f["total_num"], "")
         gate = [f"{letter}{subtotal[g.code] + 1}>={g.min}" for g in rubric.groups if g.min is not None]
         t = f"{letter}{total_row + 1}"
         ws.write_formula(class_row, col, f'=IF(ISNUMBER({t}),{classification_formula(book.c, t, gate)},"")',
