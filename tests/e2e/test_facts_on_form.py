@@ -87,3 +87,19 @@ def test_a_date_typed_as_the_decision_s_number_is_that_day_s_decision_its_number
     assert person.facts.initiative_decision == "ngày 15/03/2026"
     said = _said(summary, "facts.decision_is_date")[(last.name, dict(last.facts)["initiative_decision"])]
     assert said.severity == "warning" and 'danh sách đề nghị ghi "QĐ ngày 15/03/2026"' in said.message
+
+
+def test_a_month_or_day_count_typed_wrong_is_said_as_a_count_never_as_points(tmp_path):
+    """Months typed "12 tháng", days off 400 (a year has 366), months "11,5" as text: said in a fact's words — the
+    cell counts no points, so never "Điểm 400", never "chưa được tính điểm"."""
+    summary, t1_forms, _ = _merged(tmp_path, {**FACTS, "months": "12 tháng", "days_off": 400,
+                                              "maternity_months": "0,5"})
+    cells = dict(t1_forms[-1].facts)
+    sheet = t1_forms[-1].name
+    assert _said(summary, "facts.not_number")[(sheet, cells["months"])].message == (
+        "'12 tháng' không phải là số. Hãy nhập số từ 0 đến 12; ô này chưa được dùng để xét danh hiệu.")
+    assert _said(summary, "facts.out_of_range")[(sheet, cells["days_off"])].message.startswith(
+        "Số 400 nằm ngoài khoảng 0 – 366.")
+    assert _said(summary, "facts.decimal_comma")[(sheet, cells["maternity_months"])].message == (
+        "'0,5' được ghi dạng chữ; đã hiểu là 0,5. Không cần sửa.")
+    assert not [i for i in summary.issues if i.sheet == sheet and i.message.startswith("Điểm")]

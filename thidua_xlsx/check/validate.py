@@ -379,7 +379,7 @@ class _Checker:
         for key in ("months", "maternity_months", "days_off"):
             raw = raws.get(key)
             high = 366 if key == "days_off" else 12
-            numbers[key] = self.score(raw, high) if raw is not None else None
+            numbers[key] = self.fact_number(raw, high) if raw is not None else None
         rating = self.choice(raws.get("rating"), cm.RATINGS, wx.V_RATING_TITLE) or None
         discipline = self.choice(raws.get("discipline"), cm.DISCIPLINES, wx.V_DISCIPLINE_TITLE) or None
         review = self.choice(raws.get("under_review"), (wx.YES, wx.NO), wx.V_REVIEW_TITLE)
@@ -390,6 +390,14 @@ class _Checker:
                         under_review=None if not review else review == wx.YES, initiative=initiative,
                         initiative_level=initiative_level,
                         initiative_decision=self.decision_number(raws.get("initiative_decision")))
+
+    def fact_number(self, raw: Cell, maximum: float) -> float | None:
+        """A number of months or days, read as a score is and said in a fact's words: never "Điểm 13", never "chưa
+        được tính điểm" of a cell that counts no points."""
+        said = len(self.issues)
+        value = self.score(raw, maximum)
+        self.issues[said:] = [dataclasses.replace(i, code=_FACT_WORDS.get(i.code, i.code)) for i in self.issues[said:]]
+        return value
 
     def decision_number(self, raw: Cell | None) -> str:
         """The recognising decision's number as typed; a date there (Excel turns "15/3/2026" into one) is kept as
@@ -404,6 +412,9 @@ class _Checker:
 
 
 
+# a score's messages and a fact's of the same parameters (check/validate.py: _Checker.fact_number)
+_FACT_WORDS = {"value.not_number": "facts.not_number", "value.out_of_range": "facts.out_of_range",
+               "value.decimal_comma": "facts.decimal_comma"}
 _NEEDED_FACTS = ("rating", "months", "discipline", "under_review")  # what LĐTT waits for when blank (decide.rules)
 _FACT_LABELS = {key: label for key, label, _kind in wx.FACT_FIELDS}
 

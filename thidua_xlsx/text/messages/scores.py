@@ -30,6 +30,11 @@ SCORE_MESSAGES = {
     "facts.decision_is_date": "Ô 'Số quyết định công nhận' chứa ngày {day}, không phải số quyết định: danh sách đề "
                               "nghị ghi \"QĐ ngày {day}\". Hãy nhờ tổ ghi số quyết định (ví dụ 45/QĐ-THTC) rồi gửi "
                               "lại sổ.",
+    "facts.not_number": "'{value}' không phải là số. Hãy nhập số từ 0 đến {max}; ô này chưa được dùng để xét danh "
+                        "hiệu.",
+    "facts.out_of_range": "Số {value} nằm ngoài khoảng 0 – {max}. Hãy sửa lại; ô này chưa được dùng để xét danh "
+                          "hiệu.",
+    "facts.decimal_comma": "'{value}' được ghi dạng chữ; đã hiểu là {number}. Không cần sửa.",
     "value.bad_choice": "'{value}' không có trong danh sách ({field}). Hãy chọn một trong: {choices}.",
     "value.fuzzy_choice": "'{value}' được hiểu là '{choice}' ({field}). Nếu hiểu sai, hãy sửa ô này.",
     "value.title_abbreviation": "'{value}' là chữ viết tắt của '{choice}' ({field}); đã hiểu là '{choice}'. Không "
