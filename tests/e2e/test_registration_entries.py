@@ -192,10 +192,27 @@ def test_a_newcomer_typed_on_two_spare_rows_is_one_person_the_second_row_said_un
     summary = merge_inbox(inbox, issued["folder"])
 
     assert [p.name for p in summary.people if p.newcomer] == [NEWCOMER]
-    (said,) = _codes(summary, "person.newcomer_twice")
+    (said,) = _codes(summary, "person.newcomer_twice_new")
     assert (said.cell, said.severity) == (f"{reg.name_column}{reg.spare_rows[1]}", "warning")
     assert f"(mã {next(p.code for p in summary.people if p.newcomer)})" in said.message
+    assert "hãy nhờ tổ ghi tên phân biệt" in said.message  # not "ở sheet Nhân sự": nothing there tells them apart
     assert len(_codes(summary, "person.newcomer")) == 1
+
+
+def test_a_newcomer_of_the_same_name_as_a_member_is_registered_once_the_roster_tells_them_apart(issued, tmp_path):
+    """A real newcomer named as GV02 is: said, not used, until the secretary gives GV02 a distinct name in sheet Nhân
+    sự, as the message asks — then registered (the roster decides who the book's members are, not their printed
+    names)."""
+    inbox = _typed(issued, tmp_path, {"GV01": "LĐTT"}, newcomer="Trần Văn Đức")
+    assert _codes(merge_inbox(inbox, issued["folder"]), "person.newcomer_twice")
+    folder = issued["folder"]
+    renamed = dataclasses.replace(folder, campaign=dataclasses.replace(folder.campaign, staff=tuple(
+        dataclasses.replace(p, name="Trần Văn Đức (1980)") if p.code == "GV02" else p for p in folder.campaign.staff)))
+
+    summary = merge_inbox(inbox, renamed)
+
+    assert not _codes(summary, "person.newcomer_twice") and _codes(summary, "person.newcomer")
+    assert [p.name for p in summary.people if p.newcomer] == ["Trần Văn Đức"]
 
 
 def test_a_spare_form_filled_twice_or_for_a_registered_newcomer_counts_nobody_twice(tmp_path):
@@ -215,7 +232,7 @@ def test_a_spare_form_filled_twice_or_for_a_registered_newcomer_counts_nobody_tw
         **person_values(second, scores, name=NEWCOMER.upper(), position="Giáo viên")})
     copied = merge_inbox(inbox, folder)
 
-    (said,) = _codes(copied, "person.newcomer_twice")
+    (said,) = _codes(copied, "person.newcomer_twice_new")
     assert (said.sheet, said.cell) == (second.name, second.name_cell)
     assert [p.name for p in copied.people if p.name.casefold() == NEWCOMER.casefold()] == [NEWCOMER]
 
@@ -223,7 +240,10 @@ def test_a_spare_form_filled_twice_or_for_a_registered_newcomer_counts_nobody_tw
         first, scores, name=registered, position="Giáo viên"))
     again = merge_inbox(inbox, folder)
 
-    (said,) = _codes(again, "person.newcomer_twice")
+    (said,) = _codes(again, "person.newcomer_twice_scored")  # her own form blank: copy the scores there
     (hers,) = [p for p in again.people if p.name == registered]
-    assert f"(mã {hers.code})" in said.message and hers.registered == LDTT
+    assert f"(sheet '{hers.sheet}', mã {hers.code})" in said.message and hers.registered == LDTT
+    assert f"Hãy nhờ tổ chép điểm sang sheet '{hers.sheet}'" in said.message and "xóa" not in said.message
     assert not _codes(again, "person.newcomer_unregistered")  # never "chưa đăng ký": she did
+    added = merge_inbox(inbox, _joined(folder, name=registered))  # she is in sheet Nhân sự now: the same
+    assert _codes(added, "person.newcomer_twice_scored") and not _codes(added, "person.newcomer_unregistered_in_roster")

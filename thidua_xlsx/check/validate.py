@@ -13,7 +13,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from thidua_xlsx.model import campaign as cm
@@ -114,7 +114,7 @@ def _scorings(check: _Checker, campaign: cm.Campaign, sub: Submission, file: str
               issued_entry: Callable[..., Entry]) -> list[Entry]:
     """The entries of a scoring round's forms: a person issued, or a newcomer on a spare form used."""
     dept = sub.department_code
-    entries = []
+    entries: list[Entry] = []
     spare_n = 0
     for form in sub.forms:
         if form.spare:
@@ -125,7 +125,10 @@ def _scorings(check: _Checker, campaign: cm.Campaign, sub: Submission, file: str
                       name=name or wx.SPARE_UNNAMED.format(sheet=form.sheet), department=dept,
                       role=form.person.role, position=check.text(form.position), newcomer=True, file=file,
                       sheet=form.sheet)
-            if not check.newcomer("person.newcomer_unregistered", form.name, e.name, dept, sub.issued.people, e.code):
+            unscored = {x.code: x.sheet for x in entries if not (x.self_scores.entered or x.dept_scores.entered)} \
+                if _any_score(form) else None
+            if not check.newcomer("person.newcomer_unregistered", form.name, e.name, dept, sub.issued.people, e.code,
+                                  unscored):
                 continue
             spare_n += 1
         else:
@@ -200,25 +203,33 @@ class _Checker:
         self.issues.append(issue(code, severity, file=self.file, **where, **params))
 
     def newcomer(self, code: str, raw: Cell | None, name: str, department: str, issued: tuple[IssuedPerson, ...],
-                 made: str) -> bool:
+                 made: str, unscored: Mapping[str, str] | None = None) -> bool:
         """A name typed on a spare row or form (``code``: what is said while it is not in the roster; ``made``: the
         newcomer's code it is given). Once the secretary has added it to sheet Nhân sự (same department, same name:
         how the merge matches it), that is said instead. The same name as someone this workbook already carries —
-        issued to it, or typed on an earlier spare row or form of it (a row pasted twice) — is not used at all
-        (said): False then."""
+        a newcomer issued to it or typed on an earlier spare row or form (a row pasted twice), by name; a roster
+        person it carries, through the roster — is not used at all (said): False then. ``unscored``: the forms read
+        so far with no score (code → sheet), given for a spare form that has scores: its scores are then said to be
+        copied onto the person's own form, never to be deleted."""
         if self._roster is None:
             self._roster = {(p.department, name_key(p.name)): p for p in self.campaign.staff}
-        person = self._roster.get((department, name_key(name))) if name else None
-        carried = {name_key(p.name): p.code for p in issued} | self._newcomers
-        if person is None and name_key(name) not in carried:
-            self._newcomers[name_key(name)] = made
-            self.add(code, WARNING, raw, name=name)
-        elif person is None or person.code in carried.values():
-            self.add("person.newcomer_twice", WARNING, raw, name=name,
-                     person=person.code if person is not None else carried[name_key(name)])
+        key = name_key(name)
+        person = self._roster.get((department, key)) if name else None
+        twice = ({name_key(p.name): p.code for p in issued if p.newcomer} | self._newcomers).get(key) if name else None
+        if twice is None and person is not None and person.code in {p.code for p in issued}:
+            twice = person.code
+        if twice is not None:
+            own = (unscored or {}).get(twice)
+            if own is not None:
+                self.add("person.newcomer_twice_scored", WARNING, raw, name=name, person=twice, own=own)
+            else:
+                self.add("person.newcomer_twice" if person is not None and twice == person.code else
+                         "person.newcomer_twice_new", WARNING, raw, name=name, person=twice)
             return False
+        self._newcomers[key] = person.code if person is not None else made
+        if person is None:
+            self.add(code, WARNING, raw, name=name)
         else:
-            self._newcomers[name_key(name)] = person.code
             self.add(f"{code}_in_roster", NOTE, raw, name=name, person=person.code)
         return True
 

@@ -19,6 +19,14 @@ SCORE_MESSAGES = {
     "person.newcomer_twice": "'{name}' ghi ở dòng/phiếu dự phòng trùng tên với người đã có trong sổ (mã {person}); "
                              "dòng/phiếu dự phòng này không được dùng. Nếu là hai người khác nhau, hãy ghi tên phân "
                              "biệt ở sheet Nhân sự; nếu không, hãy nhờ tổ xóa phần ghi trùng.",
+    "person.newcomer_twice_new": "'{name}' ghi ở dòng/phiếu dự phòng trùng tên với người mới đã có trong sổ (mã "
+                                 "{person}); dòng/phiếu dự phòng này không được dùng. Nếu là hai người khác nhau, hãy "
+                                 "nhờ tổ ghi tên phân biệt (ví dụ thêm năm sinh trong ngoặc) rồi gửi lại sổ; nếu "
+                                 "không, hãy nhờ tổ xóa phần ghi trùng.",
+    "person.newcomer_twice_scored": "'{name}' ghi ở phiếu dự phòng này, đã có điểm, trùng tên với người đã có phiếu "
+                                    "riêng chưa chấm (sheet '{own}', mã {person}): điểm ở phiếu dự phòng chưa được "
+                                    "dùng và người này chưa có điểm. Hãy nhờ tổ chép điểm sang sheet '{own}' rồi gửi "
+                                    "lại sổ.",
     # cell values
     "value.not_number": "'{value}' không phải là số. Hãy nhập số từ 0 đến {max}; ô này chưa được tính điểm.",
     "value.out_of_range": "Điểm {value} nằm ngoài khoảng 0 – {max}. Hãy sửa lại; ô này chưa được tính điểm.",
