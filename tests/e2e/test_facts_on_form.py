@@ -20,14 +20,14 @@ FACTS = {"rating": "HTTNV", "months": 12, "maternity_months": 0, "days_off": 0, 
          "under_review": "Không"}
 
 
-def _merged(tmp_path, typed: dict[str, object]):
-    """Tổ 1's book with the facts of every form typed but the last one's, which gets ``typed``; Tổ 2 types none:
-    (the summary, Tổ 1's forms, Tổ 2's)."""
+def _merged(tmp_path, typed: dict[str, object], titles: dict[str, str] = TITLES):
+    """Tổ 1's book with the facts of every form typed but the last one's, which gets ``typed``; Tổ 2 types none
+    (``titles``: the registration): (the summary, Tổ 1's forms, Tổ 2's)."""
     base = cm.from_dict(campaign_dict())
     campaign = dataclasses.replace(base, settings=dataclasses.replace(base.settings,
                                                                       facts_source=cm.FACTS_FROM_DEPARTMENT))
     folder = make_folder(tmp_path / "campaign", campaign)
-    t1, t2 = generate_round(folder, ly.SCORING, tmp_path / "outbox", register(folder, TITLES, tmp_path / "dk")).paths
+    t1, t2 = generate_round(folder, ly.SCORING, tmp_path / "outbox", register(folder, titles, tmp_path / "dk")).paths
     *whole, last = forms(t1, spare=False)
     values = {}
     for sheet, facts in [*((s, FACTS) for s in whole), (last, typed)]:
@@ -60,6 +60,14 @@ def test_a_fact_left_blank_on_the_form_waits_and_its_reason_points_at_the_form(t
     untyped = t2_forms[0]  # Tổ 2 typed no fact at all: said once a form, every field named
     assert "'Số tháng làm việc trong năm (không kể nghỉ thai sản)', 'Hình thức kỷ luật trong năm'" in \
         said[untyped.name].message
+
+
+def test_no_fact_is_asked_of_who_registered_for_no_title(tmp_path):
+    """GV03 registered "Không đăng ký": her LĐTT is decided (not considered), nothing waits for her facts."""
+    summary, t1_forms, _ = _merged(tmp_path, {}, titles={**TITLES, "GV03": "Không đăng ký"})
+    gv03 = t1_forms[-1]  # her facts block left blank
+    assert gv03.person_code == "GV03"
+    assert not [i for i in summary.issues if i.code == "facts.blank_cell" and i.sheet == gv03.name]
 
 
 def test_the_rating_in_its_words_and_a_level_said_with_cap_are_read_with_a_note(tmp_path):
@@ -103,3 +111,23 @@ def test_a_month_or_day_count_typed_wrong_is_said_as_a_count_never_as_points(tmp
     assert _said(summary, "facts.decimal_comma")[(sheet, cells["maternity_months"])].message == (
         "'0,5' được ghi dạng chữ; đã hiểu là 0,5. Không cần sửa.")
     assert not [i for i in summary.issues if i.sheet == sheet and i.message.startswith("Điểm")]
+
+
+def test_a_form_issued_without_the_facts_block_sends_the_secretary_to_the_roster(tmp_path):
+    """Books issued while the facts came from sheet Nhân sự, the setting switched to "Tổ nhập" before the merge: the
+    forms have no facts block, the facts are still the roster's — and so is where the reason sends her."""
+    data = campaign_dict()
+    data["staff"][0]["rating"] = None  # GV01's rating not entered on sheet Nhân sự
+    folder = make_folder(tmp_path / "campaign", cm.from_dict(data))
+    t1, t2 = generate_round(folder, ly.SCORING, tmp_path / "outbox", register(folder, TITLES, tmp_path / "dk")).paths
+    inbox = tmp_path / "inbox"
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    switched = dataclasses.replace(folder, campaign=dataclasses.replace(folder.campaign, settings=dataclasses.replace(
+        folder.campaign.settings, facts_source=cm.FACTS_FROM_DEPARTMENT)))
+
+    summary = merge_inbox(inbox, switched)
+
+    gv01 = next(p for p in summary.people if p.code == "GV01")
+    ldtt = next(d for d in gv01.decisions if d.title == LDTT)
+    assert ldtt.reasons[0].code == "facts.missing" and "sheet Nhân sự" in ldtt.reason

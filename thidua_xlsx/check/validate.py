@@ -34,7 +34,7 @@ from thidua_xlsx.model.inbox import (
 )
 from thidua_xlsx.model.issued import NEWCOMER_PREFIX, IssuedPerson, IssuedWorkbook, name_key, newcomer_code
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
-from thidua_xlsx.model.titles import NOT_REGISTERED
+from thidua_xlsx.model.titles import NOT_REGISTERED, is_registered
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.legacy_text import detect_and_convert
 from thidua_xlsx.text import documents as dw
@@ -134,7 +134,7 @@ def _scorings(check: _Checker, campaign: cm.Campaign, sub: Submission, file: str
         else:
             e = issued_entry(form.person, form.sheet, registered=form.person.registered)
         check.person = form.person.code
-        entries.append(_scoring(check, campaign, form, e))
+        entries.append(_scoring(check, campaign, form, e, asked=not sub.issued.layout.period))
         check.person = ""
     return entries
 
@@ -159,7 +159,9 @@ def _any_score(form: ScoringForm) -> bool:
     return any(c.self.value not in ("", None) or c.dept.value not in ("", None) for c in form.items)
 
 
-def _scoring(check: _Checker, campaign: cm.Campaign, form: ScoringForm, e: Entry) -> Entry:
+def _scoring(check: _Checker, campaign: cm.Campaign, form: ScoringForm, e: Entry, asked: bool = True) -> Entry:
+    """``e`` with what its form brought, checked; ``asked``: the form decides titles (the year's, not a period's), so
+    the facts a title waits for are asked of it when left blank."""
     rubric = next((r for r in campaign.rubrics if r.role == form.person.role), campaign.rubrics[0])
     found = {c.code: c for c in form.items}
     self_scores: dict[str, float | None] = {}
@@ -178,7 +180,7 @@ def _scoring(check: _Checker, campaign: cm.Campaign, form: ScoringForm, e: Entry
                 if raw.mark or check.text(raw):  # reported: not a blank
                     invalid.add((item.code, column))
     shown_self, shown_dept = form.shown_totals
-    facts = check.facts(dict(form.facts)) if form.facts else None
+    facts = check.facts(dict(form.facts), asked and is_registered(e.registered)) if form.facts else None
     codes = rubric.item_codes
     return dataclasses.replace(e, self_scores=ItemScores(codes, map(self_scores.__getitem__, codes)),
                                dept_scores=ItemScores(codes, map(dept_scores.__getitem__, codes)), cells=cells,
@@ -378,13 +380,15 @@ class _Checker:
     def registered(self, raw: Cell) -> str:
         return self.title(raw, (*self.campaign.titles.individual, NOT_REGISTERED), wx.V_TITLE_TITLE)
 
-    def facts(self, raws: dict[str, Cell]) -> cm.Facts:
-        """The facts a department typed at the head of a form; one LĐTT needs left blank is said at its cell (the
-        department fills it; the title waits meanwhile), as a required score left blank is."""
-        blank = [raws[key] for key in _NEEDED_FACTS if key in raws and not raws[key].mark
+    def facts(self, raws: dict[str, Cell], asked: bool = False) -> cm.Facts:
+        """The facts a department typed at the head of a form; where ``asked`` (the person registered for a title the
+        form decides), one LĐTT needs left blank is said at its cell, as a required score left blank is: the
+        department fills it, the title waits meanwhile."""
+        needed = (*_NEEDED_FACTS, *(("days_off",) if self.campaign.rules.ldtt_max_days_off is not None else ()))
+        blank = [raws[key] for key in needed if asked and key in raws and not raws[key].mark
                  and raws[key].value in (None, "")]
         if blank:  # once a form, at its first blank cell: a block left wholly blank is one thing to fill
-            fields = ", ".join(f"'{_FACT_LABELS[k]}'" for k in _NEEDED_FACTS if raws.get(k) in blank)
+            fields = ", ".join(f"'{_FACT_LABELS[k]}'" for k in needed if raws.get(k) in blank)
             self.add("facts.blank_cell", WARNING, blank[0], fields=fields)
         numbers: dict[str, float | None] = {}
         for key in ("months", "maternity_months", "days_off"):

@@ -178,7 +178,8 @@ def _order(campaign: cm.Campaign) -> dict[str, int]:
 def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, problems: list[Issue],
           flags: tuple[Reason, ...], period: str = "") -> PersonResult:
     facts = p.facts
-    if entry.facts is not None and campaign.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
+    on_form = campaign.settings.facts_source == cm.FACTS_FROM_DEPARTMENT
+    if entry.facts is not None and on_form:
         # the year's leave, what a discipline was for and a move are the roster's (sheet Nhân sự): the form asks none
         facts = dataclasses.replace(entry.facts, leave=facts.leave, away=facts.away,
                                     discipline_scope=facts.discipline_scope, moved_on=facts.moved_on,
@@ -189,9 +190,10 @@ def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, pro
     scored = _Scored(p.self_score, p.dept_score, p.final, p.final_source, p.classification, p.flags + tuple(extra))
     if round_ == ly.SCORING and entry.has_sheet:
         scored = _scored(dataclasses.replace(p, facts=facts), scored.flags, entry, campaign, problems, period)
-    return dataclasses.replace(  # once: a person's result has 27 fields
+    return dataclasses.replace(  # once: a person's result has 28 fields
         p, status=STATUS_SUBMITTED if entry.has_sheet else STATUS_SHEET_MISSING, file=entry.file, sheet=entry.sheet,
         registered=entry.registered, form=entry.form, initiative=entry.initiative, note=entry.note, facts=facts,
+        facts_on_form=on_form and entry.facts is not None,
         self_score=scored.self_score, dept_score=scored.dept_score, final=scored.final,
         final_source=scored.final_source, classification=scored.classification, flags=scored.flags)
 
@@ -408,7 +410,7 @@ def _candidate(p: PersonResult, campaign: cm.Campaign) -> rules.Candidate:
                            moved_to=(f.moved_to or "—") if f.moved_on else None,
                            registration_unsent=any(flag.code == REGISTRATION_UNSENT for flag in p.flags),
                            not_rated=any(flag.code == YEAR_NOT_RATED for flag in p.flags),
-                           facts_on_form=campaign.settings.facts_source == cm.FACTS_FROM_DEPARTMENT and bool(p.sheet))
+                           facts_on_form=p.facts_on_form)
 
 
 def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:

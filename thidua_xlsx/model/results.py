@@ -52,6 +52,7 @@ class PersonResult:
     initiative: str = ""
     note: str = ""
     facts: cm.Facts = cm.Facts()
+    facts_on_form: bool = False  # its facts typed by its department at the head of its form (Tổ nhập), not the roster's
     self_score: Score | None = None
     dept_score: Score | None = None
     final: float | None = None
