@@ -154,7 +154,8 @@ def test_the_minutes_say_who_passed_the_vote_and_is_not_on_the_list_and_in_few_w
     """8/8 passed the secret ballot, 6 are proposed: the Biên bản (Word and the summary's sheet) names the other two
     beside the count — GV007's sáng kiến spent on a Giấy khen (found by the history), GV008 the tie the council did
     not choose — in its own few words: no tool's reason, no council's note on a paper sent up."""
-    said = ("đạt tỷ lệ phiếu nhưng không có trong danh sách đề nghị Chiến sĩ thi đua cơ sở: Ngô Thị Phương Thảo (sáng "
+    said = ("các trường hợp đạt tỷ lệ phiếu nhưng không có trong danh sách đề nghị Chiến sĩ thi đua cơ sở: Ngô Thị "
+            "Phương Thảo (sáng "
             "kiến đã dùng cho khen thưởng khác); Đặng Thị Thu Hà (theo quyết định của Hội đồng, mục 4)")
     minutes = " ".join(docx_text(sample["out"] / "ho-so" / "02_Bien-ban-hop-binh-xet.docx").split())
     assert "8/8 trường hợp đạt" in minutes and said[0].upper() + said[1:] + "." in minutes

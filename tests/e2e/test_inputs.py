@@ -579,8 +579,9 @@ def test_a_number_typed_as_text_gets_one_clear_message(school, tmp_path, typed, 
     assert [(i.code, dict(i.params)["value"]) for i in said] == [(code, value)]
     lan = next(p for p in summary.people if p.code == "GV01")
     if code == "value.decimal_comma":
-        assert said[0].severity == "note" and said[0].message == \
-            "Điểm '9,5' được ghi dạng chữ; đã hiểu là 9,5. Không cần sửa."
+        assert said[0].severity == "note" and said[0].message == (
+            "Điểm '9,5' được ghi dạng chữ; đã hiểu là 9,5. Phiếu của tổ không tính được ô có chữ: nên gõ lại thành "
+            "số để tổng điểm trên phiếu khớp với bảng tổng hợp.")
         assert lan.dept_score.total == school["clean"]["GV01"][0] - 0.5
     else:
         assert said[0].severity == "error" and "chưa được tính điểm" in said[0].message

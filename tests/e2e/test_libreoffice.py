@@ -1146,7 +1146,8 @@ def test_a_form_holding_what_the_merge_will_not_take_shows_its_total_as_not_know
     gv01, gv02, gv03 = (t1.form(code) for code in ("GV01", "GV02", "GV03"))
     pasted = tmp_path / "dan.xlsx"
     values = {(rec.name, f"{column}{item_row(rec, item)}"): v for rec, column, item, v in (
-        (gv02, gv02.dept_column, "II.1", 60), (gv03, gv03.self_column, "I.1", "chín"))}
+        (gv02, gv02.dept_column, "II.1", 60), (gv03, gv03.self_column, "I.1", "chín"),
+        (gv01, gv01.self_column, "IV.1", " "))}  # a space in a row left empty: blank, as the merge reads it
     for rec, scores in ((gv01, SCORES["GV01"][0]), (gv02, SCORES["GV02"][1]), (gv03, SCORES["GV03"][0])):
         column = rec.dept_column if rec is gv02 else rec.self_column
         values |= {(rec.name, f"{column}{item_row(rec, item)}"): v for item, v in scores.items()

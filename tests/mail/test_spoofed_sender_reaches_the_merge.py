@@ -124,9 +124,9 @@ def test_a_message_naming_no_sender_is_not_the_department_s_own(tmp_path):
 
     collected = CliRunner().invoke(main, ["collect", str(saved), str(folder)])
     assert collected.exit_code == 0, collected.output
-    assert "được gửi từ (thư không ghi địa chỉ người gửi), không phải địa chỉ ghi trong chiến dịch" \
+    assert "được gửi từ (để trống – thư không ghi người gửi), không phải địa chỉ ghi trong chiến dịch" \
         in " ".join(collected.output.split())
     merged = CliRunner().invoke(main, ["merge", str(folder / "inbox"), "-o", str(tmp_path / "tong-hop.xlsx")])
     assert merged.exit_code == 0, merged.output
-    assert (f"Sổ của Tổ khối 1 được dùng gửi đến từ địa chỉ (thư không ghi địa chỉ người gửi), không "
+    assert (f"Sổ của Tổ khối 1 được dùng gửi đến từ địa chỉ (để trống – thư không ghi người gửi), không "
             f"phải địa chỉ của tổ trong campaign.xlsx ({ADDRESSES['T1']})") in " ".join(merged.output.split())

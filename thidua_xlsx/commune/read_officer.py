@@ -37,7 +37,7 @@ from thidua_xlsx.model.commune import (
     shown_digest,
 )
 from thidua_xlsx.model.commune_key import CommuneKey, legacy_officer_seal_of
-from thidua_xlsx.model.issues import WARNING, Problems, Reason, reason
+from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue, reason
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.own_summary import open_book
 
@@ -113,12 +113,16 @@ def read_officer(path: Path, campaign: LevelAbove, key: CommuneKey, problems: Pr
     return None
 
 
-def kept_unusable(why: Problems) -> Reason:
-    """Why the kept book :func:`read_officer` refused (its refusal in ``why``) cannot be used any more."""
+def kept_unusable(why: Problems, file: str) -> Issue:
+    """What is said of the kept book ``file`` :func:`read_officer` refused (its refusal in ``why``): one it could not
+    open now (open elsewhere, locked, not readable) is to be closed and read again, its decisions kept; one that cannot
+    be used any more, with why in a phrase, is to be dropped (--bo-duyet)."""
+    if any(p.code == "file.unreadable" for p in why):
+        return issue("level_above.officer_kept_unreadable", WARNING, file=file)
     refused = next((p for p in why if p.code in _KEPT_WHY), None)
-    if refused is None:
-        return reason("level_above.kept_damaged")
-    return reason(_KEPT_WHY[refused.code], **({"sheet": refused.sheet} if refused.code.endswith("_sheet") else {}))
+    said = reason("level_above.kept_damaged") if refused is None else reason(
+        _KEPT_WHY[refused.code], **({"sheet": refused.sheet} if refused.code.endswith("_sheet") else {}))
+    return issue("level_above.officer_kept_unused", WARNING, file=file, why=said)
 
 
 def _officer_pass(book: CalamineWorkbook, name: str, campaign: LevelAbove, key: CommuneKey, problems: Problems

@@ -44,7 +44,7 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
         if marks is None and not kept:
             raise Stopped(Problems([*said, *why]))
         said.extend(why if marks is not None else
-                    [issue("level_above.officer_kept_unused", WARNING, file=officer.name, why=kept_unusable(why))])
+                    [kept_unusable(why, officer.name)])
     summary = level_above_summary(campaign, files, read, key, marks)
     return campaign, replace(summary, issues=(*summary.issues, *said)), key
 

@@ -4,14 +4,15 @@ departments, each line with the years it rests on. CSTĐ cấp tỉnh is a title
 
 from __future__ import annotations
 
-from thidua_xlsx.model.history import BK_TINH, KNC_GD
+from thidua_xlsx.model.history import BK_TINH
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import AWARDS
 from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.text import documents as dw
+from thidua_xlsx.write.summary.content import MULTI_YEAR_AWARDS
 
-ORDER = (BK_TINH, KNC_GD)  # the forms proposed, highest first
+ORDER = MULTI_YEAR_AWARDS  # the forms proposed, highest first: as the summary's Tờ trình counts them
 
 
 def proposed(s: Facts) -> dict[str, list[list[str]]]:

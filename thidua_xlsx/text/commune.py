@@ -49,6 +49,10 @@ LEVEL_ABOVE_MESSAGES = {
                                        "({why}): lần này các đề nghị ấy được xét như chưa có quyết định. Hãy tổng "
                                        "hợp lại với --bo-duyet để bỏ tệp ấy (chuyển vào hoi-dong/cu/, không xóa) "
                                        "rồi quyết định lại.",
+    "level_above.officer_kept_unreadable": "Chưa đọc được quyết định của công chức đã lưu ở hoi-dong/{file} (tệp "
+                                           "đang mở hoặc bị khóa, hoặc máy không cho đọc): lần này các đề nghị ấy "
+                                           "được xét như chưa có quyết định. Hãy đóng tệp (hoặc cấp quyền đọc) rồi "
+                                           "tổng hợp lại; các quyết định trong tệp vẫn còn nguyên.",
     "level_above.older": "'{file}' (năm học {year}) được ghi bởi phiên bản cũ, chưa mang đủ thông tin cho cấp trên – "
                          "không dùng. Hãy đề nghị trường cập nhật thidua-xlsx và tổng hợp lại (các sổ của tổ vẫn "
                          "còn nguyên).",

@@ -146,13 +146,15 @@ MINUTES_CHANGES_HEAD_ROW = ("STT", "Họ và tên / Tập thể", "Nội dung", 
 WARN_BEFORE_VOTE = ("Các văn bản được viết trước khi Hội đồng bỏ phiếu: chưa có kết quả bỏ phiếu ({titles}). Sau "
                     "cuộc họp, ghi kết quả ở sheet Kiểm phiếu rồi chạy lại với --council để có văn bản cuối cùng.")
 # after the vote's count: who passed and is not on the list
-MINUTES_PASSED_NOT_PROPOSED = "đạt tỷ lệ phiếu nhưng không có trong danh sách đề nghị {title}: {names}"
+MINUTES_PASSED_NOT_PROPOSED = ("các trường hợp đạt tỷ lệ phiếu nhưng không có trong danh sách đề nghị {title}: "
+                               "{names}")
 MINUTES_PASSED_NOT_PROPOSED_ONE = "{name} ({why})"
 # why one who passed the vote is not proposed, in the minutes' few words (the tool's reasons stay in the summary; the
-# council's notes may be private): by the first reason's code, its prefix, else the last
+# council's notes may be private): by the first reason's code or its prefix, the first that fits, else the last
 MINUTES_DROPPED_WHY = {
     "cstdcs.initiative_spent": "sáng kiến đã dùng cho khen thưởng khác",
     "council.": "theo quyết định của Hội đồng, mục 4",
+    "quota.tie": "bằng điểm ở suất cuối, chờ Hội đồng chọn",
     "quota.": "ngoài số lượng theo tỷ lệ của danh hiệu",
     "": "xem bảng tổng hợp",
 }

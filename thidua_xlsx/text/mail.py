@@ -5,7 +5,7 @@ from __future__ import annotations
 
 # --- the drafts ---------------------------------------------------------------------------------------------------
 
-NO_SENDER = "(thư không ghi địa chỉ người gửi)"  # a sender as said where the message names none
+NO_SENDER = "(để trống – thư không ghi người gửi)"  # a sender as said where the message names none
 HEAD = "tổ trưởng"
 SECRETARY = "Thư ký Hội đồng thi đua – khen thưởng"
 AUTHORITY = "cơ quan quản lý"

@@ -30,7 +30,8 @@ SCORE_MESSAGES = {
     # cell values
     "value.not_number": "'{value}' không phải là số. Hãy nhập số từ 0 đến {max}; ô này chưa được tính điểm.",
     "value.out_of_range": "Điểm {value} nằm ngoài khoảng 0 – {max}. Hãy sửa lại; ô này chưa được tính điểm.",
-    "value.decimal_comma": "Điểm '{value}' được ghi dạng chữ; đã hiểu là {number}. Không cần sửa.",
+    "value.decimal_comma": "Điểm '{value}' được ghi dạng chữ; đã hiểu là {number}. Phiếu của tổ không tính được ô có "
+                           "chữ: nên gõ lại thành số để tổng điểm trên phiếu khớp với bảng tổng hợp.",
     "value.required_blank": "Ô điểm bắt buộc '{item}' ({column}) còn trống: tổng điểm {column} chưa tính được "
                             "(không tính ô trống là 0). Hãy nhờ tổ điền đủ rồi gửi lại.",
     "facts.blank_cell": "Thông tin xét danh hiệu ở đầu phiếu còn trống: {fields}. Danh hiệu của người này chờ đến "

@@ -180,8 +180,9 @@ def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dic
 
 def _not_scores(scores: str, maxima: str) -> str:
     """How many cells of the range ``scores`` hold what is no score: text, or a number outside 0 – its row's maximum
-    (``maxima``, column C)."""
-    return (f'SUMPRODUCT(({scores}<>"")*((NOT(ISNUMBER({scores}))+ISNUMBER({scores})*(({scores}<0)+'
+    (``maxima``, column C); a cell of spaces is blank, as the merge reads it. A number typed as text ("8,5") is one
+    too: the merge reads it (said, with a note asking it typed again), the form cannot, in every locale."""
+    return (f'SUMPRODUCT((TRIM({scores})<>"")*((NOT(ISNUMBER({scores}))+ISNUMBER({scores})*(({scores}<0)+'
             f'({scores}>{maxima})))>0))')
 
 
@@ -213,9 +214,9 @@ def _write_totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtota
             cell = f"{letter}{subtotal[group.code] + 1}"
             parts.append(("-" if group.kind == cm.DEDUCTION else "+") + f"N({cell})")
         total = "".join(parts).lstrip("+")
-        # a required score still blank, or a score the merge will not take (text, out of its row's 0 – max), leaves
-        # the total unknown, as the merge says: never summed as 0 or as typed, so never classified nor ranked on the
-        # department's sheet (its rank column takes numbers only) — the sheet its head signs says what the school will
+        # a required score still blank, or a cell holding no score (text, out of its row's 0 – max), leaves the total
+        # unknown, as the merge says: never summed as 0 or as typed, so never classified nor ranked on the department's
+        # sheet (its rank column takes numbers only) — the sheet its head signs never shows a total the school has not
         missing = f"{letter}{miss_row + 1}"
         bad = "+".join(_not_scores(f"{letter}{a + 1}:{letter}{b + 1}", f"C{a + 1}:C{b + 1}") for a, b in all_items)
         ws.write_formula(total_row, col, f'=IF({entered}+{bad}=0,"",IF({missing}+{bad}>0,"{wx.TOTAL_INCOMPLETE}",'
