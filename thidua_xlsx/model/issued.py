@@ -118,11 +118,13 @@ def department_spec(campaign: cm.Campaign, department: cm.Department, round_: st
     registrations = {p.code: registrations[p.code] for p in members if p.code in registrations} \
         if registrations else {}  # this department's only: the school's would be copied once per department
     by_name = {name_key(p.name): p.code for p in members}
-    extra = []
+    extra: list[IssuedPerson] = []
     for n, newcomer in enumerate((x for x in newcomers if x.department == department.code), start=1):
         known = by_name.get(name_key(newcomer.name))
         if known is not None:
             registrations.setdefault(known, newcomer.registration)
+        elif any(name_key(x.name) == name_key(newcomer.name) for x in extra):
+            continue  # a spare row pasted twice in a summary of an earlier release: one form, not two
         else:
             extra.append(IssuedPerson(newcomer_code(department.code, n), newcomer.name, newcomer.position,
                                       _newcomer_role(members, campaign), newcomer.registration.title, newcomer=True))
