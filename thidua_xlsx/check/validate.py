@@ -425,8 +425,6 @@ class _Checker:
         return self.text(raw)
 
 
-
-
 # a score's messages and a fact's of the same parameters (check/validate.py: _Checker.fact_number)
 _FACT_WORDS = {"value.not_number": "facts.not_number", "value.out_of_range": "facts.out_of_range",
                "value.decimal_comma": "facts.decimal_comma"}

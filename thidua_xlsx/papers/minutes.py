@@ -81,4 +81,3 @@ def _ballot(doc: Paper, s: Facts, title: str, chosen) -> None:
               row_height_mm=s.vote_rows_mm(rows))
     dropped = passed_not_proposed_text(s.s, title)
     doc.para(f"{dropped[:1].upper()}{dropped[1:]}." if dropped else "", space_after=0)
-
