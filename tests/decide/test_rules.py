@@ -112,6 +112,15 @@ def test_a_sang_kien_whose_level_is_not_known_waits_where_it_would_decide(level,
     assert decision.granted is (rating == "HTXSNV" and condition == "hoặc")
 
 
+def test_a_sang_kien_whose_level_is_not_known_is_said_while_ldtt_waits_too():
+    """LĐTT waiting for the rating and the sáng kiến's level blank: both things to fill are said now, not one after
+    the other."""
+    c = candidate(registered=CSTDCS, rating=None, **{**INITIATIVE, "initiative_level": ""})
+    decision = rules.decide_cstdcs(c, rules.decide_ldtt(c, RULES, LEVELS), RULES)
+    assert decision.pending and [r.code for r in decision.reasons][:2] == ["cstdcs.ldtt_pending",
+                                                                           "cstdcs.initiative_level_unknown"]
+
+
 def test_cstdcs_needs_registration_for_it():
     c = candidate(registered=LDTT, rating="HTXSNV", **INITIATIVE)
     assert rules.decide_cstdcs(c, rules.decide_ldtt(c, RULES, LEVELS), RULES) is None

@@ -337,16 +337,19 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
     excellent = c.rating == "HTXSNV"
     initiative, level_unknown = recognised_initiative(c), _initiative_level_unknown(c)
     need_both = rules.cstdcs_condition == "và"
+    level = reason("cstdcs.initiative_level_unknown", initiative=c.initiative, decision=c.initiative_decision,
+                   levels=", ".join(cm.INITIATIVE_LEVELS)) if level_unknown else None
     if not ldtt.granted:
         resting_on_ldtt = _cstdcs_without_ldtt(c, ldtt, excellent, initiative or level_unknown, need_both, basis)
+        if resting_on_ldtt is not None and level is not None and resting_on_ldtt.pending:  # both said at once
+            first, *rest = resting_on_ldtt.reasons
+            return dataclasses.replace(resting_on_ldtt, reasons=(first, level, *rest))
         if resting_on_ldtt is not None:
             return resting_on_ldtt
     if (excellent and initiative) if need_both else (excellent or initiative):
         return _cstdcs_granted(c, excellent, initiative, basis)
-    if level_unknown and (excellent or not need_both):  # the sáng kiến's recognition would decide: it waits
-        return Decision(CSTDCS, False, (reason("cstdcs.initiative_level_unknown", initiative=c.initiative,
-                                               decision=c.initiative_decision, levels=", ".join(cm.INITIATIVE_LEVELS)),
-                                        *_provisional(c), *basis), pending=True)
+    if level is not None and (excellent or not need_both):  # the sáng kiến's recognition would decide: it waits
+        return Decision(CSTDCS, False, (level, *_provisional(c), *basis), pending=True)
     return _school_cited(_cstdcs_refused(c, excellent, initiative, need_both, basis), rules,
                          school_only=excellent or initiative)  # the Law's "or" met, the school's "và" not
 
