@@ -55,13 +55,14 @@ from thidua_xlsx.model.campaign_book import (
     TITLE_KINDS,
     TITLES_SHEET,
 )
-from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.titles import codes as title_codes
 from thidua_xlsx.read.campaign_checks import Checks, label_of
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.rule_sets import reference_day_far, with_rule_set
 from thidua_xlsx.read.staff_leave import check_leave_columns
 from thidua_xlsx.system.voice import vietnam_today
+from thidua_xlsx.text import workbook as wx
 
 
 class Grid:
@@ -186,6 +187,8 @@ class BookReader:
             if required:
                 self.problems.add("campaign.required", field=label, file=self.file, sheet=sheet_name, cell=cells[key])
             return None
+        if kind == TEXT and isinstance(value, (dt.date, dt.datetime)):  # Excel made a date of what was typed
+            return self._text_date(sheet_name, cells, key, value)
         try:
             value = convert_value(kind, value)
         except ValueError:
@@ -197,6 +200,16 @@ class BookReader:
                               file=self.file, sheet=sheet_name, cell=cells[key])
             return None
         return value
+
+    def _text_date(self, sheet_name, cells, key, day: dt.date) -> str:
+        """A date in a text column, as people write it ("15/03/2026", never "2026-03-15 00:00:00"); in the sáng
+        kiến's decision number, the decision of that day ("ngày 15/03/2026" on the lists), its number asked for."""
+        written = f"{day:%d/%m/%Y}"
+        if key != "initiative_decision":
+            return written
+        self.problems.add("campaign.decision_is_date", WARNING, day=written, file=self.file, sheet=sheet_name,
+                          cell=cells[key])
+        return wx.DECISION_OF_DAY.format(day=written)
 
     def fields(self, sheet_name, fields, column: int = 0) -> dict:
         """Labels in column A (or ``column``, from row 2), values in the column after it."""

@@ -57,6 +57,9 @@ CAMPAIGN_MESSAGES = {
     "campaign.bad_int": "'{field}' = '{value}' không phải là số nguyên. Hãy nhập số nguyên.",
     "campaign.bad_date": "'{field}' = '{value}' không phải ngày hợp lệ. Hãy nhập ngày dạng 05/09/2025.",
     "campaign.bad_bool": "'{field}' = '{value}' không hợp lệ. Hãy chọn Có hoặc Không.",
+    "campaign.decision_is_date": "Ô 'Số QĐ công nhận' chứa ngày {day}, không phải số quyết định: danh sách đề nghị "
+                                 "ghi \"QĐ ngày {day}\". Hãy ghi số quyết định (ví dụ 45/QĐ-THTC) vào ô này (nếu "
+                                 "Excel lại đổi thành ngày, hãy định dạng ô là Văn bản/Text trước khi gõ).",
     "campaign.bad_choice": "'{field}' = '{value}' không thuộc danh mục. Hãy chọn một trong: {choices}.",
     "campaign.duplicate": "Mã '{value}' bị trùng (đã có ở {first}). Hãy đặt mã khác cho mỗi dòng.",
     "campaign.unknown_department": "Tổ '{value}' của {name} không có trong sheet Tổ. Hãy chọn đúng tên tổ "
