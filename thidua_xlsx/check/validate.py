@@ -358,7 +358,8 @@ class _Checker:
         folded = {_spelling(c): c for c in choices} | {_spelling(dw.RATING_WORDS[c]): c for c in choices
                                                          if c in dw.RATING_WORDS}  # the rating in its words
         key = _spelling(text)
-        key = key if key in folded or not key.startswith(_LEVEL_WORD) else key.removeprefix(_LEVEL_WORD)  # "Cấp xã"
+        if key not in folded:  # "Cấp xã": the level said with its word
+            key = key.removeprefix(_LEVEL_WORD)
         if key in folded:
             self.add("value.fuzzy_choice", NOTE, raw, value=shortened(text), choice=folded[key], field=label)
             return folded[key]

@@ -350,7 +350,7 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
         return _cstdcs_granted(c, excellent, initiative, basis)
     if level is not None and (excellent or not need_both):  # the sáng kiến's recognition would decide: it waits
         return Decision(CSTDCS, False, (level, *_provisional(c), *basis), pending=True)
-    return _school_cited(_cstdcs_refused(c, excellent, initiative, need_both, basis), rules,
+    return _school_cited(_cstdcs_refused(c, excellent, initiative or level_unknown, need_both, basis), rules,
                          school_only=excellent or initiative)  # the Law's "or" met, the school's "và" not
 
 
@@ -383,11 +383,12 @@ def _cstdcs_granted(c: Candidate, excellent: bool, initiative: bool, basis: tupl
 
 def _cstdcs_refused(c: Candidate, excellent: bool, initiative: bool, need_both: bool,
                     basis: tuple[Reason, ...]) -> Decision:
-    """CSTĐCS refused, saying what is missing: HTXSNV (when the rating is known), a recognised sáng kiến."""
+    """CSTĐCS refused, saying what is missing: HTXSNV (when the rating is known), a recognised sáng kiến
+    (``initiative``: one is, or may be — its level not known — so not said missing)."""
     missing = []
     if not excellent and c.rating is not None:  # a rating not known yet is not said "không HTXSNV"
         missing.append(reason("cstdcs.not_excellent"))
-    if not initiative and not _initiative_level_unknown(c):  # one whose level is not known is not said missing
+    if not initiative:
         missing.append(reason("cstdcs.no_initiative") if not c.initiative else
                        reason("cstdcs.initiative_unrecognised", initiative=c.initiative))
     second = reason("join.or" if need_both else "join.and", part=missing[1]) if len(missing) > 1 else None

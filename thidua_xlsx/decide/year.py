@@ -318,11 +318,11 @@ def year_law(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], today:
         name, since = decree
         before = [p.label for p in campaign.periods if p.end < since]
         scale = {"scale": campaign.rules.cite(rset.RATING)} if campaign.rules.rating_bands else {}  # a province's
-        whole = len(before) == len(campaign.periods)
         if before:
-            found.append(issue(("year.before_decree" + ("_scale" if scale else "")) if whole else
-                               "year.periods_before_decree", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),
-                               since=_day(since), decree=name, **(scale if whole else {})))
+            code = "year.periods_before_decree" if len(before) < len(campaign.periods) else \
+                "year.before_decree_scale" if scale else "year.before_decree"
+            found.append(issue(code, WARNING, sheet=PERIODS_SHEET, periods=tuple(before), since=_day(since),
+                               decree=name, **(scale if code == "year.before_decree_scale" else {})))
         if since <= end <= dt.date(since.year, 12, 31):  # art. 20.1: "cuối năm 2026", the decree's first year
             found.append(issue("year.transition", WARNING, sheet=PERIODS_SHEET, end=_day(end), decree=name))
     if today is not None:
