@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -17,6 +18,7 @@ from tests.no_office import no_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.history import BK_TINH, KNC_GD
 from thidua_xlsx.model.titles import CSTD_TINH
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text import summary as sx
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -181,3 +183,17 @@ def _sheet_text(sample, name: str) -> str:
         return " ".join(" ".join(str(c) for row in book[name].iter_rows(values_only=True) for c in row if c).split())
     finally:
         book.close()
+
+
+def test_the_report_of_achievements_lists_the_earlier_titles_the_history_holds(sample):
+    """Mẫu 05's part III, filled from the history: Lê Thị Bích Thủy's CSTĐCS years (2023-2024, 2024-2025), each
+    decision's number left to write, and a blank row for what the history does not know."""
+    report = docx.Document(str(sample["out"] / "ho-so" / "Chien-si-thi-dua-co-so" /
+                               "05_Bao-cao-thanh-tich_Le-Thi-Bich-Thuy.docx"))
+    tables = {tuple(c.text for c in t.rows[0].cells): [[c.text for c in r.cells] for r in t.rows[1:]]
+              for t in report.tables}
+    assert tables[dw.REPORT_TITLES_HEAD] == [["2022-2023", "Lao động tiên tiến", ""],
+                                             ["2023-2024", "Chiến sĩ thi đua cơ sở; Lao động tiên tiến", ""],
+                                             ["2024-2025", "Chiến sĩ thi đua cơ sở; Lao động tiên tiến", ""],
+                                             ["", "", ""]]
+    assert tables[dw.REPORT_AWARDS_HEAD] == [["", "", ""]] * 3  # the history holds no form of hers

@@ -176,6 +176,30 @@ def test_collective_minutes_and_letter(wb):
     assert ly.MOTTO_1 in letter and "TRƯỜNG TIỂU HỌC\nTHỬ NGHIỆM" in letter  # broken between its groups only
 
 
+def test_the_minutes_and_letter_sheets_list_the_titles_the_word_papers_list_never_a_0(wb):
+    """The Word Biên bản and Tờ trình name each title someone is proposed for; their sheets say the same, not
+    "Chiến sĩ thi đua cấp tỉnh: 0 cá nhân" beside them."""
+    for sheet in ("Biên bản", "Tờ trình"):
+        said = " ".join(_texts(wb[sheet]))
+        assert title_name(LDTT) in said and title_name(TTLDTT) in said
+        assert title_name(TTLDXS) not in said and "Chiến sĩ thi đua cấp tỉnh" not in said
+        assert ": 0 " not in said and "gồm 0 " not in said
+
+
+def test_minutes_and_letter_of_a_year_with_nobody_proposed_say_none(tmp_path):
+    summary = make_summary()
+    nobody = replace(summary, people=tuple(replace(p, decisions=()) for p in summary.people),
+                     departments=tuple(replace(d, decisions=()) for d in summary.departments))
+    write_summary(nobody, tmp_path / "s.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx", read_only=True)
+    try:
+        minutes, letter = _texts(wb["Biên bản"]), _texts(wb["Tờ trình"])
+    finally:
+        wb.close()
+    assert minutes.count("- Không có đề nghị.") == 2  # the people's titles, the departments'
+    assert "- (không có)" in letter and not any("cá nhân" in t and ": 0" in t for t in letter)
+
+
 def test_check_sheet_lists_every_issue_errors_first(wb):
     summary = make_summary()
     listed = _table(wb["Kiểm tra"], "Mức độ")

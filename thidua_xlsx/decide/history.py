@@ -79,7 +79,8 @@ from thidua_xlsx.model.campaign_book import STAFF_SHEET
 from thidua_xlsx.model.history import History, HistoryResults, Match, PersonYear, Service
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, is_granted
-from thidua_xlsx.model.titles import CSTD_TINH, TTLDXS
+from thidua_xlsx.model.titles import CSTD_TINH, INDIVIDUAL_ORDER, TTLDXS
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text.collation import fold
 
 # --- matching ----------------------------------------------------------------------------------------------------
@@ -162,8 +163,21 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
                                                hs.DEPARTMENTS_PART in index.unknown,
                                                index.held_departments.get(d.code, frozenset())),)
                   for d in departments if is_granted(d.decisions, TTLDXS)}
+    awarded = {code: years for code, past in pasts.items() if (years := _awarded(past))}
     return HistoryResults(matches=dict(matches), people=decided, departments=collective, issues=tuple(problems),
-                          sources=history.sources, flags=flags, withdrawn=withdrawn)
+                          sources=history.sources, flags=flags, withdrawn=withdrawn, awarded=awarded)
+
+
+def _highest_first(title: str) -> tuple[int, str]:
+    order = INDIVIDUAL_ORDER
+    return (order.index(title) if title in order else len(order), title_name(title))
+
+
+def _awarded(past: Past) -> tuple[hs.AwardedYear, ...]:
+    """The earlier years in which ``past``'s person was awarded something, oldest first, each year's titles highest
+    first."""
+    return tuple(hs.AwardedYear(year, tuple(sorted(y.titles, key=_highest_first)), (*sorted(y.forms), *y.special))
+                 for year, y in past.years.items() if y.titles or y.forms or y.special)
 
 
 def _medal_dates(p: PersonResult, found: tuple[Decision, ...], start: str, nobody_dated: bool, year: str,

@@ -148,6 +148,16 @@ class Match:
         return len(self.codes) > 1 and self.how == MATCH_NAME_DOB
 
 
+@dataclass(frozen=True, slots=True)
+class AwardedYear:
+    """What a person was awarded in one earlier school year, as the history says it (the titles and forms decided,
+    the đột xuất or chuyên đề awards among the forms): the Báo cáo thành tích's part III, filled from it."""
+
+    year: str
+    titles: tuple[str, ...]  # title codes
+    forms: tuple[str, ...]  # codes or a campaign's own words, then the special awards as written
+
+
 @dataclass(frozen=True)
 class HistoryResults:
     """What the history gave this year's merge: each roster person's match, the multi-year decisions per person
@@ -164,6 +174,7 @@ class HistoryResults:
     # award form cannot carry a CSTĐCS (CV 5007/BNV-TĐKT); a discipline whose term runs into this school year (NĐ
     # 152/2025 điều 4 khoản 4)
     withdrawn: Mapping[str, tuple[Decision, ...]] = field(default_factory=dict)
+    awarded: Mapping[str, tuple[AwardedYear, ...]] = field(default_factory=dict)  # roster code → years, oldest first
 
     @property
     def proposed(self) -> int:

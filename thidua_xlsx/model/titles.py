@@ -29,6 +29,7 @@ CSTDCS = "CSTDCS"  # Chiến sĩ thi đua cơ sở
 CSTD_TINH = "CSTD_TINH"  # Chiến sĩ thi đua cấp tỉnh
 TTLDTT = "TTLDTT"  # Tập thể lao động tiên tiến
 TTLDXS = "TTLDXS"  # Tập thể lao động xuất sắc
+INDIVIDUAL_ORDER = (CSTD_TINH, CSTDCS, LDTT)  # highest first, as the lists are read
 NOT_REGISTERED = "KHONG_DANG_KY"  # registered for no title (blank: nothing chosen)
 NO_PROPOSAL = "KHONG_DE_NGHI"  # the council's decision: no title
 

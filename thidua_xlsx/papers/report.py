@@ -56,11 +56,22 @@ def paper(s: Facts, p: PersonResult, title: str) -> Paper:
     doc.dotted(dw.REPORT_WRITE, lines=dw.REPORT_WRITE_LINES)
     doc.dotted(dw.REPORT_ETHICS, lines=2)
     doc.para(dw.REPORT_PART_3, bold=True, indent=False, space_before=6)
-    for heading, heads in ((dw.REPORT_TITLES, dw.REPORT_TITLES_HEAD), (dw.REPORT_AWARDS, dw.REPORT_AWARDS_HEAD)):
+    titles, forms = _awarded(s, p)
+    for heading, heads, known in ((dw.REPORT_TITLES, dw.REPORT_TITLES_HEAD, titles),
+                                  (dw.REPORT_AWARDS, dw.REPORT_AWARDS_HEAD, forms)):
         doc.para(heading, bold=True, indent=False, keep=True)
-        doc.table(heads, [["", "", ""] for _ in range(dw.REPORT_HISTORY_ROWS)], (25, 60, 80), aligns="cll",
-                  blank_height_mm=8, keep_end=heads is dw.REPORT_AWARDS_HEAD)
+        blank = [["", "", ""] for _ in range(max(1, dw.REPORT_HISTORY_ROWS - len(known)))]  # what the history lacks
+        doc.table(heads, [*known, *blank], (25, 60, 80), aligns="cll", row_height_mm=8,  # room to write by hand
+                  keep_end=heads is dw.REPORT_AWARDS_HEAD)
         doc.para("", space_after=0)
     doc.signatures(Sign(dw.SIGN_CONFIRM, dw.SIGN_NOTE_SEAL, s.school.principal),
                    Sign(dw.SIGN_REPORTER, dw.SIGN_NOTE, p.name), keep=True)
     return doc
+
+
+def _awarded(s: Facts, p: PersonResult) -> tuple[list[list[str]], list[list[str]]]:
+    """Part III's rows the history read (``--history``) gives: each earlier year's titles, then its forms; the
+    decision's number and date the history does not keep, left to write."""
+    years = s.s.history.awarded.get(p.code, ()) if s.s.history is not None else ()
+    return ([[y.year, "; ".join(title_name(t) for t in y.titles), ""] for y in years if y.titles],
+            [[y.year, "; ".join(title_name(f) for f in y.forms), ""] for y in years if y.forms])

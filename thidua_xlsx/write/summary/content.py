@@ -21,7 +21,7 @@ from thidua_xlsx.model.results import (
     Summary,
     passed_not_proposed,
 )
-from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.model.titles import INDIVIDUAL_ORDER, TTLDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import appraisal as atx
 from thidua_xlsx.text import documents as dw
@@ -33,7 +33,6 @@ from thidua_xlsx.text.wording import day_text
 MULTI_YEAR_AWARDS = (BK_TINH, KNC_GD)  # the forms proposed on earlier years' achievements, highest first
 
 VN_TIME = ly.VIETNAM_UTC_OFFSET  # inputs are naive UTC
-INDIVIDUAL_ORDER = (CSTD_TINH, CSTDCS, LDTT)  # highest first, as the lists are read
 COLLECTIVE_ORDER = (TTLDXS, TTLDTT)
 
 

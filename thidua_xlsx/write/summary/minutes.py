@@ -3,7 +3,7 @@ letter asking the level above for the titles), drafts of the Word papers that sa
 
 from __future__ import annotations
 
-from thidua_xlsx.decide.ballots import vote_percent
+from thidua_xlsx.decide.ballots import candidates, vote_percent
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import Summary, provisional, sent_count
@@ -35,15 +35,28 @@ def lists_attached(summary: Summary) -> bool:
     return summary.round == ly.SCORING and not summary.period and summary.year is None
 
 
-def _counts(summary: Summary) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """People's names per individual title and department names per collective title (both in order)."""
+def _counts(summary: Summary, *, voted: bool = False) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """People's names per individual title and department names per collective title (both in order): the titles
+    someone is proposed for, as the Word papers list them (no line of 0); ``voted``: the Biên bản's also each title
+    put to the vote, whose line says how the vote went though nobody is left proposed."""
+    people_voted, units_voted = _put_to_vote(summary) if voted else (set(), set())
     granted = {d.title for p in summary.people for d in p.decisions if d.granted}
     individual = {t: [p.name for p in summary.people if p.granted(t)]
-                  for t in titles_in_order(INDIVIDUAL_ORDER, granted | set(INDIVIDUAL_ORDER))}
+                  for t in titles_in_order(INDIVIDUAL_ORDER, granted | people_voted)}
     found = {d.proposed for d in summary.departments if d.proposed}
     collective = {t: [d.name for d in summary.departments if d.proposed == t]
-                  for t in titles_in_order(COLLECTIVE_ORDER, found | set(COLLECTIVE_ORDER))}
+                  for t in titles_in_order(COLLECTIVE_ORDER, found | units_voted)}
     return individual, collective
+
+
+def _put_to_vote(summary: Summary) -> tuple[set[str], set[str]]:
+    """The titles put to the vote, of people and of departments: on the ballot, or counted by the council."""
+    if summary.campaign is None:
+        return set(), set()
+    ballot = {(c.code, c.title) for c in candidates(summary.people, summary.departments, summary.campaign.rules)}
+    ballot |= {(r.code, r.title) for r in (summary.tally.results if summary.tally else ())}
+    units = {d.code for d in summary.departments}
+    return {t for code, t in ballot if code not in units}, {t for code, t in ballot if code in units}
 
 
 def _present(s: Summary) -> str:
@@ -115,17 +128,17 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
     fill = {"blank_date": DATE_LINE_BLANK, "principal": school.principal or "……………………",
             "secretary": school.secretary or "……………………", "school": school.name, "year": book.year,
             "people": people, "submitted": submitted, "departments": departments, "present_line": _present(s)}
-    individual, collective = _counts(s)
+    individual, collective = _counts(s, voted=True)
     lines = [*draft_lines(s), *((style, text.format(**fill)) for style, text in sx.MINUTES_LINES)]
     lines.insert(lines.index(("heading", sx.MINUTES_RESULTS_HEADING)), ("body", criteria_line(s)))
     lines += [("body", sx.MINUTES_INDIVIDUAL.format(title=title_name(t), count=len(names), listed=_listed(s, names),
                                                     vote=_vote(s, t)))
-              for t, names in individual.items()]
+              for t, names in individual.items()] or [("body", dw.MINUTES_NONE)]
     lines += _not_proposed(s)
     lines.append(("heading", sx.MINUTES_COLLECTIVE_HEAD))
     lines += [("body", sx.MINUTES_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names),
                                                     vote=_vote(s, t)))
-              for t, names in collective.items()]
+              for t, names in collective.items()] or [("body", dw.MINUTES_NONE)]
     lines += _provisional(s)
     lines += [("body", text) for text in sx.MINUTES_END]
     row = book.paragraphs(ws, row, last_col, lines)
@@ -172,6 +185,8 @@ def letter_sheet(book: Book, summary: Summary) -> None:
               for t, names in individual.items()]
     lines += [("body", sx.LETTER_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names)))
               for t, names in collective.items()]
+    if not individual and not collective:
+        lines.append(("body", dw.LETTER_NONE))
     awards = multi_year_counts(summary)
     if awards:  # one line: a heading alone at a page's foot is what a line never is
         lines.append(("body", sx.LETTER_AWARDS.format(sheet=sx.S_HISTORY, awards=", ".join(
