@@ -26,6 +26,7 @@ from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, unreadable
 from thidua_xlsx.read.entries import saved_at, sorted_out
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
+from thidua_xlsx.read.macros import VBA_PART
 from thidua_xlsx.read.own_summary import CONTENT_TYPES, Opened, Refusals, Wanted, open_summary, release_words
 from thidua_xlsx.read.package_parts import BOOK_PART
 from thidua_xlsx.system import pool
@@ -138,7 +139,7 @@ def has_macros(opened: Opened) -> bool:
     if CONTENT_TYPES in names and CONTENT_TYPES not in parts:
         return _has_macros(opened.data)
     types = parts.get(CONTENT_TYPES, b"")
-    return any(name.lower().endswith("vbaproject.bin") for name in names) or b"macroEnabled" in types
+    return any(name.lower().endswith(VBA_PART) for name in names) or b"macroEnabled" in types
 
 
 def _has_macros(data: bytes) -> bool:
@@ -149,7 +150,7 @@ def _has_macros(data: bytes) -> bool:
             types = book.read(CONTENT_TYPES) if CONTENT_TYPES in names else b""
     except (KeyError, RuntimeError, *DAMAGED_ZIP):
         return False
-    return any(name.lower().endswith("vbaproject.bin") for name in names) or b"macroEnabled" in types
+    return any(name.lower().endswith(VBA_PART) for name in names) or b"macroEnabled" in types
 
 
 def _proposals(meta: ly.SummaryMeta) -> tuple[Proposal, ...]:

@@ -34,6 +34,10 @@ FILE_MESSAGES = {
     "file.saved_time_impossible": "Sổ ghi được lưu ngày {saved} – ngày chưa đến hoặc quá xa, không thể đúng (đồng hồ "
                                   "máy sai, hoặc bị sửa): không dùng ngày đó để chọn bản mới nhất của tổ, dùng thời "
                                   "gian của tệp. Hãy kiểm tra đồng hồ của máy đã lưu sổ, và ngày giờ của máy này.",
+    "file.macros": "Sổ có chứa macro (VBA, Basic): sổ chương trình phát không có macro, nên ai đó đã thêm vào. "
+                   "Chương trình chỉ đọc giá trị các ô, không bao giờ chạy macro, nên sổ vẫn được đọc như thường. "
+                   "Đừng mở tệp này bằng Excel hay LibreOffice mà bật macro (Enable Content / Bật macro); nếu cần "
+                   "mở, hãy nhờ tổ lưu lại thành sổ .xlsx (Lưu thành → Excel Workbook) rồi gửi lại.",
     "file.corrupt": "Tệp bị hỏng hoặc không phải sổ Excel thật (có thể bị đổi đuôi). Hãy nhờ tổ lưu lại bằng "
                     "Excel (.xlsx) rồi gửi lại.",
     "file.zip_bomb": "Tệp có nội dung nén bất thường (quá lớn khi giải nén) – không đọc vì an toàn. Hãy nhờ tổ "
