@@ -230,7 +230,8 @@ def test_what_the_council_typed_prints_inside_its_row(council_book):
     require_libreoffice()
     root, typed = council_book
     pdf = convert(root / "hoi-dong.xlsx", "pdf", root)
-    page = next(n for n, lines in enumerate(_pages(pdf), start=1) if sx.DETAIL_TITLE.format(year="2025-2026") in lines)
+    # the first page of the council's columns (the sheet prints pages across: the groups' scores, then these)
+    page = next(n for n, lines in enumerate(_pages(pdf), start=1) if sx.DETAIL_HEAD_LAST[4] in lines)
     words = _words(pdf, page)
     codes = sorted((y0, y1, w) for _, y0, _, y1, w in words if w.startswith(("GV", "NV", "QL")) and len(w) == 5)
     texts = [w for *_, w in words]

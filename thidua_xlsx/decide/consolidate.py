@@ -424,7 +424,7 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
     winners = [(p.code, p.final) for p, decisions in zip(people, proposals) if is_granted(decisions, CSTDCS)]
     genders = {p.code: p.gender for p in campaign.staff}  # NĐ 152/2025 điều 4 khoản 6: women first on a tie
     missed = quota.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent, genders, r)
-    not_registered = reason("flag.not_registered")
+    not_registered = reason(NOT_REGISTERED_FLAG)
     result = []
     for i, (p, decisions) in enumerate(zip(people, proposals)):
         why = missed.get(p.code) if is_granted(decisions, CSTDCS) else None
@@ -444,6 +444,7 @@ YEAR_PENDING = "flag.year_pending"  # a year's rating waiting for something else
 YEAR_NOT_RATED = "flag.year_not_rated"  # the decree rates no year of under six months worked (decide.year): none waits
 # the flags the year's own reasons say already (its sheet gives each once): the rating entered, the year not rated
 SAID_BY_THE_YEAR = frozenset({"flag.year_rating_entered", YEAR_NOT_RATED})
+NOT_REGISTERED_FLAG = "flag.not_registered"  # the person's book came and she registered for no title (judged)
 REGISTRATION_UNSENT = "flag.registration_unsent"  # the person's department never sent its registration book (the year)
 PENDING_FLAGS = frozenset({"flag.total_pending", UNFINISHED_YEAR})  # the score is not known yet: the titles wait
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from thidua_xlsx.decide.consolidate import NOT_REGISTERED_FLAG
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.results import SOURCE_COUNCIL, DepartmentResult, PersonResult
-from thidua_xlsx.model.titles import NO_PROPOSAL
+from thidua_xlsx.model.titles import NO_PROPOSAL, NOT_REGISTERED
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.collation import name_key
@@ -24,6 +25,15 @@ from thidua_xlsx.write.summary.content import remarks, score_cell, total
 # đồng xác định lại điểm") two lines of the note's — one line left both cut in half.
 COUNCIL_LINES = 2
 COUNCIL_NOTE_WIDTH = 24
+# Điểm chi tiết is ~290 columns wide: one page wide it printed at 4.6 points. It prints pages across instead, each
+# beginning with the name columns (STT, Mã, Họ và tên), a row's pages side by side (across, then down): the groups'
+# scores, then — on a page of its own — the totals and the council's columns, at a scale of at least 8 points.
+NAME_COLUMNS = 3
+PRINTED_PT = 8
+XLSX_PADDING = 0.71  # what a column's width gains in the file (xlsxwriter: 8 is stored 8.71), printed too
+# a landscape page's width inside the margins, of which a page across fills no more than PAGE_SAFETY: the estimate of
+# a column's print (engine.CHAR_PT) errs narrow, and a page filled further would spill a column onto a page of its own
+PAGE_ACROSS_PT = (engine.A4_LONG - (engine.MARGINS["left"] + engine.MARGINS["right"]) * 72) * engine.PAGE_SAFETY
 
 
 def registration_sheet(book: Book, people: Sequence[PersonResult], departments: Sequence[DepartmentResult],
@@ -36,7 +46,7 @@ def registration_sheet(book: Book, people: Sequence[PersonResult], departments: 
     ws = book.sheet(sx.S_REGISTRATION, widths, landscape=True)
     row = book.header(ws, last_col, 4)
     row = book.title(ws, row, last_col, sx.REG_TITLE.format(year=book.year), book.school.name)
-    rows = ([n, p.code, p.name, p.position, p.department_name, title_name(p.registered), p.form, p.initiative,
+    rows = ([n, p.code, p.name, p.position, p.department_name, _registered(p), p.form, p.initiative,
              remarks(p, p.note, sx.NEWCOMER if p.newcomer else "")]
             for n, p in enumerate(people, start=1))  # made row by row as written: 84,000 at a province
     _, last = book.table(ws, row, sx.REG_HEAD, rows, ["center", "center", *["text"] * 7])
@@ -47,6 +57,14 @@ def registration_sheet(book: Book, people: Sequence[PersonResult], departments: 
                    title_name(d.collective)] for n, d in enumerate(departments, start=1)]
     book.table(ws, row + 1, sx.REG_COLLECTIVE_HEAD, collective, ["center", "center", "text", "num", "center", "text"],
                data_table=False)
+
+
+def _registered(p: PersonResult) -> str:
+    """The title ``p`` registered, in words; "Không đăng ký", as the year's sheet says it, for one judged to have
+    registered for none (her book came, its title blank: the rules refuse her every title for it)."""
+    if not p.registered and any(flag.code == NOT_REGISTERED_FLAG for flag in p.flags):
+        return title_name(NOT_REGISTERED)
+    return title_name(p.registered)
 
 
 # --- Điểm chi tiết ------------------------------------------------------------------------
@@ -81,7 +99,7 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     first = sx.DETAIL_HEAD_FIRST
     parts = bool(period) and _decree_frame(campaign)
     last_fixed = sx.DETAIL_HEAD_LAST_PARTS if parts else sx.DETAIL_HEAD_LAST_PERIOD if period else sx.DETAIL_HEAD_LAST
-    group_width = 8
+    group_width = 6  # "13,5", and "Tự chấm" on two lines: the page of the groups holds seven at 8 points
     council_widths = (9, 9, 9, COUNCIL_NOTE_WIDTH) if parts else (9, COUNCIL_NOTE_WIDTH) if period else \
         (9, 14, COUNCIL_NOTE_WIDTH)
     departments = [d.name for d in campaign.departments] if campaign else [p.department_name for p in people]
@@ -92,9 +110,11 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     title = sx.DETAIL_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
         sx.DETAIL_TITLE.format(year=book.year)
     note = sx.DETAIL_NOTE_PERIOD + (sx.DETAIL_NOTE_PERIOD_PARTS if parts else "") if period else sx.DETAIL_NOTE
-    row = book.title(ws, 0, last_col, title, note)
-    head, sub = row, row + 1
     tail = len(first) + 2 * len(groups)
+    starts = _page_starts(widths, [*range(len(first), tail, 2), tail], tail)
+    for row, text, style in ((0, title, "title"), (1, note, "subtitle")):  # right of the names, on the first page:
+        book.text(ws, row, NAME_COLUMNS, starts[0] - 1, text, style, fit=True)  # they print on each, cutting it
+    head, sub = 3, 4
     score_col = tail + 2
     decision_col = None if period else tail + 3
     note_col = tail + 1 + len(council_widths)
@@ -109,6 +129,7 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     ws.freeze_panes(sub + 1, 3)
     ws.autofilter(sub, 0, max(r, sub), last_col)
     ws.repeat_rows(head, sub)
+    _print_across(ws, widths, starts)
     if people:
         council_inputs(ws, sub + 1, r, score_col, decision_col, campaign,
                        max(rb.max_total for rb in campaign.rubrics) if campaign else 1000)
@@ -116,6 +137,35 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
             ws.data_validation(sub + 1, col, r, col, {"validate": "decimal", "criteria": "between", "minimum": 0,
                                                       "maximum": most})
     ws.protect("", PROTECTED)
+
+
+def _span(widths: Sequence[float]) -> float:
+    """Points the columns of ``widths`` print across at 100 %."""
+    return sum(w + XLSX_PADDING for w in widths) * engine.CHAR_PT
+
+
+def _page_starts(widths: tuple[float, ...], blocks: list[int], own_page: int) -> list[int]:
+    """The first column of each page across after the first: ``blocks`` (the first columns of what is not cut — a
+    group's two columns) filled into pages as long as a page, with the name columns, prints at :data:`PRINTED_PT`;
+    ``own_page`` (the totals, then the council's columns) begins a page."""
+    starts, begun = [], NAME_COLUMNS
+    for start, end in zip(blocks, [*blocks[1:], len(widths)]):
+        printed = (_span(widths[:NAME_COLUMNS]) + _span(widths[begun:end])) * PRINTED_PT / 12
+        if start > begun and (start == own_page or printed > PAGE_ACROSS_PT):
+            starts.append(start)
+            begun = start
+    return starts
+
+
+def _print_across(ws, widths: tuple[float, ...], starts: list[int]) -> None:
+    """Pages across beginning at ``starts``, the name columns on each, at the scale the widest page fits (never above
+    100 %): Excel and LibreOffice keep a page break only when the sheet is not fitted to a number of pages."""
+    edges = [NAME_COLUMNS, *starts, len(widths)]
+    widest = max(_span(widths[:NAME_COLUMNS]) + _span(widths[a:b]) for a, b in zip(edges, edges[1:]))
+    ws.set_print_scale(min(100, int(100 * PAGE_ACROSS_PT / widest)))
+    ws.set_v_pagebreaks(starts)
+    ws.repeat_columns(0, NAME_COLUMNS - 1)
+    ws.print_across()
 
 
 def _decree_frame(campaign: cm.Campaign | None) -> bool:
@@ -141,7 +191,8 @@ def _detail_heads(book: Book, ws, head: int, fixed: list[tuple[int, str]], first
         lower |= {col: (sx.DETAIL_SELF, "head"), col + 1: (sx.DETAIL_DEPT, "head")}
     for col in sorted(lower):
         book.put(ws, head + 1, col, *lower[col])
-    book.row(ws, head + 1, row_height(1))
+    book.row(ws, head + 1, row_height(max(cell_lines(sx.DETAIL_SELF, group_width, bold=True),
+                                          cell_lines(sx.DETAIL_DEPT, group_width, bold=True))))
 
 
 def _detail_row(n: int, p: PersonResult, groups: list[tuple[str, str]], period: str, parts: bool) -> list:
