@@ -928,7 +928,12 @@ def test_returned_file_is_read_and_scores_are_the_typed_ones(merged, kind):
 
 @pytest.mark.parametrize("kind", ["ods", "xls", "xlsm", "openpyxl"])
 def test_every_returned_form_merges_to_the_same_result_as_the_libreoffice_xlsx(merged, kind):
-    assert _outcome(_summary(merged, kind)) == _outcome(_summary(merged, "xlsx"))
+    outcome, expected = _outcome(_summary(merged, kind)), _outcome(_summary(merged, "xlsx"))
+    if kind == "xlsm":  # the same, and its macro project said (read/macros.py): nobody opens it with macros on
+        said = [i for i in outcome["issues"] if i[1] == "file.macros"]
+        assert [i[0] for i in said] == ["warning"]
+        outcome["issues"] = [i for i in outcome["issues"] if i not in said]
+    assert outcome == expected
 
 
 def test_xlsm_really_carries_a_macro_project(merged, books):

@@ -27,7 +27,7 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     spare = not person.code
     f = book.f
     ws = form_sheet(book, title)
-    if spare:  # hidden until a newcomer needs it: a blank form is never printed with the workbook
+    if spare:  # hidden until a newcomer needs it, without a print area (:func:`_totals`): never printed blank
         ws.hide()
 
     def header_and_title() -> tuple[int, int]:  # the same on every form of the rubric
@@ -73,7 +73,7 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     rec["header_row"] = head + 1
     items: dict[str, int] = {}
     row, subtotal, required, all_items = _criteria(book, ws, row + 1, rubric, items, key)
-    cells = _totals(book, ws, row, rubric, subtotal, required, all_items, key)
+    cells = _totals(book, ws, row, rubric, subtotal, required, all_items, key, spare)
     ws.freeze_panes(head + 1, 0)
     rec.update(items=tuple(items.items()), total_row=cells.pop("total_row"))
     book.records.append(ly.ScoringSheet(**rec))
@@ -165,15 +165,24 @@ def _write_criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items
 
 
 def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dict[str, int],
-            required: list[tuple[int, int]], all_items: list[tuple[int, int]], key: str) -> dict:
+            required: list[tuple[int, int]], all_items: list[tuple[int, int]], key: str, spare: bool) -> dict:
     """Totals, classification, and how many required cells are still blank, then the signatures.
-    The count of blank required cells sits below the signatures, outside the printed area: a form
-    to be signed never shows "còn thiếu". Returns the cells of each (``self_total``, …). Written once a workbook
-    for a rubric at a row, given as written to its later forms (:mod:`.repeat`)."""
+    The count of blank required cells sits below the signatures, never printed: a form to be signed never shows
+    "còn thiếu". Returns the cells of each (``self_total``, …). Written once a workbook for a rubric at a row, given
+    as written to its later forms (:mod:`.repeat`).
+
+    A person's form prints its print area, which ends above the count. A ``spare`` form has none: LibreOffice prints
+    a hidden sheet that has a print area (Excel never prints one), and a print area cannot wait for the sheet to be
+    unhidden. Unhidden, it prints all it holds but its two hidden rows, the count and the blank row above it (hidden
+    on the screen too: the newcomer's count is in "Tổng hợp tổ"'s "Ô còn trống")."""
     cells, miss_row = once_a_workbook(
         book, ws, ("totals", id(rubric), row), row,
         lambda: _write_totals(book, ws, row, rubric, subtotal, required, all_items, key), f"{key}|")
-    ws.print_area(0, 0, miss_row - 2, LAST_COL)
+    if spare:
+        for hidden in (miss_row - 1, miss_row):  # what prints ends where a person's print area ends
+            ws.set_row(hidden, None, None, {"hidden": True})
+    else:
+        ws.print_area(0, 0, miss_row - 2, LAST_COL)
     ws.fit_to_pages(1, 2)  # one page wide, at most two pages down
     return dict(cells)
 
