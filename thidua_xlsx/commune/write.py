@@ -16,6 +16,7 @@ written here: the officer reads them on the page or from ``status``."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 from collections import Counter
 from collections.abc import Iterator
@@ -50,6 +51,8 @@ from thidua_xlsx.write.summary.content import VN_TIME
 
 # A line of the officer's book's record as its JSON holds it: [row, school, kind, who, title, fingerprint, shown digest]
 RecordLine = list[int | str]
+ListBlock = tuple[int, list[Proposal], list[int]]  # a list of sheet Danh sách: its first line's row, its lines, the
+# rows of its head's copies among them (write.summary.book.Book.list_table)
 
 LEVEL_ABOVE_REPORT_VERSION = 3  # 2: the proposals held apart (``held``, ``accepted``), each edited list's changes;
 # 3: ``report``: the run's counts and exit code, as a school's JSON report gives them; each school's ``sent`` (a file
@@ -88,7 +91,7 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path, key: Commu
         wb.close()
 
 
-def _lines_record(summary: LevelAboveSummary, blocks: list[tuple[int, list[Proposal]]],
+def _lines_record(summary: LevelAboveSummary, blocks: list[ListBlock],
                   removed: list[RecordLine], held: list[RecordLine]) -> dict[str, object]:
     """The officer's book's record of every line she may mark: per sheet its two columns and the columns that say
     which proposal a line is; per line its row, its proposal's key, its file's fingerprint (her word is bound to it)
@@ -101,13 +104,18 @@ def _lines_record(summary: LevelAboveSummary, blocks: list[tuple[int, list[Propo
                      "rows": held}}
 
 
-def _listed_keys(blocks: list[tuple[int, list[Proposal]]], files: dict[str, str], names: dict[str, str]
-                 ) -> Iterator[RecordLine]:
+def _listed_keys(blocks: list[ListBlock], files: dict[str, str], names: dict[str, str]) -> Iterator[RecordLine]:
     """Each line of sheet Danh sách as the metadata records it — its row, its proposal's key, its file's fingerprint,
-    what it shows — from the lists' ``blocks`` (the row of each list's first line, the list)."""
-    for first, lines in blocks:
-        for k, p in enumerate(lines):
-            yield [first + k, *proposal_key(p), files.get(p.school, ""), shown_digest(_listed_shown(p, names))]
+    what it shows — from the lists' ``blocks`` (the row of each list's first line, the list, its head's copies)."""
+    for first, lines, copies in blocks:
+        for row, p in zip(_line_rows(first, copies), lines):
+            yield [row, *proposal_key(p), files.get(p.school, ""), shown_digest(_listed_shown(p, names))]
+
+
+def _line_rows(first: int, copies: list[int]) -> Iterator[int]:
+    """The rows of a list's lines from ``first`` down, past the copies of its head where a printed page begins."""
+    skipped = set(copies)
+    return (row for row in itertools.count(first) if row not in skipped)
 
 
 def _listed_shown(p: Proposal, names: dict[str, str]) -> tuple[str, ...]:
@@ -148,6 +156,7 @@ def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
                                           *["num"] * len(titles)])
 
 
+LIST_STYLES = ["center", "text", "text", "text", "text", "council", "council"]  # of sheet Danh sách's tables
 OFFICER_COLUMNS = (5, 6)  # "Đồng ý", "Lý do" of sheet Danh sách: what the officer's pass reads back
 HELD_OFFICER_COLUMNS = (6, 7)  # the same two of sheet Chờ quyết định
 SHOWN_COLUMNS = (1, 2, 3, 4)  # of both: what a line shows of who and what it is (its digest in the record)
@@ -173,15 +182,16 @@ def _held_sheet(book: Book, s: LevelAboveSummary) -> list[RecordLine]:
             for n, (h, cells) in enumerate(zip(s.held, shown, strict=True), start=1)]
 
 
-def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list[Proposal]]], list[RecordLine]]:
+def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[ListBlock], list[RecordLine]]:
     """I. Cá nhân, II. Tập thể: per title its lines "n. Họ tên, chức vụ, đơn vị", as the decision's list, each with
     the officer's two yellow cells ("Đồng ý" ticked; untick and give a reason to take a line off; a line held apart
     and accepted shows the officer's reason); then the lines the officer took off, each with its reason (tick it
-    again to put it back). Returns, for the metadata, each list's first row with its lines (:func:`_listed_keys`
-    makes their keys as they are written) and each line taken off with its row and key."""
+    again to put it back). Every printed page of a list begins with its head (Book.list_table: the sheet's lists have
+    no print titles). Returns, for the metadata, each list's first row with its lines and its head's copies
+    (:func:`_listed_keys` makes their keys as they are written) and each line taken off with its row and key."""
     widths = (6, 28, 18, 28, 40, 9, 26)
     last_col = len(widths) - 1
-    ws = book.sheet(lx.S_LISTS, widths, landscape=True)
+    ws = book.sheet(lx.S_LISTS, widths, landscape=True, page_breaks=True)
     row = book.title(ws, 0, last_col, lx.LISTS_TITLE.format(year=book.year).upper(),
                      lx.LISTS_SUBTITLE.format(count=len(s.proposals)))
     if s.held:
@@ -189,7 +199,7 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list
     names = {r.school.code: r.school.name for r in s.schools}
     files = s.fingerprints()  # each line's key carries its file's: the officer's word is bound to it
     accepted = {proposal_key(h.proposal): why for h, why in s.accepted}
-    blocks: list[tuple[int, list[Proposal]]] = []
+    blocks: list[ListBlock] = []
     by_kind = s.lists()
     for part, kind in ((lx.PART_PEOPLE, PERSON), (lx.PART_COLLECTIVES, COLLECTIVE)):
         chosen = by_kind[kind]
@@ -200,10 +210,9 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list
                       "heading")
             listed = ([n, *_listed_shown(p, names), lx.AGREE,  # each made as written: 72,000
                        accepted.get(proposal_key(p))] for n, p in enumerate(lines, start=1))
-            head, last = book.table(ws, row + 1, lx.LISTS_HEAD, listed,
-                                    ["center", "text", "text", "text", "text", "council", "council"],
-                                    data_table=False)
-            blocks.append((head + 1, lines))
+            head, last, copies = book.list_table(ws, row + 1, lx.LISTS_HEAD, listed, LIST_STYLES,
+                                                 keep_from=row - 1 if k == 1 else row)  # the part's heading too
+            blocks.append((head + 1, lines, copies))
             row = last + 2
         if not chosen:
             book.text(ws, row, 0, last_col, lx.NONE, "note")
@@ -215,10 +224,10 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list
                  for p, _why in s.removed]  # columns SHOWN_COLUMNS
         rows = [[n, *cells, None, why] for n, (cells, (_p, why)) in enumerate(zip(shown, s.removed, strict=True),
                                                                             start=1)]
-        head, _last = book.table(ws, row + 1, lx.REMOVED_HEAD, rows,
-                                 ["center", "text", "text", "text", "text", "council", "council"], data_table=False)
-        removed = [[head + n, *proposal_key(p), files.get(p.school, ""), shown_digest(cells)]
-                   for n, (cells, (p, _why)) in enumerate(zip(shown, s.removed, strict=True), start=1)]
+        head, _last, copies = book.list_table(ws, row + 1, lx.REMOVED_HEAD, rows, LIST_STYLES, keep_from=row)
+        removed = [[at, *proposal_key(p), files.get(p.school, ""), shown_digest(cells)]
+                   for at, cells, (p, _why) in zip(_line_rows(head + 1, copies), shown, s.removed)]
+    book.keep_together(ws, [])
     ws.protect("", PROTECTED)
     return blocks, removed
 

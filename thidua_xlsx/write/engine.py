@@ -21,7 +21,7 @@ import itertools
 import json
 import math
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -444,34 +444,82 @@ def signature_cells(row: int, blocks: list[SignBlock], date: tuple[str, str] | N
 
 # --- page breaks ---------------------------------------------------------------------------------
 
+MAX_PAGE_BREAKS = 1023  # manual breaks a sheet keeps (Excel's limit; xlsxwriter drops any further)
+
+
+def page_room(widths: tuple[float, ...], landscape: bool) -> float:
+    """Points of rows a printed page holds, estimated from the column widths (the sheet is fitted to the page width)
+    and the paper, on the short side (see CHAR_PT)."""
+    width_pt = (A4_LONG if landscape else A4_SHORT) - (MARGINS["left"] + MARGINS["right"]) * 72
+    height_pt = (A4_SHORT if landscape else A4_LONG) - (MARGINS["top"] + MARGINS["bottom"]) * 72
+    sheet_pt = sum(widths) * CHAR_PT
+    return (height_pt - FOOTER_PT) / min(1.0, width_pt / sheet_pt) * PAGE_SAFETY
+
+
+class Pages:
+    """A sheet's printed pages filled row by row, in the order its rows are written: the rows before which a page
+    ends (:attr:`breaks`). A row's height is taken from ``heights`` (a row left out: the default) and forgotten once
+    the row is placed — a province's list of 72,000 is never held; ``header``: the points of the rows printed again at
+    the top of every page. Once Excel's :data:`MAX_PAGE_BREAKS` are placed, the program ends the later pages."""
+
+    def __init__(self, heights: dict[int, float], widths: tuple[float, ...], landscape: bool, header: float = 0.0):
+        self.heights, self.room, self.header = heights, page_room(widths, landscape), header
+        self.used, self.next_row = 0.0, 0
+        self.breaks: list[int] = []
+
+    def size(self, first: int, last: int) -> float:
+        """Points of rows ``first``..``last``, none of them placed yet."""
+        return sum(self.heights.get(r, DEFAULT_ROW_PT) for r in range(first, last + 1))
+
+    def full(self, size: float) -> bool:
+        """Whether ``size`` more points leave the page: a page already holding something, and a break still to place."""
+        return self.used + size > self.room and self.used > self.header and len(self.breaks) < MAX_PAGE_BREAKS
+
+    def new_page(self) -> None:
+        """A page begun at the next row."""
+        self.breaks.append(self.next_row)
+        self.used = self.header
+
+    def place(self, upto: int) -> None:
+        """Every row above ``upto`` placed, each on the page it falls on (a page it would leave ends before it)."""
+        while self.next_row < upto:
+            self._add(self.heights.pop(self.next_row, DEFAULT_ROW_PT))
+
+    def keep(self, row: int, size: float) -> None:
+        """A block ``size`` points high from ``row`` (the rows above placed first) begun on a new page when it does
+        not fit on this one but fits on one."""
+        self.place(row)
+        if self.full(size) and self.header + size <= self.room:
+            self.new_page()
+
+    def finish(self, blocks: Sequence[tuple[int, int, float]] = ()) -> list[int]:
+        """The rest of the sheet placed, no block — (first row, last row, extra points) — cut across two pages (a
+        block that fits nowhere whole is left as it falls); returns the breaks."""
+        starts = {first: (last, extra) for first, last, extra in blocks}
+        last_row = max([*self.heights, *(last for _, last, _ in blocks)], default=self.next_row - 1)
+        for row in range(self.next_row, last_row + 1):
+            last, extra = starts.get(row, (row, 0.0))
+            if row in starts:
+                self.keep(row, self.size(row, last) + extra)
+            self._add(self.heights.pop(row, DEFAULT_ROW_PT) + extra)
+        return self.breaks
+
+    def _add(self, height: float) -> None:
+        if self.full(height):  # a full page: broken here too, not left to the program
+            self.new_page()
+        self.used += height
+        self.next_row += 1
+
+
 def page_breaks(heights: dict[int, float], widths: tuple[float, ...], landscape: bool,
                 blocks: list[tuple[int, int, float]], repeat: tuple[int, ...] = ()) -> list[int]:
     """Rows before which to break the page so that no block — (first row, last row, extra points such
     as a chart) — is cut across two printed pages: a signature with the end of its table, a title with
     its table's head, a chart. Pages are estimated from the row heights set (others at the default),
-    the column widths (the sheet is fitted to the page width) and the paper; a block that fits nowhere
-    whole is left as it falls. ``repeat``: the rows printed again at the top of every page.
+    the column widths (the sheet is fitted to the page width) and the paper (:class:`Pages`); a block that fits
+    nowhere whole is left as it falls. ``repeat``: the rows printed again at the top of every page.
 
     Every page ends at a break placed here, full pages included: the estimate errs on the short side
     (see CHAR_PT), and a page the program filled further than estimated would move every later break."""
-    width_pt = (A4_LONG if landscape else A4_SHORT) - (MARGINS["left"] + MARGINS["right"]) * 72
-    height_pt = (A4_SHORT if landscape else A4_LONG) - (MARGINS["top"] + MARGINS["bottom"]) * 72
-    sheet_pt = sum(widths) * CHAR_PT
-    page = (height_pt - FOOTER_PT) / min(1.0, width_pt / sheet_pt) * PAGE_SAFETY
     header = sum(heights.get(r, DEFAULT_ROW_PT) for r in repeat)
-    starts = {first: (last, extra) for first, last, extra in blocks}
-    last_row = max([*heights, *(last for _, last, _ in blocks)], default=0)
-    used, breaks = 0.0, []
-    for row in range(last_row + 1):
-        if row in starts:
-            last, extra = starts[row]
-            size = sum(heights.get(r, DEFAULT_ROW_PT) for r in range(row, last + 1)) + extra
-            if used + size > page and used > header and header + size <= page:
-                breaks.append(row)
-                used = header
-        height = heights.get(row, DEFAULT_ROW_PT) + (starts[row][1] if row in starts else 0)
-        if used + height > page and used > header:  # a full page: broken here too, not left to the program
-            breaks.append(row)
-            used = header
-        used += height
-    return breaks
+    return Pages(dict(heights), widths, landscape, header).finish(blocks)

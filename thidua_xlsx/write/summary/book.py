@@ -8,8 +8,10 @@ typed as ``=HYPERLINK(...)`` stays text; None and NaN become blanks.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
+import itertools
 import math
 import numbers
 from collections.abc import Callable, Iterable, Sequence
@@ -97,13 +99,15 @@ def _written(ws, row: int, col: int, code: int) -> None:
 
 class Book:
     """One summary workbook being written: its formats, and per sheet the column widths and the row
-    heights set (those of the sheets whose page breaks are placed, :meth:`keep_together`)."""
+    heights set (those of the sheets whose page breaks are placed, :meth:`keep_together`; of a sheet of lists, its
+    printed pages filled as its rows are written, :meth:`list_table`)."""
 
     def __init__(self, wb, school: cm.School, *, draft: bool = False):
         self.wb, self.school, self.year = wb, school, school.school_year
         self.draft = draft  # a year still running: every sheet's printed pages say DỰ THẢO, as its papers do
         self.widths: dict[str, tuple[float, ...]] = {}
         self.heights: dict[str, dict[int, float]] = {}  # row heights set, per sheet with page breaks
+        self._pages: dict[str, engine.Pages] = {}  # per sheet of lists (list_table), its pages so far
         self.f = {name: wb.add_format(props) for name, props in STYLES.items()}
         self._lines: dict[tuple[type, object, float], int] = {}  # see lines()
 
@@ -126,8 +130,11 @@ class Book:
 
     def keep_together(self, ws, blocks: list[tuple[int, int, float]], repeat: tuple[int, ...] = ()) -> None:
         """Manual page breaks so that no block — (first row, last row, extra points) — is cut across two
-        printed pages (:func:`engine.page_breaks`)."""
-        breaks = engine.page_breaks(self.heights[ws.name], self.widths[ws.name], xlsx.landscape(ws), blocks, repeat)
+        printed pages (:func:`engine.page_breaks`). A sheet of lists (:meth:`list_table`) goes on from its pages so
+        far, below its last list (it has no ``repeat``: each list repeats its own head)."""
+        pages = self._pages.pop(ws.name, None)
+        breaks = pages.finish(blocks) if pages is not None else engine.page_breaks(
+            self.heights[ws.name], self.widths[ws.name], xlsx.landscape(ws), blocks, repeat)
         if breaks:
             ws.set_h_pagebreaks(breaks)
 
@@ -201,17 +208,77 @@ class Book:
 
         ``data_table``: freeze below the header, filter buttons, header repeated on every printed page.
         """
-        widths = self.widths[ws.name]
-        for col, text in enumerate(headers):
-            self.put(ws, row, col, text, "head")
-        self.row(ws, row, engine.row_height(max(engine.cell_lines(h, widths[c] * 0.85) for c, h in enumerate(headers))))
-        last = self.rows(ws, row + 1, rows, styles, lambda values: engine.row_height(max(
-            [self.lines(v, widths[c]) for c, v in enumerate(values) if not blank(v)], default=1)))
+        self._head(ws, row, headers)
+        last = self.rows(ws, row + 1, rows, styles, lambda values: self._line_height(ws, values))
         if data_table:
             ws.freeze_panes(row + 1, 0)
             ws.autofilter(row, 0, max(last, row), len(headers) - 1)
             ws.repeat_rows(row)
         return row, last
+
+    def list_table(self, ws, row: int, headers, rows: Iterable[Sequence], styles: Sequence[str | None], *,
+                   keep_from: int, tail: float = 0.0) -> tuple[int, int, list[int]]:
+        """A list whose every printed page begins with its head, on a sheet of several lists (Excel and LibreOffice
+        repeat one range of rows per sheet, so it has none): the head at ``row``, then a row per item; where a page
+        ends inside the list (:meth:`pages`, the sheet set up with ``page_breaks``) a copy of the head is written as
+        the next page's first row, the page broken above it. The rows from ``keep_from`` (the list's title) to its
+        first two lines begin on one page (a list of two lines or fewer, with its ``tail``); its last two lines stay
+        on the page of the ``tail`` points below them (a signature). Returns (head row, last row written, the rows of
+        the head's copies, which are no line)."""
+        pages = self.pages(ws)
+        head_pt = self._head(ws, row, headers)
+        measured = ((values, self._line_height(ws, values)) for values in rows)
+        ahead = collections.deque(itertools.islice(measured, 3))
+        short = len(ahead) < 3
+        pages.keep(keep_from, pages.size(keep_from, row) + sum(height for _, height in itertools.islice(ahead, 2)) +
+                   (tail if short else 0.0))
+        at, copies = row + 1, []
+
+        def line(values: Sequence, height: float, below: float = 0.0, *, last: bool = False) -> None:
+            """A line at ``at``, on a new page begun by the head's copy when it leaves this one — or when it and the
+            ``below`` points after it, together, leave this one and fit on a page under the head."""
+            nonlocal at
+            pages.place(at)
+            kept = height + below
+            if pages.full(height) or (below and pages.full(kept) and head_pt + kept <= pages.room):
+                pages.new_page()
+                copies.append(at)
+                self._head(ws, at, headers)
+                at += 1
+            self._row(ws, at, values, height, styles, at_once=not last)
+            at += 1
+
+        while len(ahead) > 2:
+            line(*ahead.popleft())
+            ahead.extend(itertools.islice(measured, 1))
+        if ahead:
+            values, height = ahead.popleft()
+            line(values, height, sum(h for _, h in ahead) + tail, last=not ahead)
+        for values, height in ahead:
+            line(values, height, last=True)
+        return row, at - 1, copies
+
+    def pages(self, ws) -> engine.Pages:
+        """The printed pages of a sheet of lists (set up with ``page_breaks``), filled as its rows are written; its
+        breaks are set by :meth:`keep_together` once it is written."""
+        if ws.name not in self._pages:
+            self._pages[ws.name] = engine.Pages(self.heights[ws.name], self.widths[ws.name], xlsx.landscape(ws))
+        return self._pages[ws.name]
+
+    def _head(self, ws, row: int, headers) -> float:
+        """A table's header row at ``row``; returns its height."""
+        widths = self.widths[ws.name]
+        for col, text in enumerate(headers):
+            self.put(ws, row, col, text, "head")
+        height = engine.row_height(max(engine.cell_lines(h, widths[c] * 0.85) for c, h in enumerate(headers)))
+        self.row(ws, row, height)
+        return height
+
+    def _line_height(self, ws, values: Sequence) -> float:
+        """A table row's height: that of its cell of the most lines."""
+        widths = self.widths[ws.name]
+        return engine.row_height(max([self.lines(v, widths[c]) for c, v in enumerate(values) if not blank(v)],
+                                     default=1))
 
     def rows(self, ws, first: int, rows: Iterable[Sequence], styles: Sequence[str | None],
              height: Callable[[Sequence], float]) -> int:
@@ -270,10 +337,11 @@ class Book:
     def sign_pair(self, ws, row: int, last_col: int, left: tuple[str, ...], left_name: str,
                   right: tuple[str, ...], right_name: str, *, date: bool = True, seal: bool = True) -> int:
         """The usual pair: maker / secretary on the left, the one who signs for the school on the right."""
-        (l0, l1), (r0, r1) = engine.halves(last_col)
-        right_note = sx.SIGN_NOTE_SEAL if seal else sx.SIGN_NOTE
-        return self.signatures(ws, row, [engine.sign_block(l0, l1, left, sx.SIGN_NOTE, left_name),
-                                         engine.sign_block(r0, r1, right, right_note, right_name)], date=date)
+        return self.signatures(ws, row, _pair(last_col, left, left_name, right, right_name, seal), date=date)
+
+    def sign_pair_rows(self, left: tuple[str, ...], right: tuple[str, ...], *, date: bool = True) -> int:
+        """The rows :meth:`sign_pair` takes with these roles (left at their default height)."""
+        return engine.signature_cells(0, _pair(1, left, "", right, ""), ("", "date") if date else None)[1]
 
     def paragraphs(self, ws, row: int, last_col: int, lines) -> int:
         """Document text, one merged row per (style, text); returns the next row."""
@@ -281,3 +349,12 @@ class Book:
             self.text(ws, row, 0, last_col, text, style, fit=True)
             row += 1
         return row
+
+
+def _pair(last_col: int, left: tuple[str, ...], left_name: str, right: tuple[str, ...], right_name: str,
+          seal: bool = True) -> list[engine.SignBlock]:
+    """The usual pair's blocks over columns 0..last_col (:meth:`Book.sign_pair`)."""
+    (l0, l1), (r0, r1) = engine.halves(last_col)
+    right_note = sx.SIGN_NOTE_SEAL if seal else sx.SIGN_NOTE
+    return [engine.sign_block(l0, l1, left, sx.SIGN_NOTE, left_name),
+            engine.sign_block(r0, r1, right, right_note, right_name)]

@@ -11,7 +11,7 @@ from thidua_xlsx.model.results import PersonResult
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.wording import initiative_text, short_note
-from thidua_xlsx.write.engine import name_width
+from thidua_xlsx.write.engine import DEFAULT_ROW_PT, name_width
 from thidua_xlsx.write.summary.book import Book, Styled
 from thidua_xlsx.write.summary.content import proposal_lists, refusals, score_cell, score_text, waits
 
@@ -22,7 +22,8 @@ SCORE_COLUMN = 5  # of the lists: the score
 
 
 def proposal_sheet(book: Book, people: Sequence[PersonResult], tally: Tally | None) -> None:
-    """One list per title, each with its own signature, kept on the page with the end of its table;
+    """One list per title, each with its own signature, kept on the page with the end of its table; every printed
+    page of a list begins with its head (:meth:`Book.list_table`: the sheet's several lists have no print titles);
     short notes only (the reasons for refusals are on the internal sheet "Không đề nghị")."""
     widths = (5, 21, 12, name_width(13, [p.department_name for p in people]), 10, 12, 13, 22, 12, 22)
     last_col = len(widths) - 1
@@ -31,8 +32,8 @@ def proposal_sheet(book: Book, people: Sequence[PersonResult], tally: Tally | No
     lists = proposal_lists(people)
     if not lists:
         book.text(ws, row, 0, last_col, sx.NO_PROPOSAL, "note")
-    blocks: list[tuple[int, int, float]] = []
-    heads: list[int] = []
+    # below a list's last row: a row left empty, the signatures, a row left empty
+    signature = (1 + book.sign_pair_rows(sx.SIGN_MAKER, sx.SIGN_HEAD) + 1) * DEFAULT_ROW_PT
     for title, chosen in lists.items():
         first, name = row, title_name(title)
         row = book.title(ws, row, last_col, sx.PROPOSAL_TITLE.format(title=name.upper(), year=book.year),
@@ -40,13 +41,12 @@ def proposal_sheet(book: Book, people: Sequence[PersonResult], tally: Tally | No
         rows = [[n, p.name, p.position, p.department_name, p.facts.rating, score_text(p), name,
                  initiative_text(p.facts), _votes(tally, p.code, title), short_note(d)]
                 for n, (p, d) in enumerate(chosen, start=1)]
-        head, last = book.table(ws, row - 1, sx.PROPOSAL_HEAD, rows, LIST_STYLES, data_table=False)
-        heads.append(head)
+        _head, last, _copies = book.list_table(ws, row - 1, sx.PROPOSAL_HEAD, rows, LIST_STYLES, keep_from=first,
+                                               tail=signature)
         end = book.sign_pair(ws, last + 2, last_col, sx.SIGN_MAKER, book.school.secretary, sx.SIGN_HEAD,
                              book.school.principal)
-        blocks += [(first, min(head + 2, last), 0), (max(head + 1, last - 1), end, 0)]
         row = end + 2
-    book.keep_together(ws, blocks)
+    book.keep_together(ws, [])
 
 
 def _votes(tally: Tally | None, code: str, title: str) -> str:
