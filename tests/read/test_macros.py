@@ -65,3 +65,18 @@ def test_macros_of_an_xls_and_an_ods_are_found_by_their_storage():
     assert not macros_in(b"\xd0\xcf\x11\xe0" + "Workbook".encode("utf-16-le"), ".xls", ())
     assert macros_in(b"", ".ods", ["content.xml", "Basic/Standard/Module1.xml"])
     assert not macros_in(b"", ".ods", ["content.xml", "Configurations2/toolbar/"])
+
+
+def test_a_vba_project_under_another_name_or_an_excel_4_macro_sheet_is_found_by_its_relationship():
+    """Excel finds a VBA project by the workbook's relationship, whatever its part is named, and runs an Excel 4.0
+    macro sheet's Auto_Open as well."""
+    renamed = (b'<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
+               b'Target="hinh.bin"/>')
+    assert macros_in(b"PK", ".xlsx", ["xl/workbook.xml", "xl/hinh.bin"], renamed)
+    macro_sheet = (b'<Relationship Id="rId2" Type="http://schemas.microsoft.com/office/2006/relationships/'
+                   b'xlMacrosheet" Target="sheet2.xml"/>')
+    assert macros_in(b"PK", ".xlsx", ["xl/workbook.xml"], macro_sheet)
+    assert macros_in(b"PK", ".xlsx", ["xl/workbook.xml", "xl/macrosheets/sheet1.xml"])
+    plain = b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/' \
+            b'worksheet" Target="worksheets/sheet1.xml"/>'
+    assert not macros_in(b"PK", ".xlsx", ["xl/workbook.xml", "xl/worksheets/sheet1.xml"], plain)
