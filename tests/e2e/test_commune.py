@@ -300,3 +300,16 @@ def test_workers_that_cannot_start_are_said_and_every_summary_is_read_here(merge
     assert [(f["name"], f["status"]) for f in data["files"]] == [(f["name"], f["status"]) for f in files]
     assert {"code": "level_above.workers_failed", "severity": "note", "file": "", "sheet": "", "cell": "",
             "params": {"count": len(files), "error": "BrokenProcessPool"}} in data["problems"]
+
+
+def test_the_schools_sheet_gives_the_time_of_the_school_s_data_under_its_own_name(merged):
+    """The school's list edited by hand was saved again (Nguồn dữ liệu: the file's time); Các trường gives the time
+    of the data its seal covers, which "sau hạn" is decided from — under a name that says which it is."""
+    schools = [r for r in merged["book"][lx.S_SCHOOLS].iter_rows(values_only=True)]
+    head = next(r for r in schools if r and r[0] == "STT")
+    assert head[3] == "Số liệu lưu lúc"
+    row = next(r for r in schools if r and r[2] == "TH-Truc-Cuong_cuoi.xlsx")
+    sources = list(merged["book"]["Nguồn dữ liệu"].iter_rows(values_only=True))
+    columns = next(r for r in sources if r and r[0] == "Tệp")
+    source = dict(zip(columns, next(r for r in sources if r and r[0] == "TH-Truc-Cuong_cuoi.xlsx")))
+    assert row[3] < source["Thời gian lưu (giờ VN)"]  # the data's time, before the file's own (edited since)
