@@ -17,16 +17,21 @@ SPECIAL_STYLES = ["center", "text", "text", "text", "text", "text", "text"]
 
 
 def special_sheet(book: Book, campaign: cm.Campaign) -> None:
+    """One table: its head printed again at the top of every page (print titles), the signature kept on the page of
+    the table's last two lines."""
     widths = (5, 28, name_width(21, [d.name for d in campaign.departments]), 11, 38, 24, 16)
     last_col = len(widths) - 1
-    ws = book.sheet(sx.S_SPECIAL, widths, landscape=True)
+    ws = book.sheet(sx.S_SPECIAL, widths, landscape=True, page_breaks=True)
     rows = special_rows(campaign)
     row = book.header(ws, last_col, 3)
     row = book.title(ws, row, last_col, sx.SPECIAL_TITLE.format(year=book.year),
                      sx.SPECIAL_SUBTITLE.format(school=book.school.name, count=len(rows)))
     table = [[n, *r] for n, r in enumerate(rows, start=1)] or [[None, sx.NONE_ROW]]
-    _, last = book.table(ws, row - 1, sx.SPECIAL_HEAD, table, SPECIAL_STYLES, data_table=False)
-    book.sign_pair(ws, last + 2, last_col, sx.SIGN_MAKER, book.school.secretary, sx.SIGN_HEAD, book.school.principal)
+    head, last = book.table(ws, row - 1, sx.SPECIAL_HEAD, table, SPECIAL_STYLES, data_table=False)
+    ws.repeat_rows(head)
+    end = book.sign_pair(ws, last + 2, last_col, sx.SIGN_MAKER, book.school.secretary, sx.SIGN_HEAD,
+                         book.school.principal)
+    book.keep_together(ws, [(max(head + 1, last - 1), end, 0)], repeat=(head,))
 
 
 HISTORY_STYLES = ["center", "text", "text", "text", "center", "text", "text"]
