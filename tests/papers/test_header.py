@@ -36,7 +36,7 @@ CASES = [
     (("Phòng Giáo dục và Đào tạo quận Hà Đông", "Trường THCS Trung Sơn"),  # "TRUNG SƠN" is a name, not a level
      (["PHÒNG GIÁO DỤC VÀ", "ĐÀO TẠO QUẬN HÀ ĐÔNG"], ["TRƯỜNG THCS", "TRUNG SƠN"])),
     (("Ủy ban nhân dân xã Trực Cường", "Phòng Văn hóa – Xã hội"),  # the commune's office, as its papers have it
-     (["ỦY BAN NHÂN DÂN", "XÃ TRỰC CƯỜNG"], ["PHÒNG", "VĂN HÓA – XÃ HỘI"])),
+     (["ỦY BAN NHÂN DÂN", "XÃ TRỰC CƯỜNG"], ["PHÒNG VĂN HÓA –", "XÃ HỘI"])),
     (("UBND xã Tràng Định", "Trường Phổ thông Dân tộc bán trú Tiểu học và THCS Nguyễn Bỉnh Khiêm"),  # 67 characters
      (["UBND XÃ TRÀNG ĐỊNH"], ["TRƯỜNG PHỔ THÔNG DÂN TỘC", "BÁN TRÚ TIỂU HỌC VÀ THCS", "NGUYỄN BỈNH KHIÊM"])),
     (("Ủy ban nhân dân xã Bắc Sơn, tỉnh Lạng Sơn",  # 71 characters with its place: three lines of 11 points

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import itertools
 import math
 import os
 from dataclasses import dataclass
@@ -226,9 +227,9 @@ class Paper:
         signs = cell.add_table(1, 2)
         for col in signs.columns:
             col.width = Mm(self.width_mm / 2)
-        for sign_cell, sign in zip(signs.rows[0].cells, (left, right)):
+        for sign_cell in signs.rows[0].cells:
             sign_cell.width = Mm(self.width_mm / 2)
-            sign_block(sign_cell, sign, first=True)
+        sign_blocks(signs.rows[0].cells, (left, right), (self.width_mm / 2,) * 2)
 
     def signatures(self, left, right: Sign, *, shares: tuple[float, float] = (0.5, 0.5), keep: bool = False
                    ) -> None:
@@ -236,13 +237,14 @@ class Paper:
         one the signature that binds. ``keep``: kept on one page with what precedes it."""
         spacer = self.para("", space_after=0, keep=keep)
         spacer.paragraph_format.first_line_indent = None
-        table = grid(self.doc, 1, tuple(self.width_mm * share for share in shares))
+        widths_mm = tuple(self.width_mm * share for share in shares)
+        table = grid(self.doc, 1, widths_mm)
         cell_l, cell_r = table.rows[0].cells
         cant_split(table.rows[0])
-        sign_block(cell_r, right, first=True)
         if isinstance(left, Sign):
-            sign_block(cell_l, left, first=True)
+            sign_blocks((cell_l, cell_r), (left, right), widths_mm)
         if isinstance(left, Receivers):
+            sign_blocks((cell_r,), (right,), widths_mm[1:])
             cell_text(cell_l, left.head, size=RECEIVERS_HEAD_PT, bold=True, italic=True, first=True, align="left")
             for line in left.lines:
                 cell_text(cell_l, line, size=RECEIVERS_PT, align="left")
@@ -352,18 +354,47 @@ def cell_text(cell, text: str, *, size: float, bold: bool = False, italic: bool 
     return p
 
 
-def sign_block(cell, sign: Sign, *, first: bool) -> None:
-    """The role(s), the note, room to sign and the name, centred in ``cell``."""
-    for k, role in enumerate(sign.roles):
-        cell_text(cell, role, size=BODY_PT, bold=True, first=first and k == 0)
+def sign_blocks(cells, signs: tuple[Sign, ...], widths_mm: tuple[float, ...]) -> None:
+    """Signature blocks side by side, one a cell of ``widths_mm``: each title in the lines it takes in its column
+    (:func:`role_lines`), a shorter one given the difference as more room to sign, so every block's name — or dotted
+    line to write it on — stands on the same line as the others'."""
+    titles = [[line for role in sign.roles for line in role_lines(role, width)]
+              for sign, width in zip(signs, widths_mm)]
+    tallest = max(map(len, titles))
+    for cell, sign, title in zip(cells, signs, titles):
+        sign_block(cell, sign, title, SIGN_SPACE_LINES + tallest - len(title))
+
+
+def sign_block(cell, sign: Sign, title: list[str], space_lines: int) -> None:
+    """The title's lines, the note, ``space_lines`` of room to sign and the name, centred in ``cell``."""
+    for k, line in enumerate(title):
+        cell_text(cell, line, size=BODY_PT, bold=True, first=k == 0)
     cell_text(cell, sign.note, size=BODY_PT, italic=True)
-    for _ in range(SIGN_SPACE_LINES):
+    for _ in range(space_lines):
         cell_text(cell, "", size=BODY_PT)
     cell_text(cell, sign.name or dw.SIGN_BLANK_NAME, size=BODY_PT, bold=True)
     if sign.extra:
         for _ in range(2):
             cell_text(cell, "", size=BODY_PT)
         cell_text(cell, sign.extra, size=BODY_PT, bold=True)
+
+
+def role_lines(role: str, width_mm: float) -> list[str]:
+    """A signer's title (bold capitals) in the lines it takes in a cell ``width_mm`` wide: one where it fits, else the
+    fewest lines of even length — "CÁC THÀNH VIÊN" / "BAN KIỂM PHIẾU", never a last word alone as a renderer's
+    wrap leaves it ("CÁC THÀNH VIÊN BAN KIỂM" / "PHIẾU"). Written as lines, every renderer breaks it alike."""
+    words = role.split()
+    room = width_mm - CELL_MARGINS_MM - 0.5  # half a millimetre to spare: the renderer's rounding
+
+    def widest(lines: list[list[str]]) -> float:
+        return max(text_pt(" ".join(line), size=BODY_PT, bold=True) for line in lines) * 25.4 / 72
+
+    for count in range(1, len(words) + 1):
+        evenest = min(([words[a:b] for a, b in itertools.pairwise((0, *cuts, len(words)))]
+                       for cuts in itertools.combinations(range(1, len(words)), count - 1)), key=widest)
+        if widest(evenest) <= room:
+            return [" ".join(line) for line in evenest]
+    return words or [role]  # a word a line where even that does not fit; an empty title as it is
 
 
 def _header_rule(cell, cell_mm: float, length_mm: float) -> None:

@@ -337,8 +337,10 @@ def name_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
     """``text``, a name in capitals (the managing body, the school), in the lines it takes where ``fits`` says
     which lines hold, broken only between its groups (:data:`~thidua_xlsx.text.documents.HEADER_KIND_WORDS`): what
     the body is, then its place or proper name kept whole — "UBND" / "PHƯỜNG HÀ ĐÔNG", never "UBND PHƯỜNG HÀ" /
-    "ĐÔNG" as a renderer breaking at the last space that fits would have it. A place too long for one line is
-    broken between its words."""
+    "ĐÔNG" as a renderer breaking at the last space that fits would have it. No single word is left alone on a line
+    above a group of two joined by a dash: the group is broken after its dash, the dash ending the line — "PHÒNG VĂN
+    HÓA –" / "XÃ HỘI", not "PHÒNG" / "VĂN HÓA – XÃ HỘI" ("HỘI ĐỒNG" / "THI ĐUA – KHEN THƯỞNG" as it is). A place too
+    long for one line is broken between its words."""
     words = text.split()
 
     def whole(group: list[str]) -> bool:
@@ -357,8 +359,12 @@ def name_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
     for group in (*kind, *tail):
         if lines and whole(lines[-1] + group):
             lines[-1] += group
-        else:
-            lines.append(list(group))
+            continue
+        before, after = _dash_halves(group)
+        if lines and len(lines[-1]) == 1 and after and whole(lines[-1] + before):  # "PHÒNG" not alone
+            lines[-1] += before
+            group = after
+        lines.append(list(group))
     return [" ".join(line) for line in lines]
 
 
@@ -372,6 +378,16 @@ def _kind_words(words: list[str]) -> tuple[list[list[str]], list[str]]:
         kind.append(name[:n_kind])
         name = name[n_kind:]
     return kind, name
+
+
+_DASHES = ("–", "-", "—")  # a dash between two words of a name: "VĂN HÓA – XÃ HỘI"
+
+
+def _dash_halves(group: list[str]) -> tuple[list[str], list[str]]:
+    """A group cut after a dash that stands between two of its words ("VĂN HÓA –", "XÃ HỘI"): the dash ends a line, as
+    a printed name breaks; (the group, nothing) when it has none."""
+    cut = next((k + 1 for k, word in enumerate(group[1:-1], start=1) if word in _DASHES), len(group))
+    return group[:cut], group[cut:]
 
 
 def _place_broken(part: list[str], whole: Callable[[list[str]], bool]) -> list[list[str]]:
