@@ -155,13 +155,16 @@ def test_a_hidden_column_is_said_for_the_school(tmp_path):
 def test_a_row_added_whose_stt_is_text_is_said(tmp_path):
     """A row whose STT is typed as text is no numbered line (it was not compared); the tool writes nothing else with
     a name or a title on the list: it is said, and nothing of it is decided."""
+    below = []  # the row under the list's last line, left empty by the tool
+
     def added(wb) -> None:
+        below.append(_row(wb[LIST], "Đinh Tất Đắc", "Chiến sĩ thi đua cơ sở")[0].row + 1)
         for col, value in enumerate(["7", "Nguyễn Văn B", "Giáo viên", "Tổ khối 1", "HTXSNV", "", "Chiến sĩ thi đua "
                                      "cơ sở"], start=1):
-            wb[LIST].cell(29, col, value)
+            wb[LIST].cell(below[0], col, value)
 
     said, data = _merged(_commune(tmp_path, added))
-    assert (f"thêm dòng 29 ở sheet {LIST} ('7 – Nguyễn Văn B – Giáo viên – Tổ khối 1 – HTXSNV – Chiến sĩ thi đua cơ "
+    assert (f"thêm dòng {below[0]} ở sheet {LIST} ('7 – Nguyễn Văn B – Giáo viên – Tổ khối 1 – HTXSNV – Chiến sĩ thi đua cơ "
             "sở') không phải dòng của danh sách") in said
     assert not {name for name, _title in _listed(data) | _held(data)} & {"Nguyễn Văn B"}
     assert _held(data) == set()
