@@ -164,8 +164,8 @@ def test_a_row_added_whose_stt_is_text_is_said(tmp_path):
             wb[LIST].cell(below[0], col, value)
 
     said, data = _merged(_commune(tmp_path, added))
-    assert (f"thêm dòng {below[0]} ở sheet {LIST} ('7 – Nguyễn Văn B – Giáo viên – Tổ khối 1 – HTXSNV – Chiến sĩ thi đua cơ "
-            "sở') không phải dòng của danh sách") in said
+    assert (f"thêm dòng {below[0]} ở sheet {LIST} ('7 – Nguyễn Văn B – Giáo viên – Tổ khối 1 – HTXSNV – Chiến sĩ thi "
+            "đua cơ sở') không phải dòng của danh sách") in said
     assert not {name for name, _title in _listed(data) | _held(data)} & {"Nguyễn Văn B"}
     assert _held(data) == set()
 
