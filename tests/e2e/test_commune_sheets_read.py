@@ -144,6 +144,30 @@ def test_a_macro_enabled_file_named_xlsx_is_said_and_held_on_the_page_and_in_the
     assert "chứa macro (VBA)" in page and "tệp của trường chứa macro" in page
 
 
+def _with_a_macro_sheet(path: Path) -> None:
+    """An Excel 4.0 macro sheet (its Auto_Open runs when Excel opens the book) related to the workbook under a name of
+    its own, its relationship's type written with a character reference; content types left as the tool wrote them."""
+    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdM" Type="http://schemas.microsoft.com/'
+                                    b'office/2006/relationships/xl&#77;acrosheet" Target="trang.xml"/></Relationships>')
+            target.writestr(item, data)
+        target.writestr("xl/trang.xml", b"<xm:macrosheet/>")
+    path.write_bytes(out.getvalue())
+
+
+def test_a_macro_sheet_under_another_name_is_found_and_held(tmp_path):
+    folder = _commune(tmp_path, None)
+    _with_a_macro_sheet(folder / "inbox" / FINAL)
+    said, data = _merged(folder)
+    assert f"Bảng tổng hợp của {SCHOOL} chứa macro (VBA), dù tên tệp là '{FINAL}'" in said
+    assert not [p for p in data["proposals"] if p["school"] == "TH-TC"] and len(_held(data)) > 5
+
+
 def _raise_a_department_without_a_title(wb) -> None:
     ws = wb["Tập thể"]
     row = next(r for r in ws.iter_rows() if r[0].value == "Tổ chuyên biệt")

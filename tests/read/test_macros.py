@@ -3,15 +3,17 @@ that nobody opens it with its macros enabled; the issued books have none."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from thidua_xlsx.cli import main
-from thidua_xlsx.read.macros import macros_in
+from thidua_xlsx.read.macros import macro_enabled, macros_in
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -56,27 +58,53 @@ def test_a_returned_book_with_macros_is_read_and_said(tmp_path):
 
 def test_the_books_the_tool_issues_and_the_other_programs_saves_have_none():
     for book in (*(SAMPLES / "outbox").rglob("*.xlsx"), *(SAMPLES / "inbox").glob("[!~]*.xlsx")):
-        with zipfile.ZipFile(book) as zf:
-            assert not macros_in(book.read_bytes(), ".xlsx", zf.namelist()), book.name
+        assert not macros_in(book.read_bytes()) and not macro_enabled(book.read_bytes()), book.name
 
 
-def test_macros_of_an_xls_and_an_ods_are_found_by_their_storage():
-    assert macros_in(b"\xd0\xcf\x11\xe0" + "_VBA_PROJECT_CUR".encode("utf-16-le") + b"\x00" * 8, ".xls", ())
-    assert not macros_in(b"\xd0\xcf\x11\xe0" + "Workbook".encode("utf-16-le"), ".xls", ())
-    assert macros_in(b"", ".ods", ["content.xml", "Basic/Standard/Module1.xml"])
-    assert not macros_in(b"", ".ods", ["content.xml", "Configurations2/toolbar/"])
+def _package(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return buffer.getvalue()
 
 
-def test_a_vba_project_under_another_name_or_an_excel_4_macro_sheet_is_found_by_its_relationship():
-    """Excel finds a VBA project by the workbook's relationship, whatever its part is named, and runs an Excel 4.0
-    macro sheet's Auto_Open as well."""
-    renamed = (b'<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
-               b'Target="hinh.bin"/>')
-    assert macros_in(b"PK", ".xlsx", ["xl/workbook.xml", "xl/hinh.bin"], renamed)
-    macro_sheet = (b'<Relationship Id="rId2" Type="http://schemas.microsoft.com/office/2006/relationships/'
-                   b'xlMacrosheet" Target="sheet2.xml"/>')
-    assert macros_in(b"PK", ".xlsx", ["xl/workbook.xml"], macro_sheet)
-    assert macros_in(b"PK", ".xlsx", ["xl/workbook.xml", "xl/macrosheets/sheet1.xml"])
-    plain = b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/' \
-            b'worksheet" Target="worksheets/sheet1.xml"/>'
-    assert not macros_in(b"PK", ".xlsx", ["xl/workbook.xml", "xl/worksheets/sheet1.xml"], plain)
+SHEET_REL = (b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+             b'worksheet" Target="worksheets/sheet1.xml"/>')
+
+
+def _xlsx(relationships: bytes = b"", types: bytes = b"", **more: bytes) -> bytes:
+    rels = b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">%s%s</Relationships>'
+    declared = b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">%s</Types>'
+    return _package({"[Content_Types].xml": declared % types, "xl/workbook.xml": b"<workbook/>",
+                     "xl/_rels/workbook.xml.rels": rels % (SHEET_REL, relationships), **more})
+
+
+@pytest.mark.parametrize("book", [
+    # a VBA project under another name, its relationship's type written with a character reference (&#80; is P)
+    _xlsx(b'<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vba&#80;roject" '
+          b'Target="hinh.bin"/>', **{"xl/hinh.bin": b"\xd0\xcf\x11\xe0"}),
+    # the same declared by its content type only
+    _xlsx(types=b'<Override PartName="/xl/anh.bin" ContentType="application/vnd.ms-office.vba&#80;roject"/>'),
+    # an Excel 4.0 macro sheet (its Auto_Open runs), by its relationship or where Excel puts it
+    _xlsx(b'<Relationship Id="rId2" Type="http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet" '
+          b'Target="trang.xml"/>'),
+    _xlsx(**{"xl/macrosheets/sheet1.xml": b"<xm:macrosheet/>"}),
+    # an .xls's VBA storage; an .ods's Basic library, and a cell bound to a macro of the program's
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "_VBA_PROJECT_CUR".encode("utf-16-le"),
+    _package({"content.xml": b"<office:document-content/>", "Basic/Standard/Module1.xml": b"<module/>"}),
+    _package({"content.xml": b"<table:table-cell><office:event-listeners><script:event-listener "
+                             b"script:macro-name=\"vnd.sun.star.script:Tools.Misc.Shell\"/></office:event-listeners>"}),
+], ids=["vba-renamed-char-ref", "vba-content-type", "macro-sheet-rel", "macro-sheet-place", "xls-vba", "ods-basic",
+        "ods-event"])
+def test_macros_are_found_where_the_programs_find_them(book):
+    assert macros_in(book)
+
+
+def test_a_book_without_code_has_no_macros_and_an_xlsm_without_code_is_only_macro_enabled():
+    assert not macros_in(_xlsx())
+    assert not macros_in(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le"))
+    assert not macros_in(_package({"content.xml": b"<office:document-content/>", "Configurations2/toolbar/": b""}))
+    xlsm = _xlsx(types=b'<Override PartName="/xl/workbook.xml" '
+                       b'ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>')
+    assert not macros_in(xlsm) and macro_enabled(xlsm)  # the commune holds it (the tool never writes one)

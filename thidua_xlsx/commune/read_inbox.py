@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
-import zipfile
 from collections.abc import Callable
 from sys import intern
 from typing import TypeVar
@@ -25,9 +23,8 @@ from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, unreadable
 from thidua_xlsx.read.entries import saved_at, sorted_out
-from thidua_xlsx.read.inflating import DAMAGED_ZIP
-from thidua_xlsx.read.macros import VBA_PART
-from thidua_xlsx.read.own_summary import CONTENT_TYPES, Opened, Refusals, Wanted, open_summary, release_words
+from thidua_xlsx.read.macros import macro_enabled, macros_in
+from thidua_xlsx.read.own_summary import Opened, Refusals, Wanted, open_summary, release_words
 from thidua_xlsx.read.package_parts import BOOK_PART
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import REASONS
@@ -132,25 +129,9 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
 
 
 def has_macros(opened: Opened) -> bool:
-    """Whether a summary carries a macro project (a ``vbaProject.bin``, or a macro-enabled content type): a ``.xlsm``
-    renamed ``.xlsx`` opens in Excel and runs its macros all the same. Told from what containment saw of its zip;
-    content types it did not inflate (over its size for a part kept whole, or broken) are read here."""
-    names, parts = opened.unzipped.names, opened.unzipped.parts
-    if CONTENT_TYPES in names and CONTENT_TYPES not in parts:
-        return _has_macros(opened.data)
-    types = parts.get(CONTENT_TYPES, b"")
-    return any(name.lower().endswith(VBA_PART) for name in names) or b"macroEnabled" in types
-
-
-def _has_macros(data: bytes) -> bool:
-    """:func:`has_macros` from the workbook's bytes alone."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as book:
-            names = book.namelist()
-            types = book.read(CONTENT_TYPES) if CONTENT_TYPES in names else b""
-    except (KeyError, RuntimeError, *DAMAGED_ZIP):
-        return False
-    return any(name.lower().endswith(VBA_PART) for name in names) or b"macroEnabled" in types
+    """Whether a school's summary carries macros (:func:`~thidua_xlsx.read.macros.macros_in`) or is a macro-enabled
+    workbook even without code: the tool never writes one, and a ``.xlsm`` renamed ``.xlsx`` opens in Excel as one."""
+    return macros_in(opened.data, opened.unzipped.parts) or macro_enabled(opened.data, opened.unzipped.parts)
 
 
 def _proposals(meta: ly.SummaryMeta) -> tuple[Proposal, ...]:

@@ -276,19 +276,18 @@ class Problem:
     params: tuple[tuple[str, object], ...] = ()
 
 
-def check_workbook(path: Path, data: bytes, suffix: str, parts: dict[str, bytes] | None = None,
-                   names: list[str] | None = None) -> Problem | None:
+def check_workbook(path: Path, data: bytes, suffix: str, parts: dict[str, bytes] | None = None) -> Problem | None:
     """Why ``data`` (the bytes of ``path``) must not be parsed, or None. Never inflates more than the limits.
 
     ``parts``: given, it receives the sheet parts of an .xlsx/.xlsm inflated by the checks (those up to
     CHUNK, by part name), and the workbook part, its relationships and the style sheet, inflated whole then, for the
-    reader to look at without inflating them again; ``names``: given, every entry's name of a zip."""
+    reader to look at without inflating them again."""
     if data[:8] == CFB_MAGIC and suffix in (".xlsx", ".xlsm"):
         return Problem("file.encrypted")
     if suffix in (".xlsx", ".xlsm", ".ods"):
         if data[:4] != ZIP_MAGIC:
             return Problem("file.corrupt")
-        return _zip_problem(data, suffix, INBOX, parts, names_seen=names)
+        return _zip_problem(data, suffix, INBOX, parts)
     if data[:8] != CFB_MAGIC:
         return Problem("file.corrupt")
     return _xls_problem(data, INBOX)

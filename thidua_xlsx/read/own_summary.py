@@ -28,7 +28,7 @@ from thidua_xlsx.model.issues import ERROR, Problems
 from thidua_xlsx.model.summary_fields import Mistyped
 from thidua_xlsx.read.containment import OWN, Bounds, read_own_book
 from thidua_xlsx.read.inflating import Unzipped
-from thidua_xlsx.read.package_parts import BOOK_PART, BOOK_RELS_PART, STYLES_PART
+from thidua_xlsx.read.package_parts import BOOK_PART, BOOK_RELS_PART, CONTENT_TYPES, STYLES_PART
 from thidua_xlsx.read.school_lists import list_check
 from thidua_xlsx.read.sheet_views import sheet_views
 from thidua_xlsx.text.releases import RELEASE_UNSAID, VERSION
@@ -83,9 +83,6 @@ class Opened:
     changes: tuple[ListChange, ...] = ()
     unzipped: Unzipped = field(default_factory=lambda: Unzipped(()))
     newer: bool = False  # written by a newer release that only added to this format (a higher minor): read all the same
-
-
-CONTENT_TYPES = "[Content_Types].xml"  # what the package's parts are: a macro-enabled workbook says so here
 
 
 Refusals = dict[str, str]  # a caller's message code for each kind (LEVEL_ABOVE falls back to NOT_OURS's)

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 PACKAGE_RELS, BOOK_PART, BOOK_RELS_PART = "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
 STYLES_PART, STRINGS_PART = "xl/styles.xml", "xl/sharedStrings.xml"
+CONTENT_TYPES = "[Content_Types].xml"  # what the package's parts are: a macro-enabled workbook says so here
 KEPT_WHOLE = (BOOK_PART, BOOK_RELS_PART, STYLES_PART)  # inflated whole by the checks when the reader wants the parts
 MAX_RELS_BYTES = 1 << 20  # a workbook's relationships (and its workbook part) are a few hundred bytes a sheet
 FOREIGN = "file.strict_or_foreign"  # its words: a program the tool does not know wrote it; saved by Excel, it reads
@@ -67,8 +68,8 @@ def layout_problem(zf: zipfile.ZipFile, kept: Mapping[str, bytes | Exception]) -
     if len({name.casefold() for name in entries}) < len(entries):  # one part twice, or under two spellings
         return FOREIGN
     try:
-        package, book = (_relationships(zf, kept, rels) for rels in (PACKAGE_RELS, BOOK_RELS_PART))
-        sheets = [sheet.get("name") or "" for sheet in _root(zf, kept, BOOK_PART).iter(_SHEET)]
+        package, book = (relationships(zf, kept, rels) for rels in (PACKAGE_RELS, BOOK_RELS_PART))
+        sheets = [sheet.get("name") or "" for sheet in part_root(zf, kept, BOOK_PART).iter(_SHEET)]
     except LookupError:
         return FOREIGN
     except ValueError:  # not XML
@@ -84,13 +85,13 @@ def layout_problem(zf: zipfile.ZipFile, kept: Mapping[str, bytes | Exception]) -
 Relationship = tuple[str | None, str, str]  # its id, its kind (its Type's last segment), its target
 
 
-def _relationships(zf: zipfile.ZipFile, kept: Mapping[str, bytes | Exception], name: str) -> list[Relationship]:
-    """The relationships the part ``name`` holds (see :func:`_root`)."""
+def relationships(zf: zipfile.ZipFile, kept: Mapping[str, bytes | Exception], name: str) -> list[Relationship]:
+    """The relationships the part ``name`` holds (see :func:`part_root`)."""
     return [(r.get("Id"), (r.get("Type") or "").rsplit("/", 1)[-1], r.get("Target") or "")
-            for r in _root(zf, kept, name).iter(_RELATIONSHIP)]
+            for r in part_root(zf, kept, name).iter(_RELATIONSHIP)]
 
 
-def _root(zf: zipfile.ZipFile, kept: Mapping[str, bytes | Exception], name: str):
+def part_root(zf: zipfile.ZipFile, kept: Mapping[str, bytes | Exception], name: str):
     """The part ``name`` parsed; LookupError: no such part (or one too big to be one), ValueError: not XML."""
     from defusedxml.ElementTree import ParseError, fromstring  # deferred: defusedxml at start-up
 

@@ -57,7 +57,6 @@ from thidua_xlsx.read.department.marks import input_marks
 from thidua_xlsx.read.department.meta import NewerTemplate, OldTemplate, identity_fields, parse_meta
 from thidua_xlsx.read.entries import blank_entry, possible_save, saved_stamp, sorted_out, stat_entry, with_hash
 from thidua_xlsx.read.macros import macros_in
-from thidua_xlsx.read.package_parts import BOOK_RELS_PART
 from thidua_xlsx.read.registry import DamagedRecord, IssuedRegistry
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import shortened
@@ -141,11 +140,10 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         return unreadable(entry, exc)
     entry = dataclasses.replace(entry, sha256=hashlib.sha256(data).hexdigest())
     parts: dict[str, bytes] = {}
-    names: list[str] = []
-    problem = check_workbook(path, data, suffix, parts, names)
+    problem = check_workbook(path, data, suffix, parts)
     if problem is not None:
         return reject(entry, problem.code, **dict(problem.params))
-    if macros_in(data, suffix, names, parts.get(BOOK_RELS_PART, b"")):  # read all the same: values only, none runs
+    if macros_in(data, parts):  # read all the same: values only, none runs
         entry = dataclasses.replace(entry, issues=(*entry.issues, issue("file.macros", WARNING, file=entry.name)))
     if suffix != ".xls":
         entry = _with_save_time(entry, saved_stamp(data, suffix))
