@@ -31,7 +31,7 @@ from thidua_xlsx.model.history import (
 )
 from thidua_xlsx.model.issues import NOTE, WARNING, Problems, reason
 from thidua_xlsx.model.results import STATUS_SUBMITTED, Decision, DepartmentResult, PersonResult, Summary, is_granted
-from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, NO_PROPOSAL, TTLDTT, TTLDXS
 from thidua_xlsx.read.rule_sets import with_rule_set
 
 YEAR = "2025-2026"
@@ -854,3 +854,18 @@ def test_a_department_s_year_typed_twice_saying_different_things_holds_its_bang_
     [d] = found.departments["T1"]
     assert (d.title, d.granted, d.pending) == (BK_TINH, False, True)
     assert d.reason.startswith("chưa xét xong: năm 2024-2025 của tổ có hai dòng ghi khác nhau"), d.reason
+
+
+def test_the_years_awarded_list_what_was_received_never_a_none_typed_for_it():
+    """The Báo cáo thành tích's part III: each earlier year with a title the tool knows or a form, as the history says
+    it — "Không đề nghị" in Danh hiệu, "Không" in the forms, a word the reader did not know (said where it was read)
+    are no award; this school year is not an earlier one."""
+    history = History(people=(
+        row("2022-2023", titles=(LDTT,), forms=("Không",)),
+        row("2023-2024", titles=(NO_PROPOSAL, "Không")),
+        row("2024-2025", titles=(LDTT, CSTDCS), forms=("Giấy khen của Hiệu trưởng",), special=("Khen đột xuất",)),
+        row("2025-2026", titles=(LDTT,))))
+    found, _ = decide([result()], history, staff=[roster()])
+    assert found.awarded["GV01"] == (
+        hs.AwardedYear("2022-2023", (LDTT,), ()),
+        hs.AwardedYear("2024-2025", (CSTDCS, LDTT), ("Giấy khen của Hiệu trưởng", "Khen đột xuất")))

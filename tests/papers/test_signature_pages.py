@@ -60,6 +60,15 @@ def test_a_workbook_s_header_breaks_the_name_after_its_dash_too():
     assert engine.header_rows(OFFICE, left_width=30)[1][0][0] == "PHÒNG VĂN HÓA – XÃ HỘI"  # whole where it fits
 
 
+@pytest.mark.parametrize("name, width, lines", [
+    ("UBND XÃ ĐẮK – MIL", 14, ["UBND", "XÃ ĐẮK – MIL"]),  # a place stays whole under its body (review)
+    ("PHÒNG VĂN HÓA – XÃ HỘI", 17, ["PHÒNG VĂN HÓA –", "XÃ HỘI"]),
+    ("HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", 22, ["HỘI ĐỒNG", "THI ĐUA – KHEN THƯỞNG"]),
+])
+def test_a_dashed_pair_is_broken_after_its_dash_only_to_keep_a_word_from_standing_alone(name, width, lines):
+    assert engine.name_lines(name, lambda text: len(text) <= width) == lines
+
+
 def test_the_tally_s_signing_lines_stand_on_one_line_under_titles_of_different_lengths(tmp_path):
     """The Biên bản kiểm phiếu's blocks: the members' title takes two lines, the head's one; both dotted lines on the
     same line of the table, the members' title broken between its groups."""

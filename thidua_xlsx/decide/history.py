@@ -80,7 +80,6 @@ from thidua_xlsx.model.history import History, HistoryResults, Match, PersonYear
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, is_granted
 from thidua_xlsx.model.titles import CSTD_TINH, INDIVIDUAL_ORDER, TTLDXS
-from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text.collation import fold
 
 # --- matching ----------------------------------------------------------------------------------------------------
@@ -168,16 +167,20 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
                           sources=history.sources, flags=flags, withdrawn=withdrawn, awarded=awarded)
 
 
-def _highest_first(title: str) -> tuple[int, str]:
-    order = INDIVIDUAL_ORDER
-    return (order.index(title) if title in order else len(order), title_name(title))
-
-
 def _awarded(past: Past) -> tuple[hs.AwardedYear, ...]:
-    """The earlier years in which ``past``'s person was awarded something, oldest first, each year's titles highest
-    first."""
-    return tuple(hs.AwardedYear(year, tuple(sorted(y.titles, key=_highest_first)), (*sorted(y.forms), *y.special))
-                 for year, y in past.years.items() if y.titles or y.forms or y.special)
+    """The earlier years in which ``past``'s person was awarded something, oldest first: the titles the tool knows,
+    highest first (a word it does not know was said where it was read, and is left for the person to write), the
+    forms and special awards as written, but a "Không" typed for none."""
+    found = []
+    for year, y in past.years.items():
+        titles = tuple(t for t in INDIVIDUAL_ORDER if t in y.titles)
+        forms = tuple(f for f in (*sorted(y.forms), *y.special) if fold(f).strip(" .-") not in _NONE_WORDS)
+        if titles or forms:
+            found.append(hs.AwardedYear(year, titles, forms))
+    return tuple(found)
+
+
+_NONE_WORDS = frozenset({"", "khong", "khong co", "chua co"})  # folded: what is typed in a column for "none"
 
 
 def _medal_dates(p: PersonResult, found: tuple[Decision, ...], start: str, nobody_dated: bool, year: str,

@@ -3,7 +3,6 @@ votes, the short notes and the warnings (:class:`Facts`). Titles are codes here;
 
 from __future__ import annotations
 
-from thidua_xlsx.decide.ballots import candidates as ballot_candidates
 from thidua_xlsx.decide.ballots import needed_votes, vote_percent
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import Candidate, VoteResult
@@ -16,7 +15,13 @@ from thidua_xlsx.text.decisions import draft_text
 from thidua_xlsx.text.titles import TITLE_SHORT
 from thidua_xlsx.text.wording import short_note
 from thidua_xlsx.write.engine import FIXED_DATE
-from thidua_xlsx.write.summary.content import COLLECTIVE_ORDER, proposal_lists, school_of, titles_in_order
+from thidua_xlsx.write.summary.content import (
+    COLLECTIVE_ORDER,
+    proposal_lists,
+    put_to_vote,
+    school_of,
+    titles_in_order,
+)
 
 # A vote table whose counts are blanks is filled by hand at the meeting: room to write in each row (a ballot's: 10 mm)
 HANDWRITING_ROW_MM = 8
@@ -43,30 +48,9 @@ class Facts:
             t: [d for d in summary.departments if d.proposed == t] for t in titles_in_order(COLLECTIVE_ORDER, found)}
         self.staff = {p.code: p for p in self.c.staff} if self.c else {}
         self.heads = {d.code: d.head for d in self.c.departments} if self.c else {}
-        self.ballot = self._ballot()
+        self.ballot = put_to_vote(summary, self.rules)
         resting = provisional(summary)
         self.provisional, self.provisional_units = resting.people, resting.units
-
-    def _ballot(self) -> dict[str, list[Candidate]]:
-        """Who was (or is to be) voted on, per title: those on the ballot now and, after a council pass,
-        also those the vote turned down (no longer proposed, still in the minutes)."""
-        s = self.s
-        found = {(c.code, c.title): c for c in ballot_candidates(s.people, s.departments, self.rules)}
-        people = {p.code: p for p in s.people}
-        units = {d.code: d for d in s.departments}
-        for r in (self.tally.results if self.tally else ()):
-            if (r.code, r.title) in found:
-                continue
-            if r.code in people:
-                p = people[r.code]
-                found[(r.code, r.title)] = Candidate(r.code, p.name, p.department_name, r.title)
-            elif r.code in units:
-                found[(r.code, r.title)] = Candidate(r.code, units[r.code].name, units[r.code].name, r.title)
-        order = {code: k for k, code in enumerate([*people, *units])}
-        by_title: dict[str, list[Candidate]] = {}
-        for c in sorted(found.values(), key=lambda c: order.get(c.code, len(order))):
-            by_title.setdefault(c.title, []).append(c)
-        return by_title
 
     def provisional_text(self) -> str:
         """The Tờ trình's and the Biên bản's sentence on the provisional proposals ("" when there is none)."""

@@ -214,8 +214,9 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
 SUMMARY_TITLE = "Bảng tổng hợp đề nghị thi đua – khen thưởng của các trường năm học {year}"
 SUMMARY_SUBTITLE = "({sent}/{schools} trường đã gửi; {proposals} đề nghị; {held} đề nghị tạm giữ)"
 S_SCHOOLS = "Các trường"
-# "Số liệu lưu lúc": the school's data as its seal covers it (model.commune.SchoolResult.saved), which decides "sau
-# hạn" — not the file's save time, which Nguồn dữ liệu gives (a list edited by hand is saved later)
+# "Số liệu lưu lúc": the time of the school's data as its seal covers it (model.commune.SchoolResult.saved; a file
+# not sealed: the time the file says), which decides "sau hạn" — apart from the file's own save time on Nguồn dữ
+# liệu (a list edited by hand is saved later)
 SCHOOLS_HEAD = ("STT", "Trường", "Tệp dùng", "Số liệu lưu lúc", "Mã tệp (SHA-256)",
                 "Tình trạng", "Tạm giữ")
 STATE_ORIGIN = {"sealed": "", "unsealed": "; không rõ nguồn gốc (không có dấu xác thực)",

@@ -339,8 +339,9 @@ def name_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
     the body is, then its place or proper name kept whole — "UBND" / "PHƯỜNG HÀ ĐÔNG", never "UBND PHƯỜNG HÀ" /
     "ĐÔNG" as a renderer breaking at the last space that fits would have it. No single word is left alone on a line
     above a group of two joined by a dash: the group is broken after its dash, the dash ending the line — "PHÒNG VĂN
-    HÓA –" / "XÃ HỘI", not "PHÒNG" / "VĂN HÓA – XÃ HỘI" ("HỘI ĐỒNG" / "THI ĐUA – KHEN THƯỞNG" as it is). A place too
-    long for one line is broken between its words."""
+    HÓA –" / "XÃ HỘI", not "PHÒNG" / "VĂN HÓA – XÃ HỘI" ("HỘI ĐỒNG" / "THI ĐUA – KHEN THƯỞNG" as it is) — unless the
+    group is a place, which stays whole under its body ("UBND" / "TỈNH BÀ RỊA – VŨNG TÀU"). A place too long for one
+    line is broken between its words."""
     words = text.split()
 
     def whole(group: list[str]) -> bool:
@@ -361,7 +362,8 @@ def name_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
             lines[-1] += group
             continue
         before, after = _dash_halves(group)
-        if lines and len(lines[-1]) == 1 and after and whole(lines[-1] + before):  # "PHÒNG" not alone
+        if lines and len(lines[-1]) == 1 and after and not _phrase(group, dw.HEADER_PLACE_WORDS) and \
+                whole(lines[-1] + before):  # "PHÒNG" not alone; "UBND" / "TỈNH BÀ RỊA – VŨNG TÀU" as it is
             lines[-1] += before
             group = after
         lines.append(list(group))

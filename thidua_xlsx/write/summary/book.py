@@ -71,6 +71,8 @@ STYLES = {
     "warning": {"bg_color": WARNING_FILL},
 }
 
+PARAGRAPH_GAP_PT = 3  # under a paragraph's lines (Book.text(fit=True))
+
 
 def open_workbook(path: Path):
     """An xlsxwriter workbook that writes each row out as soon as the next one starts (constant_memory:
@@ -184,7 +186,7 @@ class Book:
         if fit:
             size = LARGER_STYLES.get(style, 12)
             lines = engine.cell_lines(value, self.span(ws, c0, c1) * 12 / size, bold=bool(self.f[style].bold))
-            self.row(ws, row, engine.row_height(lines, size) + 3)  # paragraph gap
+            self.row(ws, row, engine.row_height(lines, size) + PARAGRAPH_GAP_PT)
 
     def header(self, ws, last_col: int, split: int, *, number: str = "", date: bool = False) -> int:
         """The school and national motto header (:func:`engine.header_rows`); returns the next free row."""

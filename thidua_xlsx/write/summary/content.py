@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from thidua_xlsx.decide.ballots import candidates as ballot_candidates
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.council import Candidate
 from thidua_xlsx.model.evaluation import YearRating
 from thidua_xlsx.model.history import BK_TINH, KNC_GD
 from thidua_xlsx.model.results import (
@@ -207,3 +209,25 @@ def multi_year_counts(summary: Summary) -> dict[str, int]:
     granted = [d.title for p in summary.people for d in history.people.get(p.code, ()) if d.granted]
     granted += [d.title for u in summary.departments for d in history.departments.get(u.code, ()) if d.granted]
     return {award: granted.count(award) for award in MULTI_YEAR_AWARDS if award in granted}
+
+
+def put_to_vote(summary: Summary, rules: cm.Rules) -> dict[str, list[Candidate]]:
+    """Who was (or is to be) voted on, per title: those on the ballot now and, after a council pass, also those the
+    vote turned down (no longer proposed, still in the minutes) — a person's or a department's, in the summary's
+    order. The Biên bản says the same of them in Word and on its sheet."""
+    found = {(c.code, c.title): c for c in ballot_candidates(summary.people, summary.departments, rules)}
+    people = {p.code: p for p in summary.people}
+    units = {d.code: d for d in summary.departments}
+    for r in (summary.tally.results if summary.tally else ()):
+        if (r.code, r.title) in found:
+            continue
+        if r.code in people:
+            p = people[r.code]
+            found[(r.code, r.title)] = Candidate(r.code, p.name, p.department_name, r.title)
+        elif r.code in units:
+            found[(r.code, r.title)] = Candidate(r.code, units[r.code].name, units[r.code].name, r.title)
+    order = {code: k for k, code in enumerate([*people, *units])}
+    by_title: dict[str, list[Candidate]] = {}
+    for c in sorted(found.values(), key=lambda c: order.get(c.code, len(order))):
+        by_title.setdefault(c.title, []).append(c)
+    return by_title

@@ -3,7 +3,7 @@ letter asking the level above for the titles), drafts of the Word papers that sa
 
 from __future__ import annotations
 
-from thidua_xlsx.decide.ballots import candidates, vote_percent
+from thidua_xlsx.decide.ballots import vote_percent
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import Summary, provisional, sent_count
@@ -20,6 +20,7 @@ from thidua_xlsx.write.summary.content import (
     criteria_line,
     multi_year_counts,
     passed_not_proposed_text,
+    put_to_vote,
     refusals,
     titles_in_order,
     waits,
@@ -50,13 +51,13 @@ def _counts(summary: Summary, *, voted: bool = False) -> tuple[dict[str, list[st
 
 
 def _put_to_vote(summary: Summary) -> tuple[set[str], set[str]]:
-    """The titles put to the vote, of people and of departments: on the ballot, or counted by the council."""
+    """The titles put to the vote (:func:`put_to_vote`), of people and of departments."""
     if summary.campaign is None:
         return set(), set()
-    ballot = {(c.code, c.title) for c in candidates(summary.people, summary.departments, summary.campaign.rules)}
-    ballot |= {(r.code, r.title) for r in (summary.tally.results if summary.tally else ())}
     units = {d.code for d in summary.departments}
-    return {t for code, t in ballot if code not in units}, {t for code, t in ballot if code in units}
+    ballot = put_to_vote(summary, summary.campaign.rules)
+    return ({t for t, cs in ballot.items() if any(c.code not in units for c in cs)},
+            {t for t, cs in ballot.items() if any(c.code in units for c in cs)})
 
 
 def _present(s: Summary) -> str:

@@ -10,10 +10,8 @@ from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write import engine
-from thidua_xlsx.write.summary.book import Book
+from thidua_xlsx.write.summary.book import PARAGRAPH_GAP_PT, Book
 from thidua_xlsx.write.summary.content import proposal_lists
-
-PARAGRAPH_GAP_PT = 3  # what Book.text(fit=True) adds under a paragraph's lines
 
 
 def public_sheet(book: Book, summary: Summary, posted_on: dt.date, until: dt.date) -> None:
