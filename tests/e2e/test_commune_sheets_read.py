@@ -114,23 +114,40 @@ def test_a_caption_s_count_that_is_not_its_list_s_is_said(tmp_path):
            "danh sách bên dưới (1 dòng)" in said
 
 
-def _with_macros(path: Path) -> None:
-    """A macro project put into the file, its content types made macro-enabled, its name kept .xlsx."""
+def _rewritten(path: Path, changed: dict[str, tuple[bytes, bytes]], added: dict[str, bytes]) -> None:
+    """``path``'s parts with ``changed`` ones' text replaced (part → (old, new)) and ``added`` ones put in."""
     source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             data = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(b"spreadsheetml.sheet.main+xml", b"sheet.macroEnabled.main+xml")
+            if item.filename in changed:
+                data = data.replace(*changed[item.filename])
             target.writestr(item, data)
-        target.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 a macro project")
+        for name, data in added.items():
+            target.writestr(name, data)
     path.write_bytes(out.getvalue())
 
 
-def test_a_macro_enabled_file_named_xlsx_is_said_and_held_on_the_page_and_in_the_merge(tmp_path):
+def _with_macros(path: Path) -> None:
+    """A macro project put into the file, its content types made macro-enabled, its name kept .xlsx."""
+    _rewritten(path, {"[Content_Types].xml": (b"spreadsheetml.sheet.main+xml", b"sheet.macroEnabled.main+xml")},
+               {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 a macro project"})
+
+
+def _with_a_macro_sheet(path: Path) -> None:
+    """An Excel 4.0 macro sheet (its Auto_Open runs when Excel opens the book) related to the workbook under a name of
+    its own, its relationship's type written with a character reference; content types left as the tool wrote them."""
+    _rewritten(path, {"xl/_rels/workbook.xml.rels": (b"</Relationships>", b'<Relationship Id="rIdM" Type="http://'
+                                                     b'schemas.microsoft.com/office/2006/relationships/xl&#77;acrosheet"'
+                                                     b' Target="trang.xml"/></Relationships>')},
+               {"xl/trang.xml": b"<xm:macrosheet/>"})
+
+
+@pytest.mark.parametrize("carrying", [_with_macros, _with_a_macro_sheet], ids=["macro-enabled", "macro-sheet"])
+def test_a_file_carrying_macros_is_said_and_held_on_the_page_and_in_the_merge(tmp_path, carrying):
     folder = _commune(tmp_path, None)
-    _with_macros(folder / "inbox" / FINAL)
+    carrying(folder / "inbox" / FINAL)
     said, data = _merged(folder)
     assert f"Bảng tổng hợp của {SCHOOL} chứa macro (VBA), dù tên tệp là '{FINAL}'" in said
     proposed = {(p["name"], p["title"]) for p in data["proposals"] if p["school"] == "TH-TC"}
@@ -142,30 +159,6 @@ def test_a_macro_enabled_file_named_xlsx_is_said_and_held_on_the_page_and_in_the
     assert wait_job(found, merged.headers["Location"])["state"] == "done"
     page = text(found.get("/"))
     assert "chứa macro (VBA)" in page and "tệp của trường chứa macro" in page
-
-
-def _with_a_macro_sheet(path: Path) -> None:
-    """An Excel 4.0 macro sheet (its Auto_Open runs when Excel opens the book) related to the workbook under a name of
-    its own, its relationship's type written with a character reference; content types left as the tool wrote them."""
-    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/_rels/workbook.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdM" Type="http://schemas.microsoft.com/'
-                                    b'office/2006/relationships/xl&#77;acrosheet" Target="trang.xml"/></Relationships>')
-            target.writestr(item, data)
-        target.writestr("xl/trang.xml", b"<xm:macrosheet/>")
-    path.write_bytes(out.getvalue())
-
-
-def test_a_macro_sheet_under_another_name_is_found_and_held(tmp_path):
-    folder = _commune(tmp_path, None)
-    _with_a_macro_sheet(folder / "inbox" / FINAL)
-    said, data = _merged(folder)
-    assert f"Bảng tổng hợp của {SCHOOL} chứa macro (VBA), dù tên tệp là '{FINAL}'" in said
-    assert not [p for p in data["proposals"] if p["school"] == "TH-TC"] and len(_held(data)) > 5
 
 
 def _raise_a_department_without_a_title(wb) -> None:
