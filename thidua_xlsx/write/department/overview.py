@@ -10,6 +10,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as wx
+from thidua_xlsx.write import engine
 from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook
 
 WIDTHS = (5, 9, 26, 16, 9, 9, 9, 14, 9, 11)
@@ -42,7 +43,8 @@ def department_sheet(book: DepartmentBook, ws, people: list[tuple[IssuedPerson, 
     head = row
     for col, text in enumerate(wx.DEPT_HEADERS):
         ws.write_string(row, col, text, f["head"])
-    ws.set_row(row, 36)
+    heights = {head: 36.0}  # the rows set, for the page breaks' estimate (engine.page_breaks)
+    ws.set_row(row, heights[head])
     first = head + 1
     n = len(people)
     last_row = head + n
@@ -76,7 +78,8 @@ def department_sheet(book: DepartmentBook, ws, people: list[tuple[IssuedPerson, 
         else:
             ws.write_formula(r, 9, f"={ref}{cells['self_missing']}+{ref}{cells['dept_missing']}",
                              f["locked_c"], 2 * cells["n_required"])
-        ws.set_row(r, 31.5 if len(person.name) > 24 else 20)
+        heights[r] = 31.5 if len(person.name) > 24 or len(person.code) > 9 else 20.0  # two lines: "MOI-TO-K23-1"
+        ws.set_row(r, heights[r])
         if person.code and not person.newcomer:  # the locked cells, as the merge keys them (a newcomer's are not)
             book.lock(f"dept|{person.code}|name", person.name)
             book.lock(f"dept|{person.code}|position", person.position)
@@ -87,6 +90,12 @@ def department_sheet(book: DepartmentBook, ws, people: list[tuple[IssuedPerson, 
     expected = sum(2 * c["n_required"] for (p, _marker), c in zip(people, person_cells) if p.code)
     check = book.check_cell(ws, check_row, 7, f"SUM(J{first + 1}:J{last_row + 1})", expected, "dept")
     book.signatures(ws, sign_row, last, (wx.SIGN_MAKER, wx.SIGN_NOTE), (wx.SIGN_HEAD, wx.SIGN_NOTE))
+    # the signatures on the page of the last two people's lines (and the spare ones below), never under the head's
+    # copy alone
+    named = [first + k for k, (person, _marker) in enumerate(people) if person.name] or [last_row]
+    breaks = engine.page_breaks(heights, WIDTHS, True, [(max(first, named[-1] - 1), check_row - 2, 0)], (head,))
+    if breaks:
+        ws.set_h_pagebreaks(breaks)
     ws.print_area(0, 0, check_row - 2, last)
     ws.freeze_panes(head + 1, 3)
     ws.repeat_rows(head)
