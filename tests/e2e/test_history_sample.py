@@ -197,3 +197,18 @@ def test_the_report_of_achievements_lists_the_earlier_titles_the_history_holds(s
                                              ["2024-2025", "Chiến sĩ thi đua cơ sở; Lao động tiên tiến", ""],
                                              ["", "", ""]]
     assert tables[dw.REPORT_AWARDS_HEAD] == [["", "", ""]] * 3  # the history holds no form of hers
+
+
+def test_the_principal_s_own_report_is_confirmed_by_the_body_above_the_school(sample):
+    """Đinh Tất Đắc, the principal, is proposed CSTĐCS: his Báo cáo thành tích is not confirmed by himself (Mẫu 05:
+    the unit's head confirms; for the head, the body above); a teacher's is confirmed by the principal."""
+    def signers(name: str) -> str:
+        folder = sample["out"] / "ho-so" / "Chien-si-thi-dua-co-so"
+        report = docx.Document(str(folder / f"05_Bao-cao-thanh-tich_{name}.docx"))
+        return " ".join(c.text for c in report.tables[-1].rows[0].cells)
+
+    own = signers("Dinh-Tat-Dac")
+    assert "XÁC NHẬN CỦA CẤP TRÊN\n" in own and "XÁC NHẬN CỦA HIỆU TRƯỞNG" not in own
+    assert own.count("Đinh Tất Đắc") == 1  # as the one reporting
+    teacher = signers("Le-Thi-Bich-Thuy")
+    assert "XÁC NHẬN CỦA HIỆU TRƯỞNG" in teacher and "Đinh Tất Đắc" in teacher

@@ -8,6 +8,7 @@ from thidua_xlsx.papers.document_set import REPORT
 from thidua_xlsx.papers.docx_engine import BODY_PT, Paper, Sign
 from thidua_xlsx.papers.facts import Facts, points
 from thidua_xlsx.text import documents as dw
+from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.wording import day_text
 
 
@@ -64,7 +65,9 @@ def paper(s: Facts, p: PersonResult, title: str) -> Paper:
         doc.table(heads, [*known, *blank], (25, 60, 80), aligns="cll", row_height_mm=8,  # room to write by hand
                   keep_end=heads is dw.REPORT_AWARDS_HEAD)
         doc.para("", space_after=0)
-    doc.signatures(Sign(dw.SIGN_CONFIRM, dw.SIGN_NOTE_SEAL, s.school.principal),
+    own = bool(s.school.principal) and fold(p.name) == fold(s.school.principal)  # nobody confirms their own report
+    doc.signatures(Sign(dw.SIGN_CONFIRM_ABOVE, dw.SIGN_NOTE_SEAL, dw.SIGN_BLANK_NAME) if own else
+                   Sign(dw.SIGN_CONFIRM, dw.SIGN_NOTE_SEAL, s.school.principal),
                    Sign(dw.SIGN_REPORTER, dw.SIGN_NOTE, p.name), keep=True)
     return doc
 

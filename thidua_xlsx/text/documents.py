@@ -268,6 +268,8 @@ REPORT_AWARDS_HEAD = ("Năm học", "Hình thức khen thưởng", "Số, ngày,
                       "ban hành")
 REPORT_HISTORY_ROWS = 3
 SIGN_CONFIRM = ("XÁC NHẬN CỦA HIỆU TRƯỞNG",)
+# the principal's own report: confirmed by the body above the school (its officer writes the name)
+SIGN_CONFIRM_ABOVE = ("XÁC NHẬN CỦA CẤP TRÊN",)
 SIGN_REPORTER = ("NGƯỜI BÁO CÁO THÀNH TÍCH",)
 REPORT_WRITE_LINES = 6  # dotted lines left for the person to write on
 REPORT_DUTY_LINES = 3
