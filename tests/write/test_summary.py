@@ -15,7 +15,9 @@ from thidua_xlsx.model.results import DepartmentResult
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as sx
+from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary import write_summary
+from thidua_xlsx.write.summary.council import SPARE_TALLY_ROWS
 
 SCORING_SHEETS = ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng", "Đề nghị khen thưởng", "Không đề nghị", "Tập thể",
                   "Kiểm phiếu",
@@ -314,3 +316,12 @@ def test_a_value_not_known_is_written_blank_never_nan_nor_zero(tmp_path):
 
     cells = openpyxl.load_workbook(tmp_path / "x.xlsx")["Bảng"]
     assert [cells.cell(1, col).value for col in range(1, 5)] == [None, None, 0, 8.5]
+
+
+def test_the_tally_s_rows_for_candidates_added_at_the_meeting_are_one_line_high(wb):
+    """The council's spare rows were measured by their wrapper's words, 66 points each: five of them spilled onto a
+    page of empty boxes. A row is as high as what it holds."""
+    ws = wb[sx.S_TALLY]
+    rows = [row[0].row for row in ws.iter_rows() if row[0].value is None and row[3].fill.fgColor.rgb == "FFFFF2CC"]
+    assert len(rows) == SPARE_TALLY_ROWS
+    assert {ws.row_dimensions[r].height for r in rows} == {engine.row_height(1)}

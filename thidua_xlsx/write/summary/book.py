@@ -277,10 +277,11 @@ class Book:
         return height
 
     def _line_height(self, ws, values: Sequence) -> float:
-        """A table row's height: that of its cell of the most lines."""
+        """A table row's height: that of its cell of the most lines (a cell in a style of its own measured by its
+        value, not by its wrapper's words)."""
         widths = self.widths[ws.name]
-        return engine.row_height(max([self.lines(v, widths[c]) for c, v in enumerate(values) if not blank(v)],
-                                     default=1))
+        cells = ((c, v.value if isinstance(v, Styled) else v) for c, v in enumerate(values))
+        return engine.row_height(max([self.lines(v, widths[c]) for c, v in cells if not blank(v)], default=1))
 
     def rows(self, ws, first: int, rows: Iterable[Sequence], styles: Sequence[str | None],
              height: Callable[[Sequence], float]) -> int:
