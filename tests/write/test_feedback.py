@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -272,3 +273,20 @@ def test_two_departments_books_of_one_name_in_two_folders_each_get_their_copy(tm
     assert sorted(titles) == ["So-cham-diem (2).xlsx", "So-cham-diem.xlsx"]
     assert sorted("4-5" in t for t in titles.values()) == [False, True]
     assert sorted("2-3" in t for t in titles.values()) == [False, True]
+
+
+def test_a_spare_form_in_use_that_was_hidden_again_is_shown_in_the_copy(tmp_path):
+    """The sample's Tổ khối 2-3 filled its spare form "Người mới 1" and hid it again: its one thing to fix is there, so
+    the copy shows that sheet (the unused spare forms stay hidden, and so does the book's identity)."""
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    copy = tmp_path / "s"
+    shutil.copytree(samples, copy, ignore=shutil.ignore_patterns("ca-nam", "cap-xa", "ho-so", "outbox", "*.lock",
+                                                                 "da-ghi.json"))
+    result = CliRunner().invoke(main, ["merge", str(copy / "inbox"), "-o", str(tmp_path / "t.xlsx"),
+                                       "--feedback", str(tmp_path / "gop-y")])
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(tmp_path / "gop-y" / "2025-2026_cham-diem_To-khoi-2-3 (ban sua).xlsx")
+    states = {ws.title: ws.sheet_state for ws in wb.worksheets}
+    assert "Người mới 1" in {c.value for row in wb[wx.FEEDBACK_SHEET].iter_rows() for c in row}  # what to fix, there
+    assert states["Người mới 1"] == "visible" and states["Người mới 2"] == "hidden"
+    assert states[ly.META_SHEET] == "veryHidden"

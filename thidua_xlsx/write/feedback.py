@@ -197,6 +197,9 @@ def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Sum
             _add_comment(cell, problem)  # a second problem of the same cell: one more line
         else:
             marked[(problem.sheet, problem.cell)] = _mark(cell, problem)
+    for sheet in {sheet for sheet, _cell in marked}:  # a spare form in use, hidden again: shown where it is to fix
+        if wb[sheet].sheet_state == "hidden":
+            wb[sheet].sheet_state = "visible"
     _feedback_sheet(wb, item, summary, list(marked.values()), password)
     with replacing(target) as tmp:
         wb.save(tmp)
