@@ -7,7 +7,6 @@ kept."""
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import socket
 import threading
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.corpus import zipped
 from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
 from tests.mail.dovecot import PASSWORD, USER, VIETNAMESE_PASSWORD, VIETNAMESE_USER, free_port
 from thidua_xlsx.cli import main
@@ -39,14 +39,6 @@ def books(tmp_path_factory):
     return returned_books(tmp_path_factory.mktemp("books"))
 
 
-def _zip(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def _bad_base64(sender: str) -> bytes:
     """A message whose attachment's base64 is cut in the middle of a quantum (a malformed part)."""
     good = returned_mail(sender, [("hong.xlsx", b"PK\x03\x04" + b"x" * 300)], message_id="<hong@truong>")
@@ -66,7 +58,8 @@ def collected(books, dovecot, tmp_path_factory):
         returned_mail("ai.do@gmail.com", [("dang-ky-to-1.xlsx", books.t1_registration)], message_id="<3@truong>"),
         returned_mail(HEAD_T1, [("winmail.dat", b"\x78\x9f\x3e\x22" + b"\x00" * 50)], message_id="<4@truong>"),
         _bad_base64(HEAD_T1),
-        returned_mail(HEAD_T1, [("ca-hai-to.zip", _zip({"To-van-phong.xlsx": books.t2}))], message_id="<6@truong>"),
+        returned_mail(HEAD_T1, [("ca-hai-to.zip", zipped({"To-van-phong.xlsx": books.t2}, zipfile.ZIP_STORED))],
+                      message_id="<6@truong>"),
     ]
     dovecot.fill("Nop", messages)
     before = dovecot.state("Nop")

@@ -3,7 +3,6 @@ that nobody opens it with its macros enabled; the issued books have none."""
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import zipfile
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.corpus import zipped
 from thidua_xlsx.cli import main
 from thidua_xlsx.read.macros import macro_enabled, macros_in
 
@@ -61,14 +61,6 @@ def test_the_books_the_tool_issues_and_the_other_programs_saves_have_none():
         assert not macros_in(book.read_bytes()) and not macro_enabled(book.read_bytes()), book.name
 
 
-def _package(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as zf:
-        for name, data in parts.items():
-            zf.writestr(name, data)
-    return buffer.getvalue()
-
-
 SHEET_REL = (b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
              b'worksheet" Target="worksheets/sheet1.xml"/>')
 
@@ -76,7 +68,7 @@ SHEET_REL = (b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/o
 def _xlsx(relationships: bytes = b"", types: bytes = b"", **more: bytes) -> bytes:
     rels = b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">%s%s</Relationships>'
     declared = b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">%s</Types>'
-    return _package({"[Content_Types].xml": declared % types, "xl/workbook.xml": b"<workbook/>",
+    return zipped({"[Content_Types].xml": declared % types, "xl/workbook.xml": b"<workbook/>",
                      "xl/_rels/workbook.xml.rels": rels % (SHEET_REL, relationships), **more})
 
 
@@ -92,8 +84,8 @@ def _xlsx(relationships: bytes = b"", types: bytes = b"", **more: bytes) -> byte
     _xlsx(**{"xl/macrosheets/sheet1.xml": b"<xm:macrosheet/>"}),
     # an .xls's VBA storage; an .ods's Basic library, and a cell bound to a macro of the program's
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "_VBA_PROJECT_CUR".encode("utf-16-le"),
-    _package({"content.xml": b"<office:document-content/>", "Basic/Standard/Module1.xml": b"<module/>"}),
-    _package({"content.xml": b"<table:table-cell><office:event-listeners><script:event-listener "
+    zipped({"content.xml": b"<office:document-content/>", "Basic/Standard/Module1.xml": b"<module/>"}),
+    zipped({"content.xml": b"<table:table-cell><office:event-listeners><script:event-listener "
                              b"script:macro-name=\"vnd.sun.star.script:Tools.Misc.Shell\"/></office:event-listeners>"}),
 ], ids=["vba-renamed-char-ref", "vba-content-type", "macro-sheet-rel", "macro-sheet-place", "xls-vba", "ods-basic",
         "ods-event"])
@@ -104,7 +96,7 @@ def test_macros_are_found_where_the_programs_find_them(book):
 def test_a_book_without_code_has_no_macros_and_an_xlsm_without_code_is_only_macro_enabled():
     assert not macros_in(_xlsx())
     assert not macros_in(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le"))
-    assert not macros_in(_package({"content.xml": b"<office:document-content/>", "Configurations2/toolbar/": b""}))
+    assert not macros_in(zipped({"content.xml": b"<office:document-content/>", "Configurations2/toolbar/": b""}))
     xlsm = _xlsx(types=b'<Override PartName="/xl/workbook.xml" '
                        b'ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>')
     assert not macros_in(xlsm) and macro_enabled(xlsm)  # the commune holds it (the tool never writes one)
